@@ -1,0 +1,39 @@
+import { defineCollection, z } from 'astro:content';
+import { i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { glob } from 'astro/loaders';
+
+// The course text lives in the top-level content/ folder (content is data, not
+// code), so the docs collection globs there instead of Starlight's default
+// src/content/docs. Files starting with "_" are partials, as in Starlight.
+const docs = defineCollection({
+  loader: glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' }),
+  schema: docsSchema(),
+});
+
+const bilingual = z.object({ ja: z.string().min(1), en: z.string().min(1) });
+
+// One folder per exercise; its meta.yaml is checked here, so a broken exercise
+// fails the build with the file and the field named.
+const exercises = defineCollection({
+  loader: glob({
+    base: './content/exercises',
+    pattern: '*/meta.yaml',
+    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
+  }),
+  schema: z.object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    chapter: z.number().int().min(1).max(8),
+    title: bilingual,
+    task: bilingual,
+  }),
+});
+
+// Our components' UI strings, beside Starlight's, per locale. They stay in
+// Starlight's default src/content/i18n: Starlight keys translations by that path.
+const i18n = defineCollection({
+  loader: i18nLoader(),
+  schema: i18nSchema({ extend: z.object({ 'routelab.exercise.id': z.string() }) }),
+});
+
+export const collections = { docs, exercises, i18n };
