@@ -1,0 +1,111 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { chapterSlugs } from '../../src/course/sidebar.mjs';
+
+const dist = join(import.meta.dirname, '..', '..', 'dist');
+
+/** Every page the build emitted, as a site path ("/", "/en/chapters/nodeport/"...). */
+function builtPages(dir = dist): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return builtPages(full);
+    if (name !== 'index.html') return [];
+    return [`/${relative(dist, dir)}/`.replace(/\/+/g, '/')];
+  });
+}
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // Leaving a page cancels its lazy chunks; that is navigation, not a failure.
+    if (reason !== 'net::ERR_ABORTED') errors.push(`${request.url()}: ${reason}`);
+  });
+  return errors;
+}
+
+test('the home page opens in Japanese', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'リクエストは、どうやって Pod に届くのか',
+  );
+  await page.getByRole('link', { name: 'はじめに' }).first().click();
+  await expect(page).toHaveURL(/\/introduction\/$/);
+});
+
+for (const [locale, prefix, nextLabel] of [
+  ['ja', '', '次へ'],
+  ['en', '/en', 'Next'],
+] as const) {
+  test(`${locale}: "next" leads from chapter 1 through chapter 8`, async ({ page }) => {
+    await page.goto(`${prefix}/${chapterSlugs[0]}/`);
+    const visited = [new URL(page.url()).pathname];
+    for (let i = 1; i < chapterSlugs.length; i++) {
+      const next = page.locator('a[rel="next"]');
+      await expect(next).toContainText(nextLabel);
+      await next.click();
+      await expect(page.locator('h1')).toBeVisible();
+      visited.push(new URL(page.url()).pathname);
+    }
+    expect(visited).toEqual(chapterSlugs.map((slug) => `${prefix}/${slug}/`));
+    await expect(page.locator('a[rel="next"]')).toHaveCount(0);
+  });
+}
+
+test('switching to English and back keeps the page', async ({ page }) => {
+  await page.goto('/chapters/nodeport/');
+  await expect(page.locator('h1')).toContainText('第 4 章');
+  const picker = page.locator('starlight-lang-select select').first();
+  await picker.selectOption({ label: 'English' });
+  await expect(page).toHaveURL(/\/en\/chapters\/nodeport\/$/);
+  await expect(page.locator('h1')).toContainText('Chapter 4');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.locator('starlight-lang-select select').first().selectOption({ label: '日本語' });
+  await expect(page).toHaveURL(/\/chapters\/nodeport\/$/);
+  expect(new URL(page.url()).pathname).toBe('/chapters/nodeport/');
+});
+
+for (const [locale, start, chapterPath] of [
+  ['ja', '/', '/chapters/nodeport/'],
+  ['en', '/en/', '/en/chapters/nodeport/'],
+] as const) {
+  test(`${locale}: search finds NodePort in its own locale`, async ({ page }) => {
+    await page.goto(start);
+    await page.locator('button[data-open-modal]').first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill('NodePort');
+    const results = dialog.locator('.pagefind-ui__result-link');
+    await expect(results.first()).toBeVisible();
+    const hrefs = await results.evaluateAll((links) =>
+      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+    );
+    expect(hrefs).toContain(chapterPath);
+    for (const href of hrefs) expect(href.startsWith('/en/'), href).toBe(locale === 'en');
+  });
+}
+
+test('no page has a console error or a broken internal link', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const pages = builtPages();
+  expect(pages.length).toBe(20);
+  const errors = collectErrors(page);
+  const links = new Set<string>();
+  for (const path of pages) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    const hrefs = await page
+      .locator('a[href^="/"]')
+      .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname));
+    for (const href of hrefs) links.add(href);
+  }
+  for (const href of links) {
+    expect((await request.get(href)).status(), href).toBe(200);
+  }
+  expect(errors).toEqual([]);
+});
