@@ -1,0 +1,140 @@
+// Which apiVersion/kind pairs exist, which the engine simulates, and what
+// kubectl says about the rest.
+import type { Diagnostic } from '../diagnostics.ts';
+import { locate } from '../diagnostics.ts';
+import type { SourceDocument } from '../yaml/read.ts';
+
+export const simulatedKinds = {
+  v1: ['Namespace', 'Pod', 'Service', 'Endpoints', 'Node', 'Secret'],
+  'apps/v1': ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'],
+  'discovery.k8s.io/v1': ['EndpointSlice'],
+  'networking.k8s.io/v1': ['Ingress', 'IngressClass'],
+  'routelab.dev/v1alpha1': ['Cluster'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Kinds a real cluster serves that play no part in routing here: accepted, not simulated. */
+const servedElsewhere: Record<string, readonly string[]> = {
+  v1: [
+    'ConfigMap',
+    'ServiceAccount',
+    'PersistentVolumeClaim',
+    'PersistentVolume',
+    'LimitRange',
+    'ResourceQuota',
+    'Event',
+    'ReplicationController',
+  ],
+  'apps/v1': ['ControllerRevision'],
+  'batch/v1': ['Job', 'CronJob'],
+  'autoscaling/v2': ['HorizontalPodAutoscaler'],
+  'autoscaling/v1': ['HorizontalPodAutoscaler'],
+  'policy/v1': ['PodDisruptionBudget'],
+  'networking.k8s.io/v1': ['NetworkPolicy'],
+  'rbac.authorization.k8s.io/v1': ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'],
+  'gateway.networking.k8s.io/v1': ['Gateway', 'GatewayClass', 'HTTPRoute'],
+};
+
+/** API versions Kubernetes has removed, with where the kind lives now (and since when). */
+const removed: Record<string, Record<string, string>> = {
+  'extensions/v1beta1': {
+    Deployment: 'apps/v1 (extensions/v1beta1 was removed in Kubernetes 1.16)',
+    DaemonSet: 'apps/v1 (extensions/v1beta1 was removed in Kubernetes 1.16)',
+    ReplicaSet: 'apps/v1 (extensions/v1beta1 was removed in Kubernetes 1.16)',
+    Ingress: 'networking.k8s.io/v1 (extensions/v1beta1 Ingress was removed in Kubernetes 1.22)',
+  },
+  'apps/v1beta1': {
+    Deployment: 'apps/v1 (apps/v1beta1 was removed in Kubernetes 1.16)',
+    StatefulSet: 'apps/v1 (apps/v1beta1 was removed in Kubernetes 1.16)',
+  },
+  'apps/v1beta2': {
+    Deployment: 'apps/v1 (apps/v1beta2 was removed in Kubernetes 1.16)',
+    StatefulSet: 'apps/v1 (apps/v1beta2 was removed in Kubernetes 1.16)',
+    DaemonSet: 'apps/v1 (apps/v1beta2 was removed in Kubernetes 1.16)',
+    ReplicaSet: 'apps/v1 (apps/v1beta2 was removed in Kubernetes 1.16)',
+  },
+  'networking.k8s.io/v1beta1': {
+    Ingress: 'networking.k8s.io/v1 (networking.k8s.io/v1beta1 was removed in Kubernetes 1.22)',
+    IngressClass: 'networking.k8s.io/v1 (networking.k8s.io/v1beta1 was removed in Kubernetes 1.22)',
+  },
+  'discovery.k8s.io/v1beta1': {
+    EndpointSlice: 'discovery.k8s.io/v1 (discovery.k8s.io/v1beta1 was removed in Kubernetes 1.25)',
+  },
+};
+
+export type KindCheck =
+  | { ok: true; apiVersion: string; kind: string }
+  | { ok: false; diagnostic: Diagnostic };
+
+function str(value: unknown, key: string): string {
+  if (value === null || typeof value !== 'object') return '';
+  const field = (value as Record<string, unknown>)[key];
+  return typeof field === 'string' ? field : '';
+}
+
+/** Checks a document's apiVersion and kind the way kubectl does before sending it. */
+export function checkKind(doc: SourceDocument): KindCheck {
+  const apiVersion = str(doc.value, 'apiVersion');
+  const kind = str(doc.value, 'kind');
+  const metadata = (doc.value as Record<string, unknown> | null)?.metadata;
+  const name = str(metadata, 'name');
+  const namespace = str(metadata, 'namespace');
+  const at = (field: string) => locate(doc, field ? [field] : []);
+  const base = {
+    object: kind ? `${kind}/${namespace ? `${namespace}/` : ''}${name}` : '',
+    field: '',
+  };
+
+  if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
+    return {
+      ok: false,
+      diagnostic: {
+        severity: 'error',
+        code: 'NotAnObject',
+        ...base,
+        message: `error validating "${doc.file}": error validating data: a manifest must be a mapping with apiVersion, kind and metadata`,
+        ...at(''),
+      },
+    };
+  }
+  const missing = [apiVersion ? '' : 'apiVersion not set', kind ? '' : 'kind not set'].filter(
+    Boolean,
+  );
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      diagnostic: {
+        severity: 'error',
+        code: 'MissingKind',
+        ...base,
+        message: `error validating "${doc.file}": error validating data: [${missing.join(', ')}]; if you choose to ignore these errors, turn validation off with --validate=false`,
+        ...at(apiVersion ? 'kind' : 'apiVersion'),
+      },
+    };
+  }
+  const simulated = (simulatedKinds as Record<string, readonly string[]>)[apiVersion];
+  if (simulated?.includes(kind)) return { ok: true, apiVersion, kind };
+  if (servedElsewhere[apiVersion]?.includes(kind)) {
+    return {
+      ok: false,
+      diagnostic: {
+        severity: 'info',
+        code: 'NotSimulated',
+        ...base,
+        message: `${kind} (${apiVersion}) is a real Kubernetes kind, but it plays no part in routing here; it is ignored`,
+        ...at('kind'),
+      },
+    };
+  }
+  const movedTo = removed[apiVersion]?.[kind];
+  return {
+    ok: false,
+    diagnostic: {
+      severity: 'error',
+      code: 'NoKindMatch',
+      ...base,
+      message: `resource mapping not found for name: "${name}" namespace: "${namespace}" from "${doc.file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
+      ...(movedTo ? { hint: `${kind} is served as ${movedTo}.` } : {}),
+      ...at('apiVersion'),
+    },
+  };
+}

@@ -1,0 +1,150 @@
+// The machines, the cloud and the state of each kube-proxy: what a real cluster
+// keeps outside its manifests, described by the engine's own Cluster document
+// (routelab.dev/v1alpha1, shared/spec/cli.md) and defaulted as cli.md says.
+import type { Decoder } from './api/decode.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { fromFieldError, invalid, notSupported } from './diagnostics.ts';
+import { formatIPv4, parseCidr, parseIPv4 } from './net/ip.ts';
+
+export interface ClusterNode {
+  name: string;
+  internalIP: string;
+  podCIDR: string;
+  kubeProxy: 'Running' | 'Stopped';
+  ready: boolean;
+  zone: string;
+}
+
+export interface PodFault {
+  /** A Pod's exact name, or a workload ("Deployment/my-app") and the index of its Pod. */
+  name: string;
+  workload: string;
+  index: number;
+  ready: boolean;
+  terminating: boolean;
+}
+
+export interface ClusterSpec {
+  nodes: ClusterNode[];
+  clusterCIDR: string;
+  serviceCIDR: string;
+  nodePortRange: [number, number];
+  loadBalancer: 'cloud' | 'none';
+  ingressController: 'ingress-nginx' | 'none';
+  /** Pods made not ready or terminating, as a fault. */
+  pods: PodFault[];
+  clusterDNS: string;
+  clusterDomain: string;
+  /** Where the cloud provider takes load-balancer addresses from. */
+  loadBalancerCIDR: string;
+  externalClient: string;
+}
+
+export function defaultNodes(count = 3): ClusterNode[] {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `node-${i + 1}`,
+    internalIP: `172.18.0.${i + 2}`,
+    podCIDR: `10.244.${i + 1}.0/24`,
+    kubeProxy: 'Running' as const,
+    ready: true,
+    zone: '',
+  }));
+}
+
+export function defaultCluster(): ClusterSpec {
+  return {
+    nodes: defaultNodes(),
+    clusterCIDR: '10.244.0.0/16',
+    serviceCIDR: '10.96.0.0/12',
+    nodePortRange: [30000, 32767],
+    loadBalancer: 'cloud',
+    ingressController: 'ingress-nginx',
+    pods: [],
+    clusterDNS: '10.96.0.10',
+    clusterDomain: 'cluster.local',
+    loadBalancerCIDR: '198.51.100.0/24',
+    externalClient: '203.0.113.10',
+  };
+}
+
+/** Reads a Cluster document over the defaults; unknown values are reported, not guessed. */
+export function decodeCluster(d: Decoder, diagnostics: Diagnostic[]): ClusterSpec {
+  const spec = defaultCluster();
+  const report = (error: Parameters<typeof fromFieldError>[2]) =>
+    diagnostics.push(fromFieldError(d.doc, d.object, error));
+
+  if (d.has(['spec', 'nodes'])) {
+    const items = d.list(['spec', 'nodes'], '[]Node');
+    spec.nodes = items.map((_, i) => {
+      const path = ['spec', 'nodes', i];
+      const fallback = defaultNodes(i + 1)[i] as ClusterNode;
+      const kubeProxy = d.string([...path, 'kubeProxy']) ?? 'Running';
+      if (kubeProxy !== 'Running' && kubeProxy !== 'Stopped')
+        report(notSupported([...path, 'kubeProxy'], kubeProxy, ['Running', 'Stopped']));
+      const node: ClusterNode = {
+        name: d.string([...path, 'name']) ?? fallback.name,
+        internalIP: d.string([...path, 'internalIP']) ?? fallback.internalIP,
+        podCIDR: d.string([...path, 'podCIDR']) ?? fallback.podCIDR,
+        kubeProxy: kubeProxy === 'Stopped' ? 'Stopped' : 'Running',
+        ready: d.bool([...path, 'ready']) ?? true,
+        zone: d.string([...path, 'zone']) ?? '',
+      };
+      if (parseIPv4(node.internalIP) === null)
+        report(invalid([...path, 'internalIP'], node.internalIP, 'must be a valid IPv4 address'));
+      if (!parseCidr(node.podCIDR))
+        report(invalid([...path, 'podCIDR'], node.podCIDR, 'must be a valid IPv4 CIDR'));
+      return node;
+    });
+  }
+  for (const key of ['clusterCIDR', 'serviceCIDR'] as const) {
+    const value = d.string(['spec', key]);
+    if (value === undefined) continue;
+    if (parseCidr(value)) spec[key] = value;
+    else report(invalid(['spec', key], value, 'must be a valid IPv4 CIDR'));
+  }
+  const range = d.string(['spec', 'nodePortRange']);
+  if (range !== undefined) {
+    const match = /^(\d+)-(\d+)$/.exec(range);
+    const lo = Number(match?.[1]);
+    const hi = Number(match?.[2]);
+    if (match && lo >= 1 && hi <= 65535 && lo <= hi) spec.nodePortRange = [lo, hi];
+    else
+      report(invalid(['spec', 'nodePortRange'], range, 'must be a port range such as 30000-32767'));
+  }
+  const lb = d.string(['spec', 'loadBalancer']);
+  if (lb !== undefined) {
+    if (lb === 'cloud' || lb === 'none') spec.loadBalancer = lb;
+    else report(notSupported(['spec', 'loadBalancer'], lb, ['cloud', 'none']));
+  }
+  const controller = d.string(['spec', 'ingressController']);
+  if (controller !== undefined) {
+    if (controller === 'ingress-nginx' || controller === 'none')
+      spec.ingressController = controller;
+    else report(notSupported(['spec', 'ingressController'], controller, ['ingress-nginx', 'none']));
+  }
+  spec.pods = d.list(['spec', 'pods'], '[]PodFault').map((_, i) => ({
+    name: d.string(['spec', 'pods', i, 'name']) ?? '',
+    workload: d.string(['spec', 'pods', i, 'workload']) ?? '',
+    index: d.int(['spec', 'pods', i, 'index']) ?? 0,
+    ready: d.bool(['spec', 'pods', i, 'ready']) ?? true,
+    terminating: d.bool(['spec', 'pods', i, 'terminating']) ?? false,
+  }));
+  const names = new Set<string>();
+  spec.nodes.forEach((node, i) => {
+    if (names.has(node.name))
+      report({
+        type: 'FieldValueDuplicate',
+        path: ['spec', 'nodes', i, 'name'],
+        value: node.name,
+        detail: '',
+      });
+    names.add(node.name);
+  });
+  return spec;
+}
+
+/** The n-th usable address of a CIDR (n = 1 is the first after the network address). */
+export function addressInCidr(cidrText: string, n: number): string {
+  const cidr = parseCidr(cidrText);
+  return cidr ? formatIPv4(cidr.base + n) : '';
+}

@@ -1,0 +1,223 @@
+// What the workload controllers and the scheduler would make of the workloads:
+// Pods with Kubernetes-style names, spread over the ready nodes, each with an
+// address from its node's podCIDR. Everything is deterministic: the same
+// manifests give the same names, nodes and addresses.
+import type { Pod, PodTemplate, Workload } from '../api/types.ts';
+import type { ClusterNode, ClusterSpec, PodFault } from '../cluster.ts';
+import { addressInCidr } from '../cluster.ts';
+import { mapSelectorMatches } from '../labels.ts';
+import type { ReplicaSetInfo, RunningPod } from '../model/types.ts';
+import { cidrSize, parseCidr } from '../net/ip.ts';
+import { fnv32a, safeEncodeString, suffix } from '../util/hash.ts';
+
+/**
+ * pod-template-hash: Kubernetes hashes the template with FNV-32a and encodes
+ * the decimal number with SafeEncodeString, which is why real hashes only use
+ * the characters 4-9, b, c, d and f. We hash the template's JSON instead of
+ * Go's printed struct, so the value differs from a real cluster's but has the
+ * same shape and the same stability.
+ */
+export function podTemplateHash(template: PodTemplate): string {
+  return safeEncodeString(String(fnv32a(JSON.stringify(template))));
+}
+
+interface PlannedPod {
+  name: string;
+  template: PodTemplate;
+  namespace: string;
+  owner: string;
+  workload: Workload | null;
+  /** DaemonSet pods are bound to their node by the controller. */
+  pinnedNode: string;
+  extraLabels: Record<string, string>;
+}
+
+export interface Scheduled {
+  pods: RunningPod[];
+  replicaSets: ReplicaSetInfo[];
+}
+
+function faultFor(
+  faults: PodFault[],
+  pod: { name: string; owner: string; index: number },
+): PodFault | undefined {
+  return faults.find(
+    (f) =>
+      (f.name !== '' && f.name === pod.name) ||
+      (f.workload !== '' && f.workload === pod.owner && f.index === pod.index),
+  );
+}
+
+export function runWorkloads(
+  workloads: Workload[],
+  barePods: Pod[],
+  nodes: ClusterNode[],
+  cluster: ClusterSpec,
+): Scheduled {
+  const replicaSets: ReplicaSetInfo[] = [];
+  const planned: (PlannedPod & { index: number })[] = [];
+  const ready = nodes.filter((n) => n.ready);
+
+  for (const w of workloads) {
+    const ns = w.metadata.namespace;
+    const owner = `${w.kind}/${w.metadata.name}`;
+    if (w.kind === 'Deployment') {
+      const hash = podTemplateHash(w.template);
+      const rsName = `${w.metadata.name}-${hash}`;
+      replicaSets.push({
+        name: rsName,
+        namespace: ns,
+        owner,
+        podTemplateHash: hash,
+        replicas: w.replicas,
+      });
+      for (let i = 0; i < w.replicas; i++)
+        planned.push({
+          name: `${rsName}-${suffix(`${ns}/${rsName}/${i}`)}`,
+          template: w.template,
+          namespace: ns,
+          owner,
+          workload: w,
+          pinnedNode: '',
+          extraLabels: { 'pod-template-hash': hash },
+          index: i,
+        });
+    } else if (w.kind === 'ReplicaSet') {
+      for (let i = 0; i < w.replicas; i++)
+        planned.push({
+          name: `${w.metadata.name}-${suffix(`${ns}/${w.metadata.name}/${i}`)}`,
+          template: w.template,
+          namespace: ns,
+          owner,
+          workload: w,
+          pinnedNode: '',
+          extraLabels: {},
+          index: i,
+        });
+    } else if (w.kind === 'StatefulSet') {
+      for (let i = 0; i < w.replicas; i++)
+        planned.push({
+          name: `${w.metadata.name}-${i}`,
+          template: w.template,
+          namespace: ns,
+          owner,
+          workload: w,
+          pinnedNode: '',
+          extraLabels: {
+            'statefulset.kubernetes.io/pod-name': `${w.metadata.name}-${i}`,
+            'apps.kubernetes.io/pod-index': String(i),
+          },
+          index: i,
+        });
+    } else {
+      ready
+        .filter((node) => mapSelectorMatches(w.template.spec.nodeSelector, nodeLabels(node)))
+        .forEach((node, i) => {
+          planned.push({
+            name: `${w.metadata.name}-${suffix(`${ns}/${w.metadata.name}/${node.name}`)}`,
+            template: w.template,
+            namespace: ns,
+            owner,
+            workload: w,
+            pinnedNode: node.name,
+            extraLabels: {},
+            index: i,
+          });
+        });
+    }
+  }
+
+  const load = new Map(nodes.map((n) => [n.name, 0]));
+  const nextAddress = new Map(nodes.map((n) => [n.name, 2]));
+  const pods: RunningPod[] = [];
+
+  const place = (
+    pod: Pod,
+    pinned: string,
+    fault: PodFault | undefined,
+    source: RunningPod['source'],
+  ) => {
+    const spec = pod.spec;
+    let nodeName = pinned || spec.nodeName;
+    if (nodeName && !nodes.some((n) => n.name === nodeName)) nodeName = '';
+    else if (!nodeName) {
+      const candidates = ready.filter((n) => mapSelectorMatches(spec.nodeSelector, nodeLabels(n)));
+      let best: ClusterNode | undefined;
+      for (const n of candidates)
+        if (!best || (load.get(n.name) ?? 0) < (load.get(best.name) ?? 0)) best = n;
+      nodeName = best?.name ?? '';
+    }
+    const node = nodes.find((n) => n.name === nodeName);
+    let podIP = '';
+    if (node) {
+      load.set(node.name, (load.get(node.name) ?? 0) + 1);
+      if (spec.hostNetwork) podIP = node.internalIP;
+      else {
+        const n = nextAddress.get(node.name) ?? 2;
+        const cidr = parseCidr(node.podCIDR);
+        if (cidr && n < cidrSize(cidr) - 1) {
+          podIP = addressInCidr(node.podCIDR, n);
+          nextAddress.set(node.name, n + 1);
+        }
+      }
+    }
+    const declaredReady = pod.conditions.find((c) => c.type === 'Ready');
+    const terminating = pod.terminating || (fault?.terminating ?? false);
+    // The Ready condition; a terminating Pod keeps reporting it while it drains.
+    const isReady =
+      !!node &&
+      podIP !== '' &&
+      node.ready &&
+      (fault?.ready ?? true) &&
+      (declaredReady ? declaredReady.status === 'True' : true);
+    pods.push({
+      ...pod,
+      terminating,
+      nodeName: node ? node.name : '',
+      podIP,
+      phase: node && podIP ? 'Running' : 'Pending',
+      ready: isReady,
+      source,
+    });
+  };
+
+  // Bare Pods first: they name their nodes or take the first free places.
+  for (const pod of barePods)
+    place(pod, '', faultFor(cluster.pods, { name: pod.metadata.name, owner: '', index: -1 }), {
+      doc: pod.doc,
+      id: pod.id,
+    });
+  for (const p of planned) {
+    const w = p.workload as Workload;
+    const pod: Pod = {
+      kind: 'Pod',
+      doc: w.doc,
+      id: `Pod/${p.namespace}/${p.name}`,
+      metadata: {
+        name: p.name,
+        namespace: p.namespace,
+        labels: { ...p.template.labels, ...p.extraLabels },
+        annotations: { ...p.template.annotations },
+      },
+      spec: p.template.spec,
+      conditions: [],
+      terminating: false,
+      owner: p.owner,
+    };
+    place(
+      pod,
+      p.pinnedNode,
+      faultFor(cluster.pods, { name: p.name, owner: p.owner, index: p.index }),
+      { doc: w.doc, id: w.id },
+    );
+  }
+  return { pods, replicaSets };
+}
+
+export function nodeLabels(node: ClusterNode): Record<string, string> {
+  return {
+    'kubernetes.io/hostname': node.name,
+    'kubernetes.io/os': 'linux',
+    ...(node.zone ? { 'topology.kubernetes.io/zone': node.zone } : {}),
+  };
+}

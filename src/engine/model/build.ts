@@ -1,0 +1,320 @@
+// Applies manifests the way `kubectl apply -f` and the control plane would:
+// each object is decoded, defaulted and validated on its own (an invalid one
+// is refused, the others are created), then the controllers run.
+import { Decoder } from '../api/decode.ts';
+import { checkKind } from '../api/kinds.ts';
+import {
+  decodeEndpointSlice,
+  decodeEndpoints,
+  decodeNamespace,
+  decodeNode,
+  decodePod,
+  decodeSecret,
+  decodeService,
+  decodeWorkload,
+  objectId,
+} from '../api/objects.ts';
+import type { EndpointSlice, Node, Pod, Secret, Service, Sourced, Workload } from '../api/types.ts';
+import type { ClusterSpec } from '../cluster.ts';
+import { decodeCluster, defaultCluster } from '../cluster.ts';
+import { Allocator } from '../controllers/allocate.ts';
+import { endpointSlicesFor } from '../controllers/endpointslices.ts';
+import { runWorkloads } from '../controllers/workloads.ts';
+import type { Diagnostic, FieldError } from '../diagnostics.ts';
+import { fromFieldError, locate } from '../diagnostics.ts';
+import { validateObjectMeta } from '../validation/meta.ts';
+import { validateService } from '../validation/service.ts';
+import { validatePod, validateWorkload } from '../validation/workloads.ts';
+import { readManifests, type SourceDocument } from '../yaml/read.ts';
+import type { Model } from './types.ts';
+import { routingWarnings } from './warnings.ts';
+
+export interface InputFile {
+  file: string;
+  text: string;
+}
+
+const builtInNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+interface Declared {
+  cluster: ClusterSpec | null;
+  namespaces: string[];
+  nodes: Node[];
+  pods: Pod[];
+  workloads: Workload[];
+  services: Service[];
+  slices: EndpointSlice[];
+  secrets: Secret[];
+}
+
+export function buildModel(files: InputFile[]): Model {
+  const diagnostics: Diagnostic[] = [];
+  const documents: SourceDocument[] = [];
+  for (const { file, text } of files) {
+    const result = readManifests(file, text);
+    if (result.ok) documents.push(...result.documents);
+    else
+      diagnostics.push({
+        severity: 'error',
+        code: 'YAMLSyntaxError',
+        object: '',
+        field: '',
+        ...result.problem,
+      });
+  }
+
+  const declared: Declared = {
+    cluster: null,
+    namespaces: [],
+    nodes: [],
+    pods: [],
+    workloads: [],
+    services: [],
+    slices: [],
+    secrets: [],
+  };
+  const seen = new Map<string, SourceDocument>();
+  for (const doc of documents) {
+    if (doc.value === null) continue;
+    const kind = checkKind(doc);
+    if (!kind.ok) {
+      diagnostics.push(kind.diagnostic);
+      continue;
+    }
+    decodeInto(doc, kind.kind, kind.apiVersion, declared, diagnostics, seen);
+  }
+
+  const cluster = declared.cluster ?? defaultCluster();
+  const nodes = cluster.nodes.map((node) => {
+    const manifest = declared.nodes.find((n) => n.name === node.name);
+    return manifest
+      ? {
+          ...node,
+          internalIP: manifest.internalIP || node.internalIP,
+          podCIDR: manifest.podCIDR || node.podCIDR,
+          ready: node.ready && manifest.ready,
+          zone: manifest.zone || node.zone,
+        }
+      : node;
+  });
+  for (const manifest of declared.nodes) {
+    if (!nodes.some((n) => n.name === manifest.name))
+      nodes.push({
+        name: manifest.name,
+        internalIP: manifest.internalIP,
+        podCIDR: manifest.podCIDR,
+        kubeProxy: 'Running',
+        ready: manifest.ready,
+        zone: manifest.zone,
+      });
+  }
+
+  const namespaces = [...builtInNamespaces, ...declared.namespaces];
+  const inNamespace = <T extends Sourced & { metadata: { namespace: string } }>(items: T[]): T[] =>
+    items.filter((item) => {
+      if (namespaces.includes(item.metadata.namespace)) return true;
+      diagnostics.push({
+        severity: 'error',
+        code: 'NotFound',
+        object: item.id,
+        field: 'metadata.namespace',
+        message: `Error from server (NotFound): error when creating "${item.doc.file}": namespaces "${item.metadata.namespace}" not found`,
+        hint: `Create the Namespace first (kind: Namespace, name: ${item.metadata.namespace}), in this file or another one applied with it.`,
+        ...locate(item.doc, ['metadata', 'namespace']),
+      });
+      return false;
+    });
+
+  const workloads = inNamespace(declared.workloads);
+  const { pods, replicaSets } = runWorkloads(workloads, inNamespace(declared.pods), nodes, cluster);
+
+  const allocator = new Allocator(cluster);
+  const services: Service[] = [];
+  // Services that ask for a specific address claim it before others are handed out,
+  // as they would on a cluster where they already exist.
+  const ordered = inNamespace(declared.services).sort(
+    (a, b) => Number(b.clusterIP !== '') - Number(a.clusterIP !== ''),
+  );
+  for (const service of ordered) {
+    const { service: allocated, errors } = allocator.allocate(service);
+    if (errors.length > 0) report(service.doc, service.id, errors, diagnostics);
+    else services.push(allocated);
+  }
+  services.sort(
+    (a, b) =>
+      declared.services.indexOf(original(declared.services, a)) -
+      declared.services.indexOf(original(declared.services, b)),
+  );
+
+  const endpointSlices = [
+    ...services.flatMap((service) => endpointSlicesFor(service, pods)),
+    ...inNamespace(declared.slices),
+  ];
+  const model: Model = {
+    cluster,
+    nodes,
+    namespaces,
+    workloads,
+    replicaSets,
+    pods,
+    services,
+    endpointSlices,
+    secrets: inNamespace(declared.secrets),
+    diagnostics,
+    documents,
+  };
+  diagnostics.push(...routingWarnings(model));
+  return model;
+}
+
+function original(list: Service[], allocated: Service): Service {
+  return list.find((s) => s.id === allocated.id) ?? allocated;
+}
+
+function report(
+  doc: SourceDocument,
+  id: string,
+  errors: FieldError[],
+  diagnostics: Diagnostic[],
+): void {
+  for (const error of errors) diagnostics.push(fromFieldError(doc, id, error));
+}
+
+function decodeInto(
+  doc: SourceDocument,
+  kind: string,
+  apiVersion: string,
+  declared: Declared,
+  diagnostics: Diagnostic[],
+  seen: Map<string, SourceDocument>,
+): void {
+  const meta = (doc.value as { metadata?: { name?: unknown; namespace?: unknown } }).metadata;
+  const name = typeof meta?.name === 'string' ? meta.name : '';
+  const namespace = typeof meta?.namespace === 'string' ? meta.namespace : 'default';
+  const clusterScoped =
+    kind === 'Namespace' || kind === 'Node' || kind === 'Cluster' || kind === 'IngressClass';
+  const id = objectId(kind, clusterScoped ? '' : namespace, name);
+  const d = new Decoder(doc, kind, apiVersion, id);
+  const validated = (errors: FieldError[]): boolean => {
+    if (d.problems.length > 0) {
+      diagnostics.push(...d.problems);
+      return false;
+    }
+    report(doc, id, errors, diagnostics);
+    return errors.length === 0;
+  };
+
+  // `kubectl apply` of the same object twice configures it twice: the later one wins.
+  const earlier = seen.get(id);
+  if (earlier && kind !== 'Cluster') {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'Duplicate',
+      object: id,
+      field: '',
+      message: `${id} is defined twice (also in ${earlier.file}, document ${earlier.index + 1}); the later definition wins, as with kubectl apply`,
+      ...locate(doc, ['metadata', 'name']),
+    });
+    for (const list of [
+      declared.pods,
+      declared.workloads,
+      declared.services,
+      declared.slices,
+      declared.secrets,
+    ] as Sourced[][]) {
+      const at = list.findIndex((item) => item.id === id);
+      if (at >= 0) list.splice(at, 1);
+    }
+  }
+  seen.set(id, doc);
+
+  switch (kind) {
+    case 'Cluster': {
+      if (declared.cluster) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'Duplicate',
+          object: id,
+          field: '',
+          message: 'only one Cluster document may describe the cluster',
+          ...locate(doc, ['kind']),
+        });
+        return;
+      }
+      const clusterDiagnostics: Diagnostic[] = [];
+      const spec = decodeCluster(d, clusterDiagnostics);
+      if (validated([])) {
+        diagnostics.push(...clusterDiagnostics);
+        declared.cluster = spec;
+      }
+      return;
+    }
+    case 'Namespace': {
+      const ns = decodeNamespace(d);
+      if (validated(validateObjectMeta(ns.metadata, false, 'DNS1123Label')))
+        declared.namespaces.push(ns.metadata.name);
+      return;
+    }
+    case 'Node': {
+      const node = decodeNode(d);
+      if (
+        validated(
+          validateObjectMeta(
+            { name: node.name, namespace: '', labels: node.labels },
+            false,
+            'DNS1123Subdomain',
+          ),
+        )
+      )
+        declared.nodes.push(node);
+      return;
+    }
+    case 'Pod': {
+      const pod = decodePod(d);
+      if (validated(validatePod(pod))) declared.pods.push(pod);
+      return;
+    }
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'StatefulSet':
+    case 'DaemonSet': {
+      const workload = decodeWorkload(d, kind);
+      if (validated(validateWorkload(workload))) declared.workloads.push(workload);
+      return;
+    }
+    case 'Service': {
+      const service = decodeService(d);
+      if (validated(validateService(service))) declared.services.push(service);
+      return;
+    }
+    case 'EndpointSlice': {
+      const slice = decodeEndpointSlice(d);
+      if (validated(validateObjectMeta(slice.metadata, true, 'DNS1123Subdomain')))
+        declared.slices.push(slice);
+      return;
+    }
+    case 'Endpoints': {
+      const slices = decodeEndpoints(d);
+      const meta = { name, namespace, labels: {} };
+      if (validated(validateObjectMeta(meta, true, 'DNS1123Subdomain')))
+        declared.slices.push(...slices);
+      return;
+    }
+    case 'Secret': {
+      const secret = decodeSecret(d);
+      if (validated(validateObjectMeta(secret.metadata, true, 'DNS1123Subdomain')))
+        declared.secrets.push(secret);
+      return;
+    }
+    default:
+      // Ingress and IngressClass are valid kinds; their routing is not modelled yet.
+      diagnostics.push({
+        severity: 'warning',
+        code: 'NotSimulatedYet',
+        object: id,
+        field: '',
+        message: `${kind} is not simulated by this version of the engine yet: requests are not routed through it`,
+        ...locate(doc, ['kind']),
+      });
+  }
+}

@@ -1,0 +1,95 @@
+// Pod and workload validation for the fields routing depends on: containers
+// and their ports, and a workload's selector against its template.
+// Source: kubernetes/kubernetes pkg/apis/core/validation/validation.go
+// (validateContainers, validateContainerPorts) and pkg/apis/apps/validation
+// (ValidateDeploymentSpec, ValidatePodTemplateSpecForReplicaSet).
+import type { LabelSelector, Pod, PodSpec, Workload } from '../api/types.ts';
+import type { FieldError, PathStep } from '../diagnostics.ts';
+import { duplicate, invalid, notSupported, required } from '../diagnostics.ts';
+import { selectorMatches } from '../labels.ts';
+import { validateLabels, validateObjectMeta } from './meta.ts';
+import { isDNS1123Label, isValidPortName, isValidPortNum } from './names.ts';
+
+const protocols = ['SCTP', 'TCP', 'UDP'];
+
+export function validatePodSpec(spec: PodSpec, path: readonly PathStep[]): FieldError[] {
+  const errors: FieldError[] = [];
+  if (spec.containers.length === 0) errors.push(required([...path, 'containers']));
+  const names = new Set<string>();
+  spec.containers.forEach((container, c) => {
+    const cPath = [...path, 'containers', c];
+    if (container.name === '') errors.push(required([...cPath, 'name']));
+    else {
+      for (const msg of isDNS1123Label(container.name))
+        errors.push(invalid([...cPath, 'name'], container.name, msg));
+      if (names.has(container.name)) errors.push(duplicate([...cPath, 'name'], container.name));
+      names.add(container.name);
+    }
+    if (container.image.trim() === '') errors.push(required([...cPath, 'image']));
+    const portNames = new Set<string>();
+    container.ports.forEach((port, p) => {
+      const pPath = [...cPath, 'ports', p];
+      if (port.name !== '') {
+        const msgs = isValidPortName(port.name);
+        if (msgs.length > 0)
+          for (const msg of msgs) errors.push(invalid([...pPath, 'name'], port.name, msg));
+        else if (portNames.has(port.name)) errors.push(duplicate([...pPath, 'name'], port.name));
+        else portNames.add(port.name);
+      }
+      if (port.containerPort === 0) errors.push(required([...pPath, 'containerPort']));
+      else
+        for (const msg of isValidPortNum(port.containerPort))
+          errors.push(invalid([...pPath, 'containerPort'], port.containerPort, msg));
+      if (!protocols.includes(port.protocol))
+        errors.push(notSupported([...pPath, 'protocol'], port.protocol, protocols));
+    });
+  });
+  return errors;
+}
+
+export function validatePod(pod: Pod): FieldError[] {
+  return [
+    ...validateObjectMeta(pod.metadata, true, 'DNS1123Subdomain'),
+    ...validatePodSpec(pod.spec, ['spec']),
+  ];
+}
+
+function selectorIsEmpty(selector: LabelSelector): boolean {
+  return Object.keys(selector.matchLabels).length + selector.matchExpressions.length === 0;
+}
+
+export function validateWorkload(workload: Workload): FieldError[] {
+  const errors = validateObjectMeta(workload.metadata, true, 'DNS1123Subdomain');
+  if (workload.kind !== 'DaemonSet' && workload.replicas < 0)
+    errors.push(
+      invalid(['spec', 'replicas'], workload.replicas, 'must be greater than or equal to 0'),
+    );
+  const selector = workload.selector;
+  if (!selector) {
+    errors.push(required(['spec', 'selector']));
+  } else {
+    errors.push(...validateLabels(selector.matchLabels, ['spec', 'selector', 'matchLabels']));
+    if (selectorIsEmpty(selector))
+      errors.push(
+        invalid(
+          ['spec', 'selector'],
+          selector,
+          `empty selector is invalid for ${workload.kind.toLowerCase()}`,
+        ),
+      );
+    else if (!selectorMatches(selector, workload.template.labels))
+      errors.push({
+        ...invalid(
+          ['spec', 'template', 'metadata', 'labels'],
+          workload.template.labels,
+          '`selector` does not match template `labels`',
+        ),
+        at: ['spec', 'template', 'metadata', 'labels'],
+      });
+  }
+  errors.push(
+    ...validateLabels(workload.template.labels, ['spec', 'template', 'metadata', 'labels']),
+  );
+  errors.push(...validatePodSpec(workload.template.spec, ['spec', 'template', 'spec']));
+  return errors;
+}
