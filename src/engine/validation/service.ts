@@ -116,9 +116,9 @@ export function validateService(service: Service): FieldError[] {
       })),
     );
 
-  service.externalIPs.forEach((ip, i) =>
-    errors.push(...validIPErrors(['spec', 'externalIPs', i], ip)),
-  );
+  for (const [i, ip] of service.externalIPs.entries()) {
+    errors.push(...validIPErrors(['spec', 'externalIPs', i], ip));
+  }
 
   if (!serviceTypes.includes(service.type))
     errors.push(notSupported(['spec', 'type'], service.type, serviceTypes));
