@@ -1,0 +1,28 @@
+// kube-proxy's iptables rules, compared with the expected outputs of its own
+// tests (kubernetes/kubernetes pkg/proxy/iptables/proxier_test.go). Each
+// fixture is a test's cluster written as manifests, plus the rules the test
+// expects, in the canonical order its sortIPTablesRules compares.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kubeProxyRules } from '../../src/engine/kubeproxy/rules.ts';
+import { iptablesSave } from '../../src/engine/kubeproxy/save.ts';
+import { buildModel } from '../../src/engine/model/build.ts';
+
+const fixtures = join(import.meta.dirname, 'fixtures', 'kube-proxy');
+
+function rulesFor(fixture: string, node: string): string {
+  const file = `${fixture}.yaml`;
+  const model = buildModel([{ file, text: readFileSync(join(fixtures, file), 'utf8') }]);
+  expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const target = model.nodes.find((n) => n.name === node);
+  if (!target) throw new Error(`no node ${node}`);
+  return iptablesSave(kubeProxyRules(model, target));
+}
+
+describe('kube-proxy iptables rules', () => {
+  it('TestOverallIPTablesRulesWithMultipleServices: ClusterIP, NodePort, LoadBalancer (Local and Cluster), externalIPs, source ranges, no endpoints', () => {
+    const expected = readFileSync(join(fixtures, 'overall-multiple-services.expected'), 'utf8');
+    expect(rulesFor('overall-multiple-services', 'test-hostname')).toBe(expected);
+  });
+});
