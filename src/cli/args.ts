@@ -1,0 +1,58 @@
+// Command-line arguments: positionals and --flags, with one-line errors.
+
+export class UsageError extends Error {}
+
+export interface Parsed {
+  positionals: string[];
+  flags: Map<string, string[]>;
+}
+
+/** Flags that take no value. */
+const booleans = new Set(['json', 'help']);
+
+export function parseArgs(argv: string[], allowed: readonly string[]): Parsed {
+  const positionals: string[] = [];
+  const flags = new Map<string, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    if (arg === '-h') {
+      flags.set('help', ['']);
+      continue;
+    }
+    const [rawName, inline] = arg.replace(/^--?/, '').split(/=(.*)/s, 2);
+    const name = rawName ?? '';
+    if (!allowed.includes(name) && name !== 'help') throw new UsageError(`unknown flag --${name}`);
+    let value = inline ?? '';
+    if (!booleans.has(name) && inline === undefined) {
+      const next = argv[i + 1];
+      if (next === undefined) throw new UsageError(`--${name} needs a value`);
+      value = next;
+      i++;
+    }
+    flags.set(name, [...(flags.get(name) ?? []), value]);
+  }
+  return { positionals, flags };
+}
+
+export function one(parsed: Parsed, name: string): string | undefined {
+  const values = parsed.flags.get(name);
+  if (values && values.length > 1) throw new UsageError(`--${name} may be given only once`);
+  return values?.[0];
+}
+
+export function integer(
+  parsed: Parsed,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const text = one(parsed, name);
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  return Number(text);
+}

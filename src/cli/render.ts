@@ -1,0 +1,50 @@
+// Plain-text output of validate and trace, for people at a terminal.
+import type { Diagnostic, TraceResult } from '../engine/index.ts';
+
+export function diagnosticText(d: Diagnostic): string {
+  const where = d.file ? `${d.file}:${d.line}:${d.column}: ` : '';
+  const object = d.object ? ` (${d.object})` : '';
+  const message = d.message.replace(/\n/g, '\n    ');
+  return `${where}${d.severity}${object}: ${message}${d.hint ? `\n    hint: ${d.hint}` : ''}`;
+}
+
+export function validateText(diagnostics: Diagnostic[]): string {
+  const count = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const lines = diagnostics.map(diagnosticText);
+  lines.push(
+    errors > 0
+      ? `invalid: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
+      : `valid${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`,
+  );
+  return lines.join('\n');
+}
+
+export function traceText(result: TraceResult): string {
+  const lines = [
+    `${result.request.method} ${result.request.to} from ${result.request.from}: ${result.outcome}${result.status === null ? '' : ` (${result.status})`}`,
+    `  ${result.reason}`,
+  ];
+  if (result.service)
+    lines.push(
+      `  Service ${result.service.namespace}/${result.service.name} (${result.service.type}) port ${result.service.port} -> targetPort ${result.service.targetPort}`,
+    );
+  lines.push('', 'hops:');
+  result.hops.forEach((hop, i) => {
+    const packet = hop.packet ? `  [${hop.packet.src} -> ${hop.packet.dst}]` : '';
+    lines.push(`  ${String(i + 1).padStart(2)}. ${hop.kind} @ ${hop.at}: ${hop.detail}${packet}`);
+  });
+  if (result.distribution) {
+    lines.push('', 'distribution:');
+    for (const d of result.distribution) lines.push(`  ${d.pod} (${d.node}): ${d.count}`);
+    lines.push(
+      `outcomes: ${Object.entries(result.outcomes ?? {})
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+  }
+  if (result.outcome === 'invalid')
+    for (const d of result.diagnostics) if (d.severity === 'error') lines.push(diagnosticText(d));
+  return lines.join('\n');
+}

@@ -1,0 +1,92 @@
+// Walks a packet through one node's kube-proxy rules the way netfilter does:
+// the nat table's KUBE-SERVICES (from PREROUTING or OUTPUT), then the filter
+// chains kube-proxy hooks into INPUT, FORWARD and OUTPUT, then KUBE-POSTROUTING.
+// Hook order follows iptablesJumpChains in proxier.go, whose jumps are
+// prepended one after another (so the last listed runs first).
+import { argAfter, type Context, evaluate, type Packet } from '../kubeproxy/match.ts';
+import type { NodeRules, Rule, Table } from '../kubeproxy/rules.ts';
+import { ruleText } from '../kubeproxy/save.ts';
+import { addresses } from './packet.ts';
+import type { Hop } from './types.ts';
+
+export interface ChainResult {
+  /** A terminal verdict: DNAT, ACCEPT, DROP, REJECT, MASQUERADE. */
+  verdict: string;
+  toDestination?: string;
+}
+
+const terminal = new Set(['DNAT', 'ACCEPT', 'DROP', 'REJECT', 'MASQUERADE']);
+
+function rulesOf(table: Table, chain: string): Rule[] {
+  return table.rules.filter((r) => r.chain === chain);
+}
+
+export class Netfilter {
+  private readonly rules: NodeRules;
+  private readonly hops: Hop[];
+
+  constructor(rules: NodeRules, hops: Hop[]) {
+    this.rules = rules;
+    this.hops = hops;
+  }
+
+  /** Runs one chain (and what it jumps to); returns a terminal verdict, or null to fall through. */
+  run(table: Table, chain: string, packet: Packet, ctx: Context, depth = 0): ChainResult | null {
+    if (depth > 16) return null;
+    for (const rule of rulesOf(table, chain)) {
+      const v = evaluate(rule, packet, ctx);
+      if (!v.matched || v.target === '') continue;
+      if (v.target === 'MARK') {
+        const xor = argAfter(rule, '--xor-mark');
+        const or = argAfter(rule, '--or-mark');
+        if (xor) ctx.mark = (ctx.mark ^ Number.parseInt(xor, 16)) >>> 0;
+        if (or) ctx.mark = (ctx.mark | Number.parseInt(or, 16)) >>> 0;
+        continue;
+      }
+      if (v.target === 'RETURN') return null;
+      const quiet = v.target === 'KUBE-MARK-MASQ';
+      this.hops.push({
+        kind: 'iptables',
+        at: this.rules.node,
+        detail: `${table.name} ${chain}: ${ruleText(rule)}${quiet ? ' (marked for SNAT)' : ''}`,
+        packet: addresses(packet),
+      });
+      if (terminal.has(v.target))
+        return v.toDestination
+          ? { verdict: v.target, toDestination: v.toDestination }
+          : { verdict: v.target };
+      const inner = this.run(table, v.target, packet, ctx, depth + 1);
+      if (inner) return inner;
+    }
+    return null;
+  }
+
+  /** nat PREROUTING (packets arriving) or OUTPUT (the node's own): jump to KUBE-SERVICES. */
+  nat(packet: Packet, ctx: Context): ChainResult | null {
+    if (this.rules.nat.chains.length === 0) return null;
+    return this.run(this.rules.nat, 'KUBE-SERVICES', packet, ctx);
+  }
+
+  /** The filter chains on a hook; a DROP or REJECT is returned. */
+  filter(hook: 'INPUT' | 'FORWARD' | 'OUTPUT', packet: Packet, ctx: Context): ChainResult | null {
+    if (this.rules.filter.chains.length === 0) return null;
+    const order: Record<typeof hook, string[]> = {
+      INPUT: ['KUBE-FIREWALL', 'KUBE-PROXY-FIREWALL', 'KUBE-NODEPORTS', 'KUBE-EXTERNAL-SERVICES'],
+      FORWARD: ['KUBE-PROXY-FIREWALL', 'KUBE-FORWARD', 'KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES'],
+      OUTPUT: ['KUBE-FIREWALL', 'KUBE-PROXY-FIREWALL', 'KUBE-SERVICES'],
+    };
+    for (const chain of order[hook]) {
+      const result = this.run(this.rules.filter, chain, packet, ctx);
+      if (result && (result.verdict === 'DROP' || result.verdict === 'REJECT')) return result;
+      if (result && result.verdict === 'ACCEPT' && chain === 'KUBE-FORWARD') return null;
+    }
+    return null;
+  }
+
+  /** nat POSTROUTING: KUBE-POSTROUTING masquerades marked packets. */
+  postrouting(packet: Packet, ctx: Context): boolean {
+    if (this.rules.nat.chains.length === 0) return false;
+    const result = this.run(this.rules.nat, 'KUBE-POSTROUTING', packet, ctx);
+    return result?.verdict === 'MASQUERADE';
+  }
+}

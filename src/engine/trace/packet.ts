@@ -1,0 +1,9 @@
+import type { Packet } from '../kubeproxy/match.ts';
+
+/** The client's source port; kube-proxy's MASQUERADE keeps it (no --random-fully). */
+export const clientPort = 40000;
+
+/** The packet as a hop records it. */
+export function addresses(packet: Packet): { src: string; dst: string } {
+  return { src: `${packet.src}:${clientPort}`, dst: `${packet.dst}:${packet.dport}` };
+}

@@ -1,0 +1,209 @@
+// The routelab command as outside checks drive it (shared/spec/cli.md): the
+// real binary, its JSON, its exit codes and its one-line errors.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'routelab.mjs');
+const scenario = (name: string) => join(root, 'content', 'scenarios', name);
+
+function routelab(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('routelab', () => {
+  it('traces the article’s my-service from a Pod as JSON, exit 0', () => {
+    const { code, stdout } = routelab([
+      'trace',
+      scenario('service-clusterip.yaml'),
+      '--from',
+      'deployment/my-app',
+      '--to',
+      'http://my-service/',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(Object.keys(result)).toEqual([
+      'schema',
+      'request',
+      'outcome',
+      'status',
+      'reason',
+      'destination',
+      'service',
+      'ingress',
+      'hops',
+      'diagnostics',
+    ]);
+    expect(result).toMatchObject({
+      schema: 'routelab.dev/trace/v1',
+      request: { from: 'deployment/my-app', to: 'http://my-service/', method: 'GET' },
+      outcome: 'delivered',
+      status: 200,
+      service: {
+        name: 'my-service',
+        namespace: 'default',
+        type: 'ClusterIP',
+        port: 80,
+        targetPort: 8080,
+      },
+      destination: {
+        namespace: 'default',
+        port: 8080,
+        container: 'app',
+        workload: 'Deployment/my-app',
+        scheme: 'http',
+        host: 'my-service',
+        path: '/',
+      },
+    });
+    for (const hop of result.hops) {
+      expect(Object.keys(hop).sort()).toEqual(['at', 'detail', 'kind', 'packet']);
+      expect([
+        'dns',
+        'load-balancer',
+        'node',
+        'iptables',
+        'ingress-controller',
+        'tls',
+        'pod-network',
+        'pod',
+      ]).toContain(hop.kind);
+    }
+  });
+
+  it('reports a timeout from outside with exit 1', () => {
+    const ip = JSON.parse(
+      routelab(['get', scenario('service-clusterip.yaml'), 'services', '--json']).stdout,
+    ).items[0].spec.clusterIP;
+    const { code, stdout } = routelab([
+      'trace',
+      scenario('service-clusterip.yaml'),
+      '--to',
+      `http://${ip}/`,
+      '--json',
+    ]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({
+      outcome: 'timeout',
+      status: null,
+      destination: null,
+    });
+  });
+
+  it('adds a distribution with --count', () => {
+    const { stdout } = routelab([
+      'trace',
+      scenario('service-nodeport.yaml'),
+      '--to',
+      'http://172.18.0.2:30080/',
+      '--count',
+      '40',
+      '--json',
+    ]);
+    const result = JSON.parse(stdout);
+    expect(result.outcomes).toEqual({ delivered: 40 });
+    expect(result.distribution.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(
+      40,
+    );
+  });
+
+  it('validates with kube-apiserver’s messages and exit 1', () => {
+    const bad =
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: my-service\nspec:\n  type: NodePort\n  ports:\n  - port: 80\n    nodePort: 80\n';
+    const { code, stdout } = routelab(['validate', '-', '--json'], bad);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({
+      schema: 'routelab.dev/validate/v1',
+      valid: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'FieldValueInvalid',
+          object: 'Service/default/my-service',
+          field: 'spec.ports[0].nodePort',
+          message:
+            'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
+          file: '<stdin>',
+          line: 9,
+          column: 15,
+        },
+      ],
+    });
+  });
+
+  it('says valid and exits 0 on a valid directory', () => {
+    const { code, stdout } = routelab(['validate', join(root, 'content', 'scenarios')]);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^(valid|invalid)/);
+    // Four scenarios in one cluster redefine my-service: warnings, not errors.
+    expect(code).toBe(0);
+  });
+
+  it('prints kube-proxy’s rules for a node', () => {
+    const { code, stdout } = routelab([
+      'iptables',
+      scenario('service-nodeport.yaml'),
+      '--node',
+      'node-1',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout.startsWith('*filter\n:KUBE-NODEPORTS - [0:0]\n')).toBe(true);
+    expect(stdout).toContain(
+      '-A KUBE-NODEPORTS -m comment --comment default/my-service -m tcp -p tcp --dport 30080 -j KUBE-EXT-FXIYY6OHUSNBITIX',
+    );
+    expect(stdout.trimEnd().endsWith('COMMIT')).toBe(true);
+  });
+
+  it('prints the cluster as kubectl get -o wide does', () => {
+    const { code, stdout } = routelab([
+      'get',
+      scenario('service-loadbalancer-pending.yaml'),
+      'svc',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /my-service\s+LoadBalancer\s+10\.\d+\.\d+\.\d+\s+<pending>\s+80:31234\/TCP/,
+    );
+  });
+
+  it('fails with one line and exit 2 when it cannot run', () => {
+    for (const args of [
+      ['trace', scenario('service-clusterip.yaml')],
+      ['trace', scenario('service-clusterip.yaml'), '--to', 'http://x/', '--bogus', '1'],
+      ['validate', join(root, 'no-such-file.yaml')],
+      ['iptables', scenario('service-clusterip.yaml'), '--node', 'node-9'],
+      ['frobnicate'],
+      ['trace', scenario('service-clusterip.yaml'), '--to', 'http://x/', '--count', 'many'],
+    ]) {
+      const { code, stderr } = routelab(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(stderr).toMatch(/^routelab: /);
+      expect(stderr).not.toMatch(/at .*\.ts:\d+/);
+    }
+  });
+
+  it('answers --help for every command', () => {
+    for (const command of ['validate', 'trace', 'get', 'iptables']) {
+      const { code, stdout } = routelab([command, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`usage: routelab ${command}`);
+    }
+  });
+
+  it('is what npx runs after npm ci', () => {
+    const out = execFileSync('npx', ['--no-install', 'routelab', '--help'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(out).toContain('routelab validate FILE...');
+  });
+});
