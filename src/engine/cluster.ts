@@ -40,15 +40,20 @@ export interface ClusterSpec {
   externalClient: string;
 }
 
-export function defaultNodes(count = 3): ClusterNode[] {
-  return Array.from({ length: count }, (_, i) => ({
+/** cli.md's defaults for the i-th node (0-based): node-1 at 172.18.0.2 with 10.244.1.0/24, ... */
+export function defaultNode(i: number): ClusterNode {
+  return {
     name: `node-${i + 1}`,
-    internalIP: `172.18.0.${i + 2}`,
+    internalIP: `172.18.${Math.floor((i + 2) / 256)}.${(i + 2) % 256}`,
     podCIDR: `10.244.${i + 1}.0/24`,
-    kubeProxy: 'Running' as const,
+    kubeProxy: 'Running',
     ready: true,
     zone: '',
-  }));
+  };
+}
+
+export function defaultNodes(count = 3): ClusterNode[] {
+  return Array.from({ length: count }, (_, i) => defaultNode(i));
 }
 
 export function defaultCluster(): ClusterSpec {
@@ -77,7 +82,7 @@ export function decodeCluster(d: Decoder, diagnostics: Diagnostic[]): ClusterSpe
     const items = d.list(['spec', 'nodes'], '[]Node');
     spec.nodes = items.map((_, i) => {
       const path = ['spec', 'nodes', i];
-      const fallback = defaultNodes(i + 1)[i] as ClusterNode;
+      const fallback = defaultNode(i);
       const kubeProxy = d.string([...path, 'kubeProxy']) ?? 'Running';
       if (kubeProxy !== 'Running' && kubeProxy !== 'Stopped')
         report(notSupported([...path, 'kubeProxy'], kubeProxy, ['Running', 'Stopped']));

@@ -18,14 +18,45 @@ export function findPort(pod: RunningPod, port: ServicePort): number | null {
   return null;
 }
 
+/** Pods by namespace and by "key=value" label, built once per Pod list. */
+type PodIndex = Map<string, { all: RunningPod[]; byLabel: Map<string, RunningPod[]> }>;
+const podIndexes = new WeakMap<RunningPod[], PodIndex>();
+
+function indexOf(pods: RunningPod[]): PodIndex {
+  const cached = podIndexes.get(pods);
+  if (cached) return cached;
+  const index: PodIndex = new Map();
+  for (const pod of pods) {
+    const ns = pod.metadata.namespace;
+    const entry = index.get(ns) ?? { all: [], byLabel: new Map<string, RunningPod[]>() };
+    index.set(ns, entry);
+    entry.all.push(pod);
+    for (const [key, value] of Object.entries(pod.metadata.labels)) {
+      const pair = `${key}=${value}`;
+      const list = entry.byLabel.get(pair);
+      if (list) list.push(pod);
+      else entry.byLabel.set(pair, [pod]);
+    }
+  }
+  podIndexes.set(pods, index);
+  return index;
+}
+
+/** The Pods a Service's selector picks, in its own namespace (an empty selector picks all). */
 export function selectedPods(service: Service, pods: RunningPod[]): RunningPod[] {
   const selector = service.selector;
   if (!selector) return [];
-  return pods.filter(
-    (pod) =>
-      pod.metadata.namespace === service.metadata.namespace &&
-      mapSelectorMatches(selector, pod.metadata.labels),
-  );
+  const entry = indexOf(pods).get(service.metadata.namespace);
+  if (!entry) return [];
+  const pairs = Object.entries(selector);
+  if (pairs.length === 0) return entry.all;
+  let smallest: RunningPod[] = entry.all;
+  for (const [key, value] of pairs) {
+    const list = entry.byLabel.get(`${key}=${value}`);
+    if (!list) return [];
+    if (list.length < smallest.length) smallest = list;
+  }
+  return smallest.filter((pod) => mapSelectorMatches(selector, pod.metadata.labels));
 }
 
 export function endpointSlicesFor(service: Service, pods: RunningPod[]): EndpointSlice[] {

@@ -9,6 +9,7 @@ import { mapSelectorMatches } from '../labels.ts';
 import type { ReplicaSetInfo, RunningPod } from '../model/types.ts';
 import { cidrSize, parseCidr } from '../net/ip.ts';
 import { fnv32a, safeEncodeString, suffix } from '../util/hash.ts';
+import { MinHeap } from '../util/heap.ts';
 
 /**
  * pod-template-hash: Kubernetes hashes the template with FNV-32a and encodes
@@ -130,6 +131,25 @@ export function runWorkloads(
   const load = new Map(nodes.map((n) => [n.name, 0]));
   const nextAddress = new Map(nodes.map((n) => [n.name, 2]));
   const pods: RunningPod[] = [];
+  // The least-loaded ready node, ties to the first in order: a lazy min-heap
+  // whose stale entries (loads that have since grown) are skipped when met.
+  const position = new Map(nodes.map((n, i) => [n.name, i]));
+  const heap = new MinHeap();
+  for (const n of ready) heap.push(0, position.get(n.name) ?? 0);
+  const leastLoaded = (): ClusterNode | undefined => {
+    for (;;) {
+      const top = heap.peek();
+      if (!top) return undefined;
+      const node = nodes[top[1]];
+      if (node && (load.get(node.name) ?? 0) === top[0]) return node;
+      heap.pop();
+    }
+  };
+  const addLoad = (node: ClusterNode) => {
+    const next = (load.get(node.name) ?? 0) + 1;
+    load.set(node.name, next);
+    if (node.ready) heap.push(next, position.get(node.name) ?? 0);
+  };
 
   const place = (
     pod: Pod,
@@ -139,18 +159,23 @@ export function runWorkloads(
   ) => {
     const spec = pod.spec;
     let nodeName = pinned || spec.nodeName;
-    if (nodeName && !nodes.some((n) => n.name === nodeName)) nodeName = '';
+    if (nodeName && !position.has(nodeName)) nodeName = '';
     else if (!nodeName) {
-      const candidates = ready.filter((n) => mapSelectorMatches(spec.nodeSelector, nodeLabels(n)));
       let best: ClusterNode | undefined;
-      for (const n of candidates)
-        if (!best || (load.get(n.name) ?? 0) < (load.get(best.name) ?? 0)) best = n;
+      if (Object.keys(spec.nodeSelector).length === 0) best = leastLoaded();
+      else
+        for (const n of ready)
+          if (
+            mapSelectorMatches(spec.nodeSelector, nodeLabels(n)) &&
+            (!best || (load.get(n.name) ?? 0) < (load.get(best.name) ?? 0))
+          )
+            best = n;
       nodeName = best?.name ?? '';
     }
-    const node = nodes.find((n) => n.name === nodeName);
+    const node = nodeName ? nodes[position.get(nodeName) ?? -1] : undefined;
     let podIP = '';
     if (node) {
-      load.set(node.name, (load.get(node.name) ?? 0) + 1);
+      addLoad(node);
       if (spec.hostNetwork) podIP = node.internalIP;
       else {
         const n = nextAddress.get(node.name) ?? 2;

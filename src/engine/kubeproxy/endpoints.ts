@@ -16,6 +16,24 @@ export interface ProxyEndpoint {
   local: boolean;
 }
 
+const sliceIndexes = new WeakMap<EndpointSlice[], Map<string, EndpointSlice[]>>();
+
+/** A Service's slices, found through an index built once per slice list. */
+function slicesOf(service: Service, slices: EndpointSlice[]): EndpointSlice[] {
+  let index = sliceIndexes.get(slices);
+  if (!index) {
+    index = new Map<string, EndpointSlice[]>();
+    for (const slice of slices) {
+      const key = `${slice.metadata.namespace}/${slice.serviceName}`;
+      const list = index.get(key);
+      if (list) list.push(slice);
+      else index.set(key, [slice]);
+    }
+    sliceIndexes.set(slices, index);
+  }
+  return index.get(`${service.metadata.namespace}/${service.metadata.name}`) ?? [];
+}
+
 export function endpointsFor(
   service: Service,
   port: ServicePort,
@@ -23,12 +41,7 @@ export function endpointsFor(
   nodeName: string,
 ): ProxyEndpoint[] {
   const byText = new Map<string, ProxyEndpoint>();
-  for (const slice of slices) {
-    if (
-      slice.metadata.namespace !== service.metadata.namespace ||
-      slice.serviceName !== service.metadata.name
-    )
-      continue;
+  for (const slice of slicesOf(service, slices)) {
     if (slice.addressType !== 'IPv4') continue;
     const slicePort = slice.ports.find((p) => p.name === port.name && p.protocol === port.protocol);
     if (!slicePort) continue;

@@ -39,11 +39,14 @@ export function probability(n: number): string {
 
 class Writer {
   readonly table: Table;
+  private readonly declared = new Set<string>();
   constructor(name: Table['name']) {
     this.table = { name, chains: [], rules: [] };
   }
   chain(name: string): void {
-    if (!this.table.chains.includes(name)) this.table.chains.push(name);
+    if (this.declared.has(name)) return;
+    this.declared.add(name);
+    this.table.chains.push(name);
   }
   rule(chain: string, ...args: string[]): void {
     this.table.rules.push({ chain, args });

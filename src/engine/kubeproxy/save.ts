@@ -23,8 +23,7 @@ function isLastRule(rule: Rule): boolean {
   return rule.args.some((arg) => arg.includes('must be the last rule'));
 }
 
-function sortedRules(table: Table, chain: string): Rule[] {
-  const rules = table.rules.filter((r) => r.chain === chain);
+function sortedRules(table: Table, chain: string, rules: Rule[]): Rule[] {
   if (chain !== 'KUBE-NODEPORTS' && chain !== 'KUBE-SERVICES') return rules;
   // Array.prototype.sort is stable, like sort.SliceStable.
   return [...rules].sort((x, y) => {
@@ -43,11 +42,23 @@ export function ruleText(rule: Rule): string {
   return `-A ${rule.chain} ${rule.args.join(' ')}`;
 }
 
+export function rulesByChain(table: Table): Map<string, Rule[]> {
+  const byChain = new Map<string, Rule[]>();
+  for (const rule of table.rules) {
+    const list = byChain.get(rule.chain);
+    if (list) list.push(rule);
+    else byChain.set(rule.chain, [rule]);
+  }
+  return byChain;
+}
+
 export function tableText(table: Table): string {
   const chains = [...table.chains].sort(chainOrder);
+  const byChain = rulesByChain(table);
   const lines = [`*${table.name}`, ...chains.map((c) => `:${c} - [0:0]`)];
   for (const chain of chains)
-    for (const rule of sortedRules(table, chain)) lines.push(ruleText(rule));
+    for (const rule of sortedRules(table, chain, byChain.get(chain) ?? []))
+      lines.push(ruleText(rule));
   lines.push('COMMIT');
   return lines.join('\n');
 }

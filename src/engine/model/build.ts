@@ -140,11 +140,9 @@ export function buildModel(files: InputFile[]): Model {
     if (errors.length > 0) report(service.doc, service.id, errors, diagnostics);
     else services.push(allocated);
   }
-  services.sort(
-    (a, b) =>
-      declared.services.indexOf(original(declared.services, a)) -
-      declared.services.indexOf(original(declared.services, b)),
-  );
+  // Back to the order the manifests declared them in.
+  const declaredAt = new Map(declared.services.map((s, i) => [s.id, i]));
+  services.sort((a, b) => (declaredAt.get(a.id) ?? 0) - (declaredAt.get(b.id) ?? 0));
 
   const endpointSlices = [
     ...services.flatMap((service) => endpointSlicesFor(service, pods)),
@@ -165,10 +163,6 @@ export function buildModel(files: InputFile[]): Model {
   };
   diagnostics.push(...routingWarnings(model));
   return model;
-}
-
-function original(list: Service[], allocated: Service): Service {
-  return list.find((s) => s.id === allocated.id) ?? allocated;
 }
 
 function report(

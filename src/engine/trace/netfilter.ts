@@ -5,7 +5,7 @@
 // prepended one after another (so the last listed runs first).
 import { argAfter, type Context, evaluate, type Packet } from '../kubeproxy/match.ts';
 import type { NodeRules, Rule, Table } from '../kubeproxy/rules.ts';
-import { ruleText } from '../kubeproxy/save.ts';
+import { rulesByChain, ruleText } from '../kubeproxy/save.ts';
 import { addresses } from './packet.ts';
 import type { Hop } from './types.ts';
 
@@ -17,8 +17,13 @@ export interface ChainResult {
 
 const terminal = new Set(['DNAT', 'ACCEPT', 'DROP', 'REJECT', 'MASQUERADE']);
 
+const indexes = new WeakMap<Table, Map<string, Rule[]>>();
+
+/** A table's rules by chain, indexed once per table: a node may have hundreds of thousands. */
 function rulesOf(table: Table, chain: string): Rule[] {
-  return table.rules.filter((r) => r.chain === chain);
+  const index = indexes.get(table) ?? rulesByChain(table);
+  indexes.set(table, index);
+  return index.get(chain) ?? [];
 }
 
 export class Netfilter {

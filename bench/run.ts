@@ -1,0 +1,84 @@
+// npm run bench: engine speed on an exercise-size cluster and at Kubernetes'
+// scalability thresholds. Benchmarks report; they do not fail.
+import { buildModel, iptables, trace } from '../src/engine/index.ts';
+import { kubeProxyRules } from '../src/engine/kubeproxy/rules.ts';
+import { newSession, traceRequest } from '../src/engine/trace/trace.ts';
+import { seededRandom } from '../src/engine/util/hash.ts';
+import { exerciseCluster, thresholdCluster } from './generate.ts';
+
+function time<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const value = fn();
+  return [value, performance.now() - start];
+}
+
+function median(runs: number[]): number {
+  const sorted = [...runs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+const rows: [string, string][] = [];
+const fmt = (ms: number) => (ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)} ms`);
+
+// Exercise size: parse + validate + build, then 10 traces.
+{
+  const text = exerciseCluster();
+  const runs: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const [, ms] = time(() => {
+      const model = buildModel([{ file: 'exercise.yaml', text }]);
+      for (let t = 0; t < 10; t++)
+        trace(model, {
+          from: 'external',
+          to: `http://172.18.0.${2 + (t % 3)}:${model.services[t % 3]?.ports[0]?.nodePort}/`,
+        });
+    });
+    runs.push(ms);
+  }
+  rows.push([
+    'exercise-size cluster (6 objects, 9 Pods): build + 10 traces (median of 30)',
+    fmt(median(runs)),
+  ]);
+}
+
+// Scalability thresholds.
+{
+  const only = process.argv.includes('--quick');
+  const [nodes, services] = only ? [500, 1000] : [5000, 10000];
+  const files = thresholdCluster(nodes, services, 15);
+  const before = process.memoryUsage().rss;
+  const [model, buildMs] = time(() => buildModel(files));
+  const errors = model.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(`threshold cluster is invalid: ${errors[0]?.message}`);
+  const node = model.nodes[0];
+  if (!node) throw new Error('no node');
+  const [rules, rulesMs] = time(() => kubeProxyRules(model, node));
+  const [text2, saveMs] = time(() => iptables(model, node.name) ?? '');
+  const session = newSession(1, seededRandom);
+  session.rules.set(node.name, rules);
+  const target = model.services[0];
+  const traceRuns: number[] = [];
+  for (let i = 0; i < 20; i++)
+    traceRuns.push(
+      time(() =>
+        traceRequest(model, { from: `node/${node.name}`, to: `${target?.clusterIP}:80` }, session),
+      )[1],
+    );
+  const peak = Math.max(process.memoryUsage().rss, before);
+  const label = `${nodes} nodes, ${model.pods.length} Pods, ${model.services.length} Services`;
+  rows.push([`threshold cluster (${label}): parse + validate + controllers`, fmt(buildMs)]);
+  rows.push([
+    `  one node's rules (${rules.nat.rules.length + rules.filter.rules.length} rules)`,
+    fmt(rulesMs),
+  ]);
+  rows.push([
+    "  one node's rules as iptables-save text (build + sort + print)",
+    `${fmt(saveMs)} (${(text2.length / 1e6).toFixed(1)} MB)`,
+  ]);
+  rows.push(['  one trace through those rules (median of 20)', fmt(median(traceRuns))]);
+  rows.push(['  resident memory after building', `${(peak / 2 ** 30).toFixed(2)} GiB`]);
+}
+
+const width = Math.max(...rows.map(([k]) => k.length));
+console.log('routelab bench');
+for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
