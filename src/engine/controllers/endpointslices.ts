@@ -59,7 +59,11 @@ export function selectedPods(service: Service, pods: RunningPod[]): RunningPod[]
   return smallest.filter((pod) => mapSelectorMatches(selector, pod.metadata.labels));
 }
 
-export function endpointSlicesFor(service: Service, pods: RunningPod[]): EndpointSlice[] {
+export function endpointSlicesFor(
+  service: Service,
+  pods: RunningPod[],
+  zones: Map<string, string> = new Map(),
+): EndpointSlice[] {
   if (!service.selector || service.type === 'ExternalName') return [];
   const groups = new Map<string, { ports: EndpointPort[]; pods: RunningPod[] }>();
   for (const pod of selectedPods(service, pods)) {
@@ -104,7 +108,7 @@ export function endpointSlicesFor(service: Service, pods: RunningPod[]): Endpoin
         serving,
         terminating: pod.terminating,
         nodeName: pod.nodeName,
-        zone: '',
+        zone: zones.get(pod.nodeName) ?? '',
         targetRef: `${pod.metadata.namespace}/${pod.metadata.name}`,
       };
     }),

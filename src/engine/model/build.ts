@@ -144,8 +144,9 @@ export function buildModel(files: InputFile[]): Model {
   const declaredAt = new Map(declared.services.map((s, i) => [s.id, i]));
   services.sort((a, b) => (declaredAt.get(a.id) ?? 0) - (declaredAt.get(b.id) ?? 0));
 
+  const zones = new Map(nodes.map((n) => [n.name, n.zone]));
   const endpointSlices = [
-    ...services.flatMap((service) => endpointSlicesFor(service, pods)),
+    ...services.flatMap((service) => endpointSlicesFor(service, pods, zones)),
     ...inNamespace(declared.slices),
   ];
   const model: Model = {
