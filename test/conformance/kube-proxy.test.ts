@@ -25,4 +25,14 @@ describe('kube-proxy iptables rules', () => {
     const expected = readFileSync(join(fixtures, 'overall-multiple-services.expected'), 'utf8');
     expect(rulesFor('overall-multiple-services', 'test-hostname')).toBe(expected);
   });
+
+  for (const [fixture, label] of [
+    ['terminating-local-ready', 'ready endpoints exist'],
+    ['terminating-local-only-terminating', 'only terminating endpoints exist'],
+  ] as const) {
+    it(`TestTerminatingEndpointsTrafficPolicyLocal, "${label}": ClientIP affinity, Local policy, terminating fallback`, () => {
+      const expected = readFileSync(join(fixtures, `${fixture}.expected`), 'utf8');
+      expect(rulesFor(fixture, 'test-hostname')).toBe(expected);
+    });
+  }
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/engine/index.ts';
 import {
   chapterSlugs,
   codeBlocks,
@@ -106,6 +107,22 @@ describe('the course pages', () => {
     }
     expect(kindsByLocale.ja?.length).toBeGreaterThan(8);
     expect(kindsByLocale.en).toEqual(kindsByLocale.ja);
+  });
+
+  it('shows only manifests kube-apiserver would accept', () => {
+    for (const locale of locales) {
+      for (const slug of pageSlugs) {
+        for (const block of codeBlocks(readPage(locale, slug))) {
+          // Fragments (a ports list, a spec excerpt) are parts of manifests, not manifests.
+          if (block.lang !== 'yaml' || !/^apiVersion:/m.test(block.text)) continue;
+          const model = buildModel([{ file: `${locale}/${slug}.mdx`, text: block.text }]);
+          const errors = model.diagnostics
+            .filter((d) => d.severity === 'error')
+            .map((d) => d.message);
+          expect(errors, `${locale}/${slug}.mdx:${block.line}`).toEqual([]);
+        }
+      }
+    }
   });
 
   it('teaches networking.k8s.io/v1 Ingress, showing v1beta1 only as refused text', () => {
