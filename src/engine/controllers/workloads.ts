@@ -4,10 +4,9 @@
 // manifests give the same names, nodes and addresses.
 import type { Pod, PodTemplate, Workload } from '../api/types.ts';
 import type { ClusterNode, ClusterSpec, PodFault } from '../cluster.ts';
-import { addressInCidr } from '../cluster.ts';
 import { mapSelectorMatches } from '../labels.ts';
 import type { ReplicaSetInfo, RunningPod } from '../model/types.ts';
-import { cidrSize, parseCidr } from '../net/ip.ts';
+import { cidrSize, formatIPv4, parseCidr } from '../net/ip.ts';
 import { fnv32a, safeEncodeString, suffix } from '../util/hash.ts';
 import { MinHeap } from '../util/heap.ts';
 
@@ -130,6 +129,7 @@ export function runWorkloads(
 
   const load = new Map(nodes.map((n) => [n.name, 0]));
   const nextAddress = new Map(nodes.map((n) => [n.name, 2]));
+  const podCIDRs = new Map(nodes.map((n) => [n.name, parseCidr(n.podCIDR)]));
   const pods: RunningPod[] = [];
   // The least-loaded ready node, ties to the first in order: a lazy min-heap
   // whose stale entries (loads that have since grown) are skipped when met.
@@ -179,9 +179,9 @@ export function runWorkloads(
       if (spec.hostNetwork) podIP = node.internalIP;
       else {
         const n = nextAddress.get(node.name) ?? 2;
-        const cidr = parseCidr(node.podCIDR);
+        const cidr = podCIDRs.get(node.name);
         if (cidr && n < cidrSize(cidr) - 1) {
-          podIP = addressInCidr(node.podCIDR, n);
+          podIP = formatIPv4(cidr.base + n);
           nextAddress.set(node.name, n + 1);
         }
       }

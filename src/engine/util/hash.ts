@@ -12,20 +12,38 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
+// Scratch space reused by every call: kube-proxy hashes hundreds of thousands
+// of short names on a large cluster, and allocation was most of the cost.
+const w = new Uint32Array(64);
+const state = new Uint32Array(8);
+let block = new Uint8Array(256);
+
+/** The UTF-8 bytes of `text` in `block` (grown when needed); ASCII needs no encoder. */
+function utf8(text: string): number {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) ascii = false;
+  const bytes = ascii ? null : new TextEncoder().encode(text);
+  const length = bytes ? bytes.length : text.length;
+  const needed = Math.ceil((length + 9) / 64) * 64;
+  if (block.length < needed) block = new Uint8Array(needed * 2);
+  if (bytes) block.set(bytes);
+  else for (let i = 0; i < length; i++) block[i] = text.charCodeAt(i);
+  return length;
+}
+
 export function sha256(text: string): Uint8Array {
-  const data = new TextEncoder().encode(text);
-  const bitLength = data.length * 8;
-  const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 2 ** 32));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  const h = new Uint32Array([
+  const length = utf8(text);
+  const total = Math.ceil((length + 9) / 64) * 64;
+  block.fill(0, length, total);
+  block[length] = 0x80;
+  const bitLength = length * 8;
+  const view = new DataView(block.buffer, 0, total);
+  view.setUint32(total - 8, Math.floor(bitLength / 2 ** 32));
+  view.setUint32(total - 4, bitLength >>> 0);
+  state.set([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < padded.length; offset += 64) {
+  for (let offset = 0; offset < total; offset += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15] ?? 0;
@@ -34,16 +52,14 @@ export function sha256(text: string): Uint8Array {
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
       w[i] = ((w[i - 16] ?? 0) + s0 + (w[i - 7] ?? 0) + s1) >>> 0;
     }
-    let [a, b, c, d, e, f, g, hh] = [
-      h[0] ?? 0,
-      h[1] ?? 0,
-      h[2] ?? 0,
-      h[3] ?? 0,
-      h[4] ?? 0,
-      h[5] ?? 0,
-      h[6] ?? 0,
-      h[7] ?? 0,
-    ];
+    let a = state[0] ?? 0;
+    let b = state[1] ?? 0;
+    let c = state[2] ?? 0;
+    let d = state[3] ?? 0;
+    let e = state[4] ?? 0;
+    let f = state[5] ?? 0;
+    let g = state[6] ?? 0;
+    let hh = state[7] ?? 0;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
@@ -60,12 +76,18 @@ export function sha256(text: string): Uint8Array {
       b = a;
       a = (t1 + t2) >>> 0;
     }
-    const add = [a, b, c, d, e, f, g, hh];
-    for (let i = 0; i < 8; i++) h[i] = ((h[i] ?? 0) + (add[i] ?? 0)) >>> 0;
+    state[0] = ((state[0] ?? 0) + a) >>> 0;
+    state[1] = ((state[1] ?? 0) + b) >>> 0;
+    state[2] = ((state[2] ?? 0) + c) >>> 0;
+    state[3] = ((state[3] ?? 0) + d) >>> 0;
+    state[4] = ((state[4] ?? 0) + e) >>> 0;
+    state[5] = ((state[5] ?? 0) + f) >>> 0;
+    state[6] = ((state[6] ?? 0) + g) >>> 0;
+    state[7] = ((state[7] ?? 0) + hh) >>> 0;
   }
   const out = new Uint8Array(32);
   const outView = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, h[i] ?? 0);
+  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, state[i] ?? 0);
   return out;
 }
 
@@ -90,9 +112,10 @@ export function base32(bytes: Uint8Array): string {
 
 /** FNV-1a, 32 bits. */
 export function fnv32a(text: string): number {
+  const length = utf8(text);
   let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= byte;
+  for (let i = 0; i < length; i++) {
+    hash ^= block[i] ?? 0;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash >>> 0;
