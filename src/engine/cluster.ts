@@ -31,6 +31,8 @@ export interface ClusterSpec {
   nodePortRange: [number, number];
   loadBalancer: 'cloud' | 'none';
   ingressController: 'ingress-nginx' | 'none';
+  /** How the controller is exposed: its own Service's type, or None for no Service at all. */
+  ingressControllerService: 'LoadBalancer' | 'NodePort' | 'None';
   /** Pods made not ready or terminating, as a fault. */
   pods: PodFault[];
   clusterDNS: string;
@@ -64,6 +66,7 @@ export function defaultCluster(): ClusterSpec {
     nodePortRange: [30000, 32767],
     loadBalancer: 'cloud',
     ingressController: 'ingress-nginx',
+    ingressControllerService: 'LoadBalancer',
     pods: [],
     clusterDNS: '10.96.0.10',
     clusterDomain: 'cluster.local',
@@ -126,6 +129,19 @@ export function decodeCluster(d: Decoder, diagnostics: Diagnostic[]): ClusterSpe
     if (controller === 'ingress-nginx' || controller === 'none')
       spec.ingressController = controller;
     else report(notSupported(['spec', 'ingressController'], controller, ['ingress-nginx', 'none']));
+  }
+  const exposure = d.string(['spec', 'ingressControllerService']);
+  if (exposure !== undefined) {
+    if (exposure === 'LoadBalancer' || exposure === 'NodePort' || exposure === 'None')
+      spec.ingressControllerService = exposure;
+    else
+      report(
+        notSupported(['spec', 'ingressControllerService'], exposure, [
+          'LoadBalancer',
+          'NodePort',
+          'None',
+        ]),
+      );
   }
   spec.pods = d.list(['spec', 'pods'], '[]PodFault').map((_, i) => ({
     name: d.string(['spec', 'pods', i, 'name']) ?? '',

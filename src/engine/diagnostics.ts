@@ -25,6 +25,8 @@ export interface Diagnostic {
   message: string;
   /** A suggestion with the fix, when there is one. */
   hint?: string;
+  /** A replacement for the whole document that fixes it (an editor's quick fix). */
+  fix?: { title: string; text: string };
   file: string;
   line: number;
   column: number;
@@ -37,6 +39,8 @@ export function formatPath(path: readonly PathStep[]): string {
   let out = '';
   for (const step of path) {
     if (typeof step === 'number') out += `[${step}]`;
+    // A map key, as field.Path.Key prints it: data[tls.crt].
+    else if (step.startsWith('[')) out += step;
     else out += out ? `.${step}` : step;
   }
   return out;

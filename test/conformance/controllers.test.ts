@@ -9,7 +9,19 @@ import { describe, expect, it } from 'vitest';
 import { buildModel, iptables, trace } from '../../src/engine/index.ts';
 import { myApp } from '../support/engine.ts';
 
-const build = (text: string) => buildModel([{ file: 'test.yaml', text }]);
+const build = (text: string) => {
+  const model = buildModel([{ file: 'test.yaml', text }]);
+  // The learner's Pods: the ingress controller's own Pod lives in namespace ingress-nginx.
+  const mine = <T extends { metadata: { namespace: string } }>(items: T[]) =>
+    items.filter((i) => i.metadata.namespace === 'default');
+  return {
+    ...model,
+    pods: mine(model.pods),
+    services: mine(model.services),
+    endpointSlices: mine(model.endpointSlices),
+    replicaSets: model.replicaSets.filter((r) => r.namespace === 'default'),
+  };
+};
 const cluster = (spec: string) =>
   `apiVersion: routelab.dev/v1alpha1\nkind: Cluster\nspec:\n${spec}\n---\n`;
 
@@ -131,7 +143,10 @@ spec:
     expect(rules).toMatch(/-j DNAT --to-destination 10\.244\.\d+\.\d+:9090/);
     const result = trace(
       m,
-      { from: 'node/node-3', to: `${m.services[0]?.clusterIP}:80` },
+      {
+        from: 'node/node-3',
+        to: `${m.services.find((x) => x.metadata.name !== 'kubernetes')?.clusterIP}:80`,
+      },
       { count: 40 },
     );
     expect(result.outcomes).toEqual({ delivered: 40 });
@@ -156,9 +171,12 @@ spec:
     ]);
     for (const e of endpoints) expect(e.nodeName).toMatch(/^node-\d$/);
     // With no ready endpoint, kube-proxy falls back to the serving, terminating one.
-    expect(trace(m, { from: 'node/node-3', to: `${m.services[0]?.clusterIP}:80` }).outcome).toBe(
-      'delivered',
-    );
+    expect(
+      trace(m, {
+        from: 'node/node-3',
+        to: `${m.services.find((x) => x.metadata.name !== 'kubernetes')?.clusterIP}:80`,
+      }).outcome,
+    ).toBe('delivered');
   });
 
   it('counts every address as ready with publishNotReadyAddresses', () => {
@@ -189,7 +207,10 @@ subsets:
 `;
     const m = build(selectorless);
     expect(m.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-    const result = trace(m, { from: 'node/node-2', to: `${m.services[0]?.clusterIP}:5432` });
+    const result = trace(m, {
+      from: 'node/node-2',
+      to: `${m.services.find((x) => x.metadata.name !== 'kubernetes')?.clusterIP}:5432`,
+    });
     expect(result.outcome).toBe('delivered');
     expect(result.destination?.podIP).toBe(backend);
   });

@@ -22,7 +22,13 @@ import { endpointSlicesFor } from '../controllers/endpointslices.ts';
 import { runWorkloads } from '../controllers/workloads.ts';
 import type { Diagnostic, FieldError } from '../diagnostics.ts';
 import { fromFieldError, locate } from '../diagnostics.ts';
+import { builtInFile, controllerManifests } from '../ingress/controller.ts';
+import { convertIngressV1beta1 } from '../ingress/convert.ts';
+import { decodeIngress, decodeIngressClass } from '../ingress/decode.ts';
+import type { Ingress, IngressClass } from '../ingress/types.ts';
+import { validateIngress, validateIngressClass } from '../ingress/validate.ts';
 import { validateObjectMeta } from '../validation/meta.ts';
+import { validateSecret } from '../validation/secret.ts';
 import { validateService } from '../validation/service.ts';
 import { validatePod, validateWorkload } from '../validation/workloads.ts';
 import { readManifests, type SourceDocument } from '../yaml/read.ts';
@@ -45,7 +51,11 @@ interface Declared {
   services: Service[];
   slices: EndpointSlice[];
   secrets: Secret[];
+  ingresses: Ingress[];
+  ingressClasses: IngressClass[];
 }
+
+const removedIngressVersions = ['networking.k8s.io/v1beta1', 'extensions/v1beta1'];
 
 export function buildModel(files: InputFile[]): Model {
   const diagnostics: Diagnostic[] = [];
@@ -72,16 +82,37 @@ export function buildModel(files: InputFile[]): Model {
     services: [],
     slices: [],
     secrets: [],
+    ingresses: [],
+    ingressClasses: [],
   };
   const seen = new Map<string, SourceDocument>();
-  for (const doc of documents) {
-    if (doc.value === null) continue;
-    const kind = checkKind(doc);
+  const checked = documents
+    .filter((doc) => doc.value !== null)
+    .map((doc) => ({ doc, kind: checkKind(doc) }));
+  // The Cluster document first: it says whether the ingress controller exists and how it is exposed.
+  for (const { doc, kind } of checked)
+    if (kind.ok && kind.kind === 'Cluster')
+      decodeInto(doc, kind.kind, kind.apiVersion, declared, diagnostics, seen);
+  const clusterSpec = declared.cluster ?? defaultCluster();
+  // The controller's own objects exist before any manifest is applied.
+  if (clusterSpec.ingressController === 'ingress-nginx') {
+    const builtIn = readManifests(
+      builtInFile,
+      controllerManifests(clusterSpec.ingressControllerService),
+    );
+    if (builtIn.ok)
+      for (const doc of builtIn.documents) {
+        const kind = checkKind(doc);
+        if (kind.ok) decodeInto(doc, kind.kind, kind.apiVersion, declared, diagnostics, seen);
+      }
+  }
+  for (const { doc, kind } of checked) {
     if (!kind.ok) {
-      diagnostics.push(kind.diagnostic);
+      diagnostics.push(withIngressFix(doc, kind.diagnostic));
       continue;
     }
-    decodeInto(doc, kind.kind, kind.apiVersion, declared, diagnostics, seen);
+    if (kind.kind !== 'Cluster')
+      decodeInto(doc, kind.kind, kind.apiVersion, declared, diagnostics, seen);
   }
 
   const cluster = declared.cluster ?? defaultCluster();
@@ -159,6 +190,8 @@ export function buildModel(files: InputFile[]): Model {
     services,
     endpointSlices,
     secrets: inNamespace(declared.secrets),
+    ingresses: inNamespace(declared.ingresses),
+    ingressClasses: declared.ingressClasses,
     diagnostics,
     documents,
   };
@@ -297,19 +330,36 @@ function decodeInto(
     }
     case 'Secret': {
       const secret = decodeSecret(d);
-      if (validated(validateObjectMeta(secret.metadata, true, 'DNS1123Subdomain')))
-        declared.secrets.push(secret);
+      if (validated(validateSecret(secret))) declared.secrets.push(secret);
       return;
     }
-    default:
-      // Ingress and IngressClass are valid kinds; their routing is not modelled yet.
-      diagnostics.push({
-        severity: 'warning',
-        code: 'NotSimulatedYet',
-        object: id,
-        field: '',
-        message: `${kind} is not simulated by this version of the engine yet: requests are not routed through it`,
-        ...locate(doc, ['kind']),
-      });
+    case 'Ingress': {
+      const ingress = decodeIngress(d);
+      if (validated(validateIngress(ingress))) declared.ingresses.push(ingress);
+      return;
+    }
+    case 'IngressClass': {
+      const ingressClass = decodeIngressClass(d);
+      if (validated(validateIngressClass(ingressClass))) declared.ingressClasses.push(ingressClass);
+      return;
+    }
   }
+}
+
+/** A removed Ingress version gets, besides kubectl's refusal, the same Ingress in v1. */
+function withIngressFix(doc: SourceDocument, diagnostic: Diagnostic): Diagnostic {
+  const value = doc.value as { apiVersion?: unknown; kind?: unknown };
+  if (
+    diagnostic.code !== 'NoKindMatch' ||
+    value.kind !== 'Ingress' ||
+    !removedIngressVersions.includes(String(value.apiVersion))
+  )
+    return diagnostic;
+  const text = convertIngressV1beta1(doc.value);
+  if (!text) return diagnostic;
+  return {
+    ...diagnostic,
+    hint: `${value.apiVersion} Ingress was removed in Kubernetes 1.22. The same Ingress in networking.k8s.io/v1 (serviceName/servicePort become service.name and service.port; pathType ImplementationSpecific keeps the old matching, Prefix is usually what you want):\n${text}`,
+    fix: { title: 'Convert to networking.k8s.io/v1', text },
+  };
 }

@@ -3,6 +3,7 @@
 import type { EndpointSlice, Pod, Secret, Service, Workload } from '../api/types.ts';
 import type { ClusterNode, ClusterSpec } from '../cluster.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import type { Ingress, IngressClass } from '../ingress/types.ts';
 import type { SourceDocument } from '../yaml/read.ts';
 
 export interface RunningPod extends Pod {
@@ -34,6 +35,8 @@ export interface Model {
   services: Service[];
   endpointSlices: EndpointSlice[];
   secrets: Secret[];
+  ingresses: Ingress[];
+  ingressClasses: IngressClass[];
   diagnostics: Diagnostic[];
   documents: SourceDocument[];
 }

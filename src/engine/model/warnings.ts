@@ -4,6 +4,7 @@ import type { Service } from '../api/types.ts';
 import { findPort, selectedPods } from '../controllers/endpointslices.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { locate } from '../diagnostics.ts';
+import { builtInFile } from '../ingress/controller.ts';
 import { mapSelectorMatches } from '../labels.ts';
 import type { Model, RunningPod } from './types.ts';
 
@@ -42,6 +43,8 @@ function declares(pod: RunningPod, port: number, protocol: string): boolean {
 export function routingWarnings(model: Model): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const service of model.services) {
+    // The ingress controller's own objects are not the learner's to fix.
+    if (service.doc.file === builtInFile) continue;
     const selector = service.selector;
     if (!selector || service.type === 'ExternalName') continue;
     const name = `Service ${service.metadata.name}`;
