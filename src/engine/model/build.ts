@@ -25,6 +25,7 @@ import { fromFieldError, locate } from '../diagnostics.ts';
 import { builtInFile, controllerManifests } from '../ingress/controller.ts';
 import { convertIngressV1beta1 } from '../ingress/convert.ts';
 import { decodeIngress, decodeIngressClass } from '../ingress/decode.ts';
+import { configOf } from '../ingress/nginx.ts';
 import type { Ingress, IngressClass } from '../ingress/types.ts';
 import { validateIngress, validateIngressClass } from '../ingress/validate.ts';
 import { validateObjectMeta } from '../validation/meta.ts';
@@ -195,7 +196,7 @@ export function buildModel(files: InputFile[]): Model {
     diagnostics,
     documents,
   };
-  diagnostics.push(...routingWarnings(model));
+  diagnostics.push(...routingWarnings(model), ...configOf(model).diagnostics);
   return model;
 }
 

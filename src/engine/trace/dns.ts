@@ -4,6 +4,7 @@
 // resolver do not know cluster names. Sources: Kubernetes docs "DNS for
 // Services and Pods" (A records, headless Services, ExternalName CNAMEs).
 import type { Service } from '../api/types.ts';
+import { controllerNamespace, controllerService } from '../ingress/controller.ts';
 import type { Model } from '../model/types.ts';
 import type { Source } from './request.ts';
 import { isIPv4 } from './request.ts';
@@ -97,11 +98,15 @@ export function resolveHost(
         service,
       };
     }
+    const viaIngress = ingressAddress(model, host);
+    if (viaIngress) return viaIngress;
     return {
       ok: false,
       reason: `${host} does not resolve: no Service has that name in cluster DNS, and no other DNS record for it exists here (use --resolve ${host}:IP to give it one)`,
     };
   }
+  const viaIngress = ingressAddress(model, host);
+  if (viaIngress) return viaIngress;
   const clusterName =
     host.endsWith(`.svc.${domain}`) ||
     model.services.some(
@@ -116,5 +121,49 @@ export function resolveHost(
   return {
     ok: false,
     reason: `${host} does not resolve: there is no DNS record for it (use --resolve ${host}:IP to give it one)`,
+  };
+}
+
+function hostNamed(pattern: string, host: string): boolean {
+  if (pattern === host) return true;
+  if (!pattern.startsWith('*.')) return false;
+  const suffix = pattern.slice(1);
+  return host.endsWith(suffix) && /^[\w-]+$/.test(host.slice(0, -suffix.length));
+}
+
+/**
+ * An outside name that some Ingress rule or TLS entry names resolves to the
+ * ingress controller's external address, as a DNS record pointing at the
+ * controller would (shared/spec/cli.md).
+ */
+function ingressAddress(model: Model, host: string): Resolution | null {
+  const named = model.ingresses.some(
+    (ing) =>
+      ing.rules.some((r) => r.host && hostNamed(r.host, host)) ||
+      ing.tls.some((t) => t.hosts.some((h) => hostNamed(h, host))),
+  );
+  if (!named) return null;
+  const service = model.services.find(
+    (s) => s.metadata.namespace === controllerNamespace && s.metadata.name === controllerService,
+  );
+  const lb = service?.loadBalancerIngress[0];
+  if (lb)
+    return {
+      ok: true,
+      ip: lb,
+      detail: `${host} -> ${lb} (the DNS record for the Ingress host points at the ingress controller's load balancer)`,
+      service: null,
+    };
+  const node = model.nodes.find((n) => n.ready);
+  if (service?.type === 'NodePort' && node)
+    return {
+      ok: true,
+      ip: node.internalIP,
+      detail: `${host} -> ${node.internalIP} (the ingress controller is exposed by NodePort; the record points at a node)`,
+      service: null,
+    };
+  return {
+    ok: false,
+    reason: `an Ingress names ${host}, but the ingress controller has no external address to point its DNS record at (${service ? 'its load balancer is <pending>' : model.cluster.ingressController === 'none' ? 'no ingress controller is installed' : 'the controller has no Service exposing it'})`,
   };
 }

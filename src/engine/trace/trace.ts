@@ -10,10 +10,18 @@ import type { Context, Packet } from '../kubeproxy/match.ts';
 import { kubeProxyRules, type NodeRules } from '../kubeproxy/rules.ts';
 import type { Model, RunningPod } from '../model/types.ts';
 import { resolveHost } from './dns.ts';
+import { isControllerPod, throughController } from './ingress.ts';
 import { Netfilter } from './netfilter.ts';
 import { addresses } from './packet.ts';
 import { parseTarget, resolveSource, type Source, type Target } from './request.ts';
-import type { Destination, Hop, Outcome, TraceResult, TraceService } from './types.ts';
+import type {
+  Destination,
+  Hop,
+  Outcome,
+  TraceIngress,
+  TraceResult,
+  TraceService,
+} from './types.ts';
 
 export interface TraceRequest {
   from: string;
@@ -27,12 +35,18 @@ export interface TraceSession {
   random: () => number;
   recent: Map<string, Set<string>>;
   rules: Map<string, NodeRules>;
+  /** ingress-nginx's round-robin position per upstream. */
+  roundRobin: Map<string, number>;
 }
 
 interface Ending {
   outcome: Outcome;
   reason: string;
   destination?: Destination;
+  /** An HTTP status other than the app's 200 (a redirect, 404, 502, 503). */
+  status?: number | null;
+  service?: TraceService;
+  ingress?: TraceIngress | null;
 }
 
 export function traceRequest(
@@ -52,11 +66,16 @@ export function traceRequest(
     schema: 'routelab.dev/trace/v1',
     request: requestEcho,
     outcome: ending.outcome,
-    status: ending.outcome === 'delivered' && target && target.scheme !== 'tcp' ? 200 : null,
+    status:
+      ending.status !== undefined
+        ? ending.status
+        : ending.outcome === 'delivered' && target && target.scheme !== 'tcp'
+          ? 200
+          : null,
     reason: ending.reason,
     destination: ending.destination ?? null,
-    service,
-    ingress: null,
+    service: ending.service ?? service,
+    ingress: ending.ingress ?? null,
     hops,
     diagnostics: model.diagnostics,
   });
@@ -315,6 +334,21 @@ function walk(
       detail: `delivered within ${entry.name} to Pod ${pod.podIP}`,
       packet: addresses(packet),
     });
+  if (
+    isControllerPod(pod) &&
+    (packet.dport === 80 || packet.dport === 443) &&
+    target.scheme !== 'tcp'
+  )
+    return throughController(
+      model,
+      pod,
+      owner.node,
+      target,
+      packet.dport,
+      packet.src,
+      hops,
+      session.roundRobin,
+    );
   return arrive(pod, owner.node, target, packet, hops);
 }
 
@@ -391,5 +425,5 @@ function serviceInHops(model: Model, hops: Hop[]): { service: Service; port: Ser
 }
 
 export function newSession(seed: number, random: (seed: number) => () => number): TraceSession {
-  return { random: random(seed), recent: new Map(), rules: new Map() };
+  return { random: random(seed), recent: new Map(), rules: new Map(), roundRobin: new Map() };
 }

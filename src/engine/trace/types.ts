@@ -49,6 +49,16 @@ export interface TraceService {
   targetPort: number | string;
 }
 
+export interface TraceIngress {
+  name: string;
+  namespace: string;
+  /** The rule's host; "" for a rule without one. */
+  host: string;
+  path: string;
+  pathType: string;
+  tls: boolean;
+}
+
 export interface TraceResult {
   schema: 'routelab.dev/trace/v1';
   request: { from: string; to: string; method: string };
@@ -57,7 +67,7 @@ export interface TraceResult {
   reason: string;
   destination: Destination | null;
   service: TraceService | null;
-  ingress: null;
+  ingress: TraceIngress | null;
   hops: Hop[];
   diagnostics: Diagnostic[];
   distribution?: { pod: string; node: string; count: number }[];

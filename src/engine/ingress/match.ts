@@ -1,0 +1,89 @@
+// Which server and location of ingress-nginx a request lands in.
+// Hosts: an exact server name first, then a wildcard covering exactly one
+// label (template.go buildServerName turns "*.foo.com" into the regex
+// ^[\w-]+\.foo\.com$), else the catch-all "_". Paths, as nginx picks
+// locations: "=" exact matches first, then the longest prefix; on a host
+// where regex is enforced, the first regex in order (longest path first).
+// Prefix paths match element by element (ingress-nginx writes "= /foo" and
+// "/foo/"), ImplementationSpecific ones as a plain nginx string prefix.
+// Matching table: Kubernetes docs, "Ingress" > "Examples" (path types).
+import type { Location, NginxConfig, Server } from './nginx.ts';
+
+export function matchServer(config: NginxConfig, host: string): Server {
+  const name = host.toLowerCase();
+  const exact = config.servers.find((s) => s.host === name);
+  if (exact) return exact;
+  const wildcard = config.servers.find((s) => {
+    if (!s.host.startsWith('*.')) return false;
+    const suffix = s.host.slice(1);
+    return name.endsWith(suffix) && /^[\w-]+$/.test(name.slice(0, -suffix.length));
+  });
+  return wildcard ?? (config.servers.find((s) => s.host === '_') as Server);
+}
+
+function regexOf(path: string): RegExp | null {
+  try {
+    return new RegExp(`^${path}`, 'i');
+  } catch {
+    return null;
+  }
+}
+
+/** The location nginx would choose, and why the others did not match. */
+export function matchLocation(server: Server, path: string): { location: Location; why: string } {
+  if (server.regex) {
+    for (const location of server.locations) {
+      const re = regexOf(location.path);
+      if (re?.test(path))
+        return {
+          location,
+          why: `the first regex location (longest path first) matching ${path} is ${location.nginx}`,
+        };
+    }
+  } else {
+    // "=" locations first; an Exact path beats the exact half of a Prefix one.
+    const exact = server.locations.find((l) => l.pathType === 'Exact' && path === l.path);
+    if (exact) return { location: exact, why: `${path} equals the Exact path ${exact.path}` };
+    for (const location of server.locations) {
+      const base = location.path.replace(/\/+$/, '');
+      if (location.pathType === 'Prefix' && !location.isDefault && base !== '' && path === base)
+        return {
+          location,
+          why: `${path} equals the Prefix path ${location.path} (ingress-nginx's "= ${base}")`,
+        };
+    }
+    let best: { location: Location; length: number } | null = null;
+    for (const location of server.locations) {
+      let prefix: string | null = null;
+      if (location.pathType === 'Prefix') {
+        const base = location.path.replace(/\/+$/, '');
+        prefix = `${base}/`;
+      } else if (location.pathType === 'ImplementationSpecific') prefix = location.path;
+      if (prefix !== null && path.startsWith(prefix) && (!best || prefix.length > best.length))
+        best = { location, length: prefix.length };
+    }
+    if (best)
+      return {
+        location: best.location,
+        why: `the longest matching prefix of ${path} is ${best.location.nginx === '/' ? '/' : best.location.path}`,
+      };
+  }
+  // Every server has a root location; this is only reached for an empty path.
+  return {
+    location: server.locations.find((l) => l.path === '/') as Location,
+    why: 'only the root location matches',
+  };
+}
+
+/** nginx's `rewrite "(?i)<path>" <target> break;`: the whole URI becomes the target, with $1.. filled in. */
+export function rewrite(location: Location, path: string): string {
+  if (!location.rewriteTarget) return path;
+  let found: RegExpExecArray | null = null;
+  try {
+    found = new RegExp(location.path, 'i').exec(path);
+  } catch {
+    return path;
+  }
+  if (!found) return path;
+  return location.rewriteTarget.replace(/\$(\d)/g, (_, n: string) => found[Number(n)] ?? '');
+}

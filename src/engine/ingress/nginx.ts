@@ -1,0 +1,343 @@
+// What ingress-nginx makes of the Ingresses it serves: one server per host
+// (rules from several Ingresses merged, the oldest first), each with its
+// locations, a root location that falls to the default backend (404) unless
+// the Ingress that created the server has a defaultBackend, and a catch-all
+// server "_" for host-less rules. Sources: ingress-nginx
+// internal/ingress/controller/controller.go (createServers, getBackendServers:
+// "use backend specified in Ingress as the default backend for all its
+// rules", the catch-all only for an Ingress with no rules) and
+// rootfs/etc/nginx/template/nginx.tmpl with template.go (buildLocation,
+// buildServerName, regex enforced on a host when any of its Ingresses uses
+// use-regex or rewrite-target).
+import type { Diagnostic } from '../diagnostics.ts';
+import { locate } from '../diagnostics.ts';
+import type { Model } from '../model/types.ts';
+import { controllerName } from './controller.ts';
+import type { Ingress, IngressBackend, PathType } from './types.ts';
+
+export const annotation = {
+  rewriteTarget: 'nginx.ingress.kubernetes.io/rewrite-target',
+  useRegex: 'nginx.ingress.kubernetes.io/use-regex',
+  sslRedirect: 'nginx.ingress.kubernetes.io/ssl-redirect',
+  forceSslRedirect: 'nginx.ingress.kubernetes.io/force-ssl-redirect',
+} as const;
+
+export interface Location {
+  /** The path as the rule wrote it ("" for an ImplementationSpecific rule without one). */
+  path: string;
+  pathType: PathType;
+  ingress: Ingress | null;
+  /** null: the controller's default backend, which answers 404. */
+  backend: IngressBackend | null;
+  /** The nginx location this becomes: "= /a", "/a/", "/a" or ~* "^/a". */
+  nginx: string;
+  rewriteTarget: string;
+  sslRedirect: boolean;
+  forceSslRedirect: boolean;
+  /** The server's own root location, until a rule claims "/". */
+  isDefault: boolean;
+}
+
+export interface Server {
+  /** The host, "*.example.com", or "_" for the catch-all server. */
+  host: string;
+  locations: Location[];
+  /** Set when an Ingress lists the host under tls. */
+  tls: { ingress: Ingress; secretName: string } | null;
+  regex: boolean;
+}
+
+export interface NginxConfig {
+  servers: Server[];
+  /** Ingresses this controller serves, oldest first. */
+  served: Ingress[];
+  diagnostics: Diagnostic[];
+}
+
+function warn(
+  ingress: Ingress,
+  field: (string | number)[],
+  code: string,
+  message: string,
+  severity: Diagnostic['severity'] = 'warning',
+): Diagnostic {
+  return {
+    severity,
+    code,
+    object: ingress.id,
+    field: field.join('.'),
+    message,
+    ...locate(ingress.doc, field),
+  };
+}
+
+/** Which Ingresses ingress-nginx serves, and a warning for each it does not. */
+function servedIngresses(model: Model, diagnostics: Diagnostic[]): Ingress[] {
+  const installed = model.cluster.ingressController === 'ingress-nginx';
+  const defaults = model.ingressClasses.filter((c) => c.isDefault);
+  const served: Ingress[] = [];
+  for (const ingress of model.ingresses) {
+    const annotated = ingress.metadata.annotations['kubernetes.io/ingress.class'];
+    let className = ingress.ingressClassName;
+    // The DefaultIngressClass admission plugin fills in the default class at creation.
+    if (className === null && annotated === undefined && defaults.length === 1)
+      className = defaults[0]?.metadata.name ?? null;
+    if (className === null && annotated !== undefined) {
+      if (installed && annotated === 'nginx') served.push(ingress);
+      else
+        diagnostics.push(
+          warn(
+            ingress,
+            ['metadata', 'annotations'],
+            'IngressNotServed',
+            `no controller in this cluster serves the ingress class "${annotated}" named by the deprecated kubernetes.io/ingress.class annotation, so this Ingress routes nothing`,
+          ),
+        );
+      continue;
+    }
+    if (className === null) {
+      diagnostics.push(
+        warn(
+          ingress,
+          ['spec'],
+          'IngressNotServed',
+          'this Ingress names no ingressClassName and the cluster has no default IngressClass, so no controller serves it and it routes nothing',
+        ),
+      );
+      continue;
+    }
+    const ingressClass = model.ingressClasses.find((c) => c.metadata.name === className);
+    const field = ingress.ingressClassName === null ? ['spec'] : ['spec', 'ingressClassName'];
+    if (!ingressClass) {
+      diagnostics.push(
+        warn(
+          ingress,
+          field,
+          'IngressNotServed',
+          `IngressClass "${className}" does not exist, so no controller serves this Ingress and it routes nothing`,
+        ),
+      );
+      continue;
+    }
+    if (ingressClass.controller !== controllerName || !installed) {
+      diagnostics.push(
+        warn(
+          ingress,
+          field,
+          'IngressNotServed',
+          `IngressClass "${className}" belongs to controller ${ingressClass.controller}, which does not run in this cluster, so this Ingress routes nothing`,
+        ),
+      );
+      continue;
+    }
+    served.push(ingress);
+  }
+  return served;
+}
+
+function nginxLocation(path: string, pathType: PathType, regex: boolean): string {
+  if (regex) return `~* "^${path}"`;
+  if (pathType === 'Exact') return `= ${path}`;
+  return path;
+}
+
+function truthy(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  return value === 'true';
+}
+
+export function nginxConfig(model: Model): NginxConfig {
+  const diagnostics: Diagnostic[] = [];
+  const served = servedIngresses(model, diagnostics);
+  const servers = new Map<string, Server>();
+  const server = (host: string, creator: Ingress | null): Server => {
+    let s = servers.get(host);
+    if (!s) {
+      const backend = creator?.defaultBackend?.service ? creator.defaultBackend : null;
+      s = {
+        host,
+        locations: [rootLocation(backend, backend ? creator : null)],
+        tls: null,
+        regex: false,
+      };
+      servers.set(host, s);
+    }
+    return s;
+  };
+  server('_', null);
+
+  for (const ingress of served) {
+    const a = ingress.metadata.annotations;
+    // An Ingress with only a defaultBackend configures the catch-all server.
+    if (ingress.rules.length === 0 && ingress.defaultBackend?.service) {
+      const root = servers.get('_')?.locations[0];
+      if (root && root.backend === null)
+        Object.assign(root, { backend: ingress.defaultBackend, ingress });
+    }
+    for (const rule of ingress.rules) {
+      const s = server(rule.host || '_', ingress);
+      if (a[annotation.useRegex] === 'true' || a[annotation.rewriteTarget] !== undefined)
+        s.regex = true;
+      for (const p of rule.paths ?? []) {
+        const pathType = (p.pathType || 'ImplementationSpecific') as PathType;
+        const path = p.path || '/';
+        const existing = s.locations.find(
+          (l) => l.path === path && (l.pathType === pathType || (path === '/' && l.isDefault)),
+        );
+        const location: Location = {
+          path,
+          pathType,
+          ingress,
+          backend: p.backend.service ? p.backend : null,
+          nginx: '',
+          rewriteTarget: a[annotation.rewriteTarget] ?? '',
+          sslRedirect: truthy(a[annotation.sslRedirect], true),
+          forceSslRedirect: truthy(a[annotation.forceSslRedirect], false),
+          isDefault: false,
+        };
+        if (existing) {
+          // The root location is the default backend's until a rule claims "/".
+          if (existing.isDefault) Object.assign(existing, location);
+          else if (existing.ingress !== ingress)
+            diagnostics.push(
+              warn(
+                ingress,
+                ['spec', 'rules'],
+                'IngressPathTaken',
+                `${rule.host || '(any host)'}${path} is already routed by Ingress ${existing.ingress?.metadata.name ?? 'another'}, created before this one: ingress-nginx keeps the older rule`,
+              ),
+            );
+          continue;
+        }
+        s.locations.push(location);
+      }
+    }
+    for (const tls of ingress.tls)
+      for (const host of tls.hosts) {
+        const s = server(host, ingress);
+        if (!s.tls) s.tls = { ingress, secretName: tls.secretName };
+      }
+    for (const key of Object.keys(a))
+      if (
+        key.startsWith('nginx.ingress.kubernetes.io/') &&
+        !Object.values(annotation).includes(key as never)
+      )
+        diagnostics.push(
+          warn(
+            ingress,
+            ['metadata', 'annotations', key],
+            'AnnotationNotSimulated',
+            `${key} is not simulated by Routelab; requests are routed as if it were absent`,
+            'info',
+          ),
+        );
+  }
+
+  diagnostics.push(...backendWarnings(model, served), ...classWarnings(model));
+  for (const s of servers.values()) {
+    for (const l of s.locations) l.nginx = nginxLocation(l.path, l.pathType, s.regex);
+    // template.go sorts a server's locations by path length, longest first.
+    s.locations.sort((x, y) => y.path.length - x.path.length);
+  }
+  return { servers: [...servers.values()], served, diagnostics };
+}
+
+function rootLocation(backend: IngressBackend | null, ingress: Ingress | null): Location {
+  return {
+    path: '/',
+    pathType: 'Prefix',
+    ingress,
+    backend,
+    nginx: '/',
+    rewriteTarget: '',
+    sslRedirect: true,
+    forceSslRedirect: false,
+    isDefault: true,
+  };
+}
+
+const configs = new WeakMap<Model, NginxConfig>();
+
+/** The configuration for a model, computed once. */
+export function configOf(model: Model): NginxConfig {
+  let config = configs.get(model);
+  if (!config) {
+    config = nginxConfig(model);
+    configs.set(model, config);
+  }
+  return config;
+}
+
+/** What ingress-nginx would answer 503 for, or serve with its fake certificate. */
+function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const ingress of served) {
+    const ns = ingress.metadata.namespace;
+    const check = (backend: IngressBackend | null, field: (string | number)[]) => {
+      const ref = backend?.service;
+      if (!ref) return;
+      const service = model.services.find(
+        (s) => s.metadata.name === ref.name && s.metadata.namespace === ns,
+      );
+      const portText = ref.port.name || String(ref.port.number);
+      if (!service)
+        out.push(
+          warn(
+            ingress,
+            [...field, 'service', 'name'],
+            'IngressServiceMissing',
+            `Ingress ${ingress.metadata.name} routes to Service ${ref.name}, which does not exist in namespace ${ns}: ingress-nginx answers 503 there`,
+          ),
+        );
+      else if (
+        !service.ports.some((p) =>
+          ref.port.name ? p.name === ref.port.name : p.port === ref.port.number,
+        )
+      )
+        out.push(
+          warn(
+            ingress,
+            [...field, 'service', 'port'],
+            'IngressServicePortMissing',
+            `Ingress ${ingress.metadata.name} routes to port ${portText} of Service ${ref.name}, but that Service has ${ref.port.name ? 'no port named' : 'no port'} ${portText} (its ports: ${service.ports.map((p) => (p.name ? `${p.name}/${p.port}` : p.port)).join(', ')}): ingress-nginx answers 503 there`,
+          ),
+        );
+    };
+    check(ingress.defaultBackend, ['spec', 'defaultBackend']);
+    ingress.rules.forEach((rule, r) => {
+      rule.paths?.forEach((p, i) => {
+        check(p.backend, ['spec', 'rules', r, 'http', 'paths', i, 'backend']);
+      });
+    });
+    ingress.tls.forEach((tls, t) => {
+      if (!tls.secretName) return;
+      const secret = model.secrets.find(
+        (s) => s.metadata.name === tls.secretName && s.metadata.namespace === ns,
+      );
+      if (secret?.type !== 'kubernetes.io/tls')
+        out.push(
+          warn(
+            ingress,
+            ['spec', 'tls', t, 'secretName'],
+            'IngressTLSSecret',
+            `${secret ? `Secret ${tls.secretName} is of type ${secret.type}, not kubernetes.io/tls` : `Secret ${tls.secretName} does not exist in namespace ${ns} (a TLS Secret must be in the Ingress's namespace)`}: ingress-nginx serves ${tls.hosts.join(', ') || 'these hosts'} with its self-signed fake certificate, and clients see a certificate warning`,
+          ),
+        );
+    });
+  }
+  return out;
+}
+
+function classWarnings(model: Model): Diagnostic[] {
+  const installed = model.cluster.ingressController === 'ingress-nginx';
+  return model.ingressClasses
+    .filter((c) => c.controller !== controllerName || !installed)
+    .map((c) => ({
+      severity: 'warning' as const,
+      code: 'IngressClassNoController',
+      object: c.id,
+      field: 'spec.controller',
+      message: `IngressClass ${c.metadata.name} names controller ${c.controller}, which does not run in this cluster: Ingresses of this class route nothing`,
+      ...locate(c.doc, ['spec', 'controller']),
+    }));
+}
