@@ -106,6 +106,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
             to,
             method: (one(p, 'method') ?? 'GET').toUpperCase(),
             resolve,
+            headers: p.flags.get('header') ?? [],
           },
           { ...(count === undefined ? {} : { count }), ...(seed === undefined ? {} : { seed }) },
         );

@@ -5,7 +5,8 @@ export function diagnosticText(d: Diagnostic): string {
   const where = d.file ? `${d.file}:${d.line}:${d.column}: ` : '';
   const object = d.object ? ` (${d.object})` : '';
   const message = d.message.replace(/\n/g, '\n    ');
-  return `${where}${d.severity}${object}: ${message}${d.hint ? `\n    hint: ${d.hint}` : ''}`;
+  const hint = d.hint ? `\n    hint: ${d.hint.replace(/\n/g, '\n      ')}` : '';
+  return `${where}${d.severity}${object}: ${message}${hint}`;
 }
 
 export function validateText(diagnostics: Diagnostic[]): string {

@@ -1,6 +1,8 @@
 // The routelab command as outside checks drive it (shared/spec/cli.md): the
 // real binary, its JSON, its exit codes and its one-line errors.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -140,11 +142,40 @@ describe('routelab', () => {
     });
   });
 
-  it('says valid and exits 0 on a valid directory', () => {
-    const { code, stdout } = routelab(['validate', join(root, 'content', 'scenarios')]);
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^(valid|invalid)/);
-    // Four scenarios in one cluster redefine my-service: warnings, not errors.
+  it('says valid and exits 0 on a valid directory, merged into one cluster', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'routelab-'));
+    copyFileSync(scenario('service-clusterip.yaml'), join(dir, 'a.yaml'));
+    copyFileSync(scenario('ingress-tls.yaml'), join(dir, 'b.yml'));
+    const { code, stdout } = routelab(['validate', dir]);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^valid/);
     expect(code).toBe(0);
+  });
+
+  it('refuses the article’s v1beta1 Ingress with kubectl’s message and the v1 manifest as a hint', () => {
+    const { code, stdout } = routelab([
+      'validate',
+      scenario('ingress-article-v1beta1.yaml'),
+      '--json',
+    ]);
+    expect(code).toBe(1);
+    const [refusal] = JSON.parse(stdout).diagnostics;
+    expect(refusal.message).toContain(
+      'no matches for kind "Ingress" in version "networking.k8s.io/v1beta1"',
+    );
+    expect(refusal.fix.text).toContain('apiVersion: networking.k8s.io/v1');
+  });
+
+  it('routes by the Host header, like curl -H', () => {
+    const { stdout } = routelab([
+      'trace',
+      scenario('ingress-article.yaml'),
+      '--to',
+      'http://198.51.100.1/b',
+      '--header',
+      'Host: myapp.example.com',
+      '--json',
+    ]);
+    expect(JSON.parse(stdout).service.name).toBe('my-app-b');
   });
 
   it('prints kube-proxy’s rules for a node', () => {

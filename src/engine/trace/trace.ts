@@ -28,6 +28,8 @@ export interface TraceRequest {
   to: string;
   method?: string;
   resolve?: Map<string, string>;
+  /** Request headers, as "Name: value"; a Host header sets the HTTP host, as with curl. */
+  headers?: string[];
 }
 
 /** State shared by the requests of one run: the seeded draws and conntrack-like memories. */
@@ -89,8 +91,14 @@ export function traceRequest(
       null,
       null,
     );
-  const target = parseTarget(request.to);
-  if (typeof target === 'string') return finish({ outcome: 'invalid', reason: target }, null, null);
+  const parsed = parseTarget(request.to);
+  if (typeof parsed === 'string') return finish({ outcome: 'invalid', reason: parsed }, null, null);
+  const hostHeader = (request.headers ?? [])
+    .map((h) => /^host:\s*(.+)$/i.exec(h.trim())?.[1])
+    .find(Boolean);
+  // DNS and the connection use the URL's host; the Host header is what HTTP servers route on.
+  const target = parsed;
+  const httpHost = hostHeader ? hostHeader.toLowerCase().replace(/:\d+$/, '') : parsed.host;
   const source = resolveSource(model, request.from, pick);
   if (typeof source === 'string')
     return finish({ outcome: 'invalid', reason: source }, null, target);
@@ -110,7 +118,7 @@ export function traceRequest(
   if (dns.detail) hops.push({ kind: 'dns', at, detail: dns.detail, packet: addresses(packet) });
 
   const tracker = { service: null as TraceService | null };
-  const ending = walk(model, session, source, target, packet, hops, tracker);
+  const ending = walk(model, session, source, target, httpHost, packet, hops, tracker);
   return finish(ending, tracker.service, target);
 }
 
@@ -152,6 +160,7 @@ function walk(
   session: TraceSession,
   source: Source,
   target: Target,
+  httpHost: string,
   packet: Packet,
   hops: Hop[],
   tracker: { service: TraceService | null },
@@ -343,13 +352,13 @@ function walk(
       model,
       pod,
       owner.node,
-      target,
+      { ...target, host: httpHost },
       packet.dport,
       packet.src,
       hops,
       session.roundRobin,
     );
-  return arrive(pod, owner.node, target, packet, hops);
+  return arrive(pod, owner.node, { ...target, host: httpHost }, packet, hops);
 }
 
 function listens(pod: RunningPod, port: number): boolean {
