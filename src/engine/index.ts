@@ -8,6 +8,8 @@ import { newSession, type TraceRequest, traceRequest } from './trace/trace.ts';
 import type { Outcome, TraceResult } from './trace/types.ts';
 import { seededRandom } from './util/hash.ts';
 
+/** The networking.k8s.io/v1 form of a removed v1beta1 Ingress (the editor's quick fix). */
+export { convertIngressV1beta1 } from './ingress/convert.ts';
 export type { Diagnostic, InputFile, Model, TraceRequest, TraceResult };
 export { buildModel };
 

@@ -219,6 +219,42 @@ spec:
   });
 });
 
+describe('several Ingresses for one host', () => {
+  it('are merged into one server; for the same path the older Ingress wins, with a warning', () => {
+    const first = ingress(paths('shop.example.com', [['/cart', 'Prefix', 'svc-a']]), '', 'first');
+    const second = ingress(
+      paths('shop.example.com', [
+        ['/pay', 'Prefix', 'svc-b'],
+        ['/cart', 'Prefix', 'svc-c'],
+      ]),
+      '',
+      'second',
+    );
+    expect(landed(send(apps + first + second, 'http://shop.example.com/cart'))).toBe('svc-a');
+    expect(landed(send(apps + first + second, 'http://shop.example.com/pay'))).toBe('svc-b');
+    const model = buildModel([{ file: 'x.yaml', text: apps + first + second }]);
+    expect(model.diagnostics.find((d) => d.code === 'IngressPathTaken')?.message).toBe(
+      'shop.example.com/cart is already routed by Ingress first, created before this one: ingress-nginx keeps the older rule',
+    );
+  });
+
+  it('says which location matched and which did not', () => {
+    const result = send(
+      apps +
+        ingress(
+          paths('shop.example.com', [
+            ['/cart', 'Prefix', 'svc-a'],
+            ['/pay', 'Exact', 'svc-b'],
+          ]),
+        ),
+      'http://shop.example.com/cart/1',
+    );
+    expect(result.hops.find((h) => h.kind === 'ingress-controller')?.detail).toContain(
+      'Exact /pay does not match /cart/1',
+    );
+  });
+});
+
 describe('the article’s example, in networking.k8s.io/v1', () => {
   const text =
     app('my-app-a', 4200).replace('port: 80, targetPort: 4200', 'port: 4200, targetPort: 4200') +

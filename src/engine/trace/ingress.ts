@@ -125,6 +125,11 @@ export function throughController(
     });
   }
   const { location, why } = matchLocation(server, path);
+  const others = server.locations.filter((l) => l !== location && !l.isDefault).map(locationText);
+  const notMatched =
+    others.length > 0
+      ? `; ${others.join(', ')} ${others.length === 1 ? 'does' : 'do'} not match ${path}`
+      : '';
   const ingressInfo: TraceIngress | null = location.ingress
     ? {
         name: location.ingress.metadata.name,
@@ -138,7 +143,7 @@ export function throughController(
   hops.push({
     kind: 'ingress-controller',
     at,
-    detail: `Host ${host} -> server ${server.host === '_' ? '_ (catch-all: no rule names this host)' : server.host}; ${why}, so ${locationText(location)}${location.ingress ? ` of Ingress ${location.ingress.metadata.namespace}/${location.ingress.metadata.name}` : ''} answers`,
+    detail: `Host ${host} -> server ${server.host === '_' ? '_ (catch-all: no rule names this host)' : server.host}; ${why}, so ${locationText(location)}${location.ingress ? ` of Ingress ${location.ingress.metadata.namespace}/${location.ingress.metadata.name}` : ''} answers${notMatched}`,
     packet: packet(`${controller.podIP}:${port}`),
   });
 
