@@ -9,7 +9,7 @@ export const simulatedKinds = {
   'apps/v1': ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'],
   'discovery.k8s.io/v1': ['EndpointSlice'],
   'networking.k8s.io/v1': ['Ingress', 'IngressClass'],
-  'routelab.dev/v1alpha1': ['Cluster'],
+  'routelab.dev/v1alpha1': ['Cluster', 'Answers'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Kinds a real cluster serves that play no part in routing here: accepted, not simulated. */

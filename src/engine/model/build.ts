@@ -334,6 +334,9 @@ function decodeInto(
       if (validated(validateSecret(secret))) declared.secrets.push(secret);
       return;
     }
+    case 'Answers':
+      // A learner's answers to an exercise's questions: read by the grader, not applied.
+      return;
     case 'Ingress': {
       const ingress = decodeIngress(d);
       if (validated(validateIngress(ingress))) declared.ingresses.push(ingress);

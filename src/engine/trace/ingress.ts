@@ -113,8 +113,8 @@ export function throughController(
   const at = controller.metadata.name;
   const packet = (dst: string) => ({ src: `${clientAddress}:${clientPort}`, dst });
 
-  if (tls) {
-    const cert = certificate(model, server);
+  const cert = tls ? certificate(model, server) : null;
+  if (cert) {
     hops.push({
       kind: 'tls',
       at,
@@ -138,6 +138,7 @@ export function throughController(
         path: location.isDefault ? '' : location.path,
         pathType: location.isDefault ? '' : location.pathType,
         tls,
+        ...(cert ? { certificate: cert.ok ? ('secret' as const) : ('default' as const) } : {}),
       }
     : null;
   hops.push({

@@ -57,6 +57,8 @@ export interface TraceIngress {
   path: string;
   pathType: string;
   tls: boolean;
+  /** With TLS: "secret" (the Ingress's Secret) or "default" (ingress-nginx's fake certificate). */
+  certificate?: 'secret' | 'default';
 }
 
 export interface TraceResult {
