@@ -2,6 +2,7 @@ import { defineCollection, z } from 'astro:content';
 import { i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { glob } from 'astro/loaders';
+import { exerciseSchema } from './course/exercise-schema.ts';
 
 // The course text lives in the top-level content/ folder (content is data, not
 // code), so the docs collection globs there instead of Starlight's default
@@ -11,8 +12,6 @@ const docs = defineCollection({
   schema: docsSchema(),
 });
 
-const bilingual = z.object({ ja: z.string().min(1), en: z.string().min(1) });
-
 // One folder per exercise; its meta.yaml is checked here, so a broken exercise
 // fails the build with the file and the field named.
 const exercises = defineCollection({
@@ -21,12 +20,7 @@ const exercises = defineCollection({
     pattern: '*/meta.yaml',
     generateId: ({ entry }) => entry.split('/')[0] ?? entry,
   }),
-  schema: z.object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-    chapter: z.number().int().min(1).max(8),
-    title: bilingual,
-    task: bilingual,
-  }),
+  schema: exerciseSchema,
 });
 
 // Our components' UI strings, beside Starlight's, per locale. They stay in
