@@ -1,10 +1,18 @@
 // `routelab`: a thin shell over the engine (shared/spec/cli.md). Exit codes:
 // 0 the answer is positive, 1 it is negative, 2 the command could not run.
+
+import { withEnvironment } from '../engine/exercises/grade.ts';
+import type { Locale } from '../engine/exercises/types.ts';
+import type { InputFile } from '../engine/index.ts';
 import { buildModel, iptables, trace, validate } from '../engine/index.ts';
 import { integer, one, type Parsed, parseArgs, UsageError } from './args.ts';
+import { readExercise, readExercises } from './exercises.ts';
 import { readInputs } from './files.ts';
 import { getJson, getText, kindOf, kinds } from './get.ts';
+import { gradeAll } from './grade.ts';
 import { traceText, validateText } from './render.ts';
+import { type Format, formats, gradeCsv, gradeJson, gradeJunit, gradeText } from './report.ts';
+import { collectSubmissions } from './submissions.ts';
 
 const help: Record<string, string> = {
   routelab: `routelab: how a request reaches a Pod, simulated.
@@ -15,6 +23,8 @@ usage:
                             [--resolve HOST:IP]... [--header 'Name: value']... [--method M] [--json]
   routelab get      FILE... [KIND] [--json]
   routelab iptables FILE... --node NODE
+  routelab grade    EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ja|en]
+  routelab exercises [--json] [--lang ja|en]
 
 FILE is a YAML file, a directory of them, or - for standard input.
 Run "routelab COMMAND --help" for one command.`,
@@ -31,6 +41,7 @@ SOURCE  external (default), pod/NAME, pod/NAMESPACE/NAME, deployment/NAME, node/
 --count N      send N requests and report how they spread (default 1)
 --seed S       repeat the same random choices (default 1)
 --resolve H:IP resolve host H to IP for this request, like curl's --resolve
+--exercise ID  run on that exercise's cluster (as routelab grade does)
 Exit 0 when the request is delivered, 1 when it is not.`,
   get: `usage: routelab get FILE... [KIND] [--json]
 
@@ -40,7 +51,46 @@ Prints the cluster as "kubectl get KIND -o wide" would; --json prints a v1 List.
 
 Prints the filter and nat rules kube-proxy (iptables mode) writes on NODE,
 as its iptables-restore input.`,
+  grade: `usage: routelab grade EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ja|en]
+                      [--timeout SECONDS]
+
+SUBMISSION is a YAML file (one submission), or a directory: each YAML file in it
+is one submission, each sub-directory (all the YAML inside) is one submission.
+Each is graded on its own thread with a time limit (default 20 s); one that
+cannot be read or graded fails with a reason and the others go on.
+--format  text (default), json (routelab.dev/grade/v1), junit (XML), csv
+--lang    the language of the check messages (default en)
+Exit 0 when every submission passed, 1 when some failed.`,
+  exercises: `usage: routelab exercises [--json] [--lang ja|en]
+
+Lists the course's exercises: id, chapter and title.`,
 };
+
+function locale(p: Parsed): Locale {
+  const lang = one(p, 'lang') ?? 'en';
+  if (lang !== 'ja' && lang !== 'en')
+    throw new UsageError(`--lang must be ja or en, not "${lang}"`);
+  return lang;
+}
+
+/** The command's FILE arguments, on an exercise's cluster when --exercise names one. */
+function inputsFor(p: Parsed): InputFile[] {
+  const files = readInputs(p.positionals);
+  const id = one(p, 'exercise');
+  return id ? withEnvironment(readExercise(id), files) : files;
+}
+
+/** A progress bar on standard error, redrawn in place; only on a terminal. */
+function progressBar(total: number): ((done: number) => void) | undefined {
+  if (!process.stderr.isTTY || total < 2) return undefined;
+  return (done) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`,
+    );
+  };
+}
 
 interface Io {
   out: (text: string) => void;
@@ -83,6 +133,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           'resolve',
           'header',
           'method',
+          'exercise',
         ]);
         if (wantsHelp(p)) return printHelp(io, command);
         const to = one(p, 'to');
@@ -98,7 +149,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
             throw new UsageError(`--header takes 'Name: value', not "${header}"`);
         const count = integer(p, 'count', 1, 100_000);
         const seed = integer(p, 'seed', 0, 2 ** 32 - 1);
-        const model = buildModel(readInputs(p.positionals));
+        const model = buildModel(inputsFor(p));
         const result = trace(
           model,
           {
@@ -157,9 +208,62 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           io.err(`routelab: kube-proxy is stopped on ${node}: it has written no rules`);
         return 0;
       }
+      case 'exercises': {
+        const p = parseArgs(rest, ['json', 'lang']);
+        if (wantsHelp(p)) return printHelp(io, command);
+        if (p.positionals.length > 0)
+          throw new UsageError(`exercises takes no argument ("${p.positionals[0]}")`);
+        const lang = locale(p);
+        const list = readExercises();
+        io.out(
+          p.flags.has('json')
+            ? JSON.stringify(
+                {
+                  schema: 'routelab.dev/exercises/v1',
+                  exercises: list.map((e) => ({
+                    id: e.id,
+                    chapter: e.chapter,
+                    title: e.title,
+                    checks: e.checks.map((c) => c.id),
+                  })),
+                },
+                null,
+                2,
+              )
+            : list
+                .map((e) => `${String(e.chapter).padEnd(3)}${e.id.padEnd(30)}${e.title[lang]}`)
+                .join('\n'),
+        );
+        return 0;
+      }
+      case 'grade': {
+        const p = parseArgs(rest, ['format', 'lang', 'timeout']);
+        if (wantsHelp(p)) return printHelp(io, command);
+        const [id, ...paths] = p.positionals;
+        if (!id) throw new UsageError('grade needs an EXERCISE (see routelab exercises)');
+        const format = (one(p, 'format') ?? 'text') as Format;
+        if (!formats.includes(format))
+          throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${format}"`);
+        const timeout = Number(one(p, 'timeout') ?? '20');
+        if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600)
+          throw new UsageError('--timeout must be a number of seconds from 0 to 3600');
+        const exercise = readExercise(id);
+        const submissions = collectSubmissions(paths);
+        const bar = progressBar(submissions.length);
+        const results = await gradeAll(exercise, submissions, {
+          locale: locale(p),
+          timeoutMs: timeout * 1000,
+          ...(bar ? { onProgress: (done: number) => bar(done) } : {}),
+        });
+        const render = { text: gradeText, json: gradeJson, junit: gradeJunit, csv: gradeCsv }[
+          format
+        ];
+        io.out(render(exercise, results));
+        return results.every((r) => r.passed) ? 0 : 1;
+      }
       default:
         throw new UsageError(
-          `unknown command "${command}" (commands: validate, trace, get, iptables)`,
+          `unknown command "${command}" (commands: validate, trace, get, iptables, grade, exercises)`,
         );
     }
   } catch (error) {

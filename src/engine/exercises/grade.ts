@@ -359,9 +359,14 @@ function runCheck(model: Model, check: Check, locale: Locale): CheckResult {
         ? done(true)
         : done(
             false,
-            errors
-              .map((e) => `${e.file}:${e.line}:${e.column} ${e.message.split('\n')[0]}`)
-              .join(' / '),
+            [
+              ...errors
+                .slice(0, 3)
+                .map((e) => `${e.file}:${e.line}:${e.column} ${e.message.split('\n')[0]}`),
+              ...(errors.length > 3
+                ? [say(locale, `ほか ${errors.length - 3} 件`, `and ${errors.length - 3} more`)]
+                : []),
+            ].join(' / '),
           );
     case 'field': {
       const value = fieldOf(model, check.object, check.field);
@@ -410,6 +415,15 @@ function runCheck(model: Model, check: Check, locale: Locale): CheckResult {
         : done(false, say(locale, `「${given}」は正しくありません`, `"${given}" is not right`));
     }
     case 'request': {
+      if (errors.length > 0)
+        return done(
+          false,
+          say(
+            locale,
+            'マニフェストにエラーがあり適用できないため、リクエストは送られませんでした（エラーは最初のチェックに）',
+            'no request was sent: the manifests have errors and cannot be applied (the first check lists them)',
+          ),
+        );
       try {
         const runs = check.request.forEachNode
           ? model.nodes
@@ -434,7 +448,11 @@ function runCheck(model: Model, check: Check, locale: Locale): CheckResult {
             .map((d) => sentence(d.message))
             .slice(0, 2);
           const where = node ? say(locale, `${node} に送ると、`, `Sent to ${node}: `) : '';
-          return done(false, `${where}${wrong}${extra.length ? ` ${extra.join(' ')}` : ''}`);
+          return {
+            ...done(false, `${where}${wrong}${extra.length ? ` ${extra.join(' ')}` : ''}`),
+            trace: result,
+            headers: check.request.headers ?? [],
+          };
         }
         return done(true);
       } catch (error) {

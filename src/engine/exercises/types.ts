@@ -1,6 +1,6 @@
 // Exercises as data (content/exercises/<id>/): what the learner is asked, and
 // checks that grade behaviour through the engine, never the text.
-import type { Outcome } from '../trace/types.ts';
+import type { Outcome, TraceResult } from '../trace/types.ts';
 
 export interface Text {
   ja: string;
@@ -80,6 +80,9 @@ export interface CheckResult {
   passed: boolean;
   message: string;
   hint?: string;
+  /** For a failed request check: the trace of the request that went wrong, and its headers. */
+  trace?: TraceResult;
+  headers?: string[];
 }
 
 export interface Grade {
