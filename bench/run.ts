@@ -1,5 +1,13 @@
 // npm run bench: engine speed on an exercise-size cluster and at Kubernetes'
 // scalability thresholds. Benchmarks report; they do not fail.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readExercise } from '../src/cli/exercises.ts';
+import { gradeAll } from '../src/cli/grade.ts';
+import { collectSubmissions } from '../src/cli/submissions.ts';
+import { applyVariant } from '../src/engine/exercises/load.ts';
 import { buildModel, trace } from '../src/engine/index.ts';
 import { kubeProxyRules } from '../src/engine/kubeproxy/rules.ts';
 import { iptablesSave } from '../src/engine/kubeproxy/save.ts';
@@ -43,6 +51,36 @@ const fmt = (ms: number) => (ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)}
 }
 
 // Scalability thresholds.
+// A class's answers graded the way an instructor does it: 1,000 submissions of
+// ingress-path-routing (solutions, starters and each recorded mistake in turn),
+// on worker threads, with the JSON report's work included.
+{
+  const exercise = readExercise('ingress-path-routing');
+  const answers = [
+    exercise.solution,
+    exercise.starter,
+    ...exercise.mistakes.map((m) => applyVariant(exercise.solution, m)),
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'routelab-bench-'));
+  for (let i = 0; i < 1000; i++)
+    writeFileSync(
+      join(dir, `learner-${String(i).padStart(4, '0')}.yaml`),
+      answers[i % answers.length] ?? '',
+    );
+  const start = performance.now();
+  const results = await gradeAll(exercise, collectSubmissions([dir]), {
+    locale: 'en',
+    timeoutMs: 20_000,
+  });
+  const ms = performance.now() - start;
+  rmSync(dir, { recursive: true });
+  const passed = results.filter((r) => r.passed).length;
+  rows.push([
+    `grade 1,000 submissions (${passed} pass; ${availableParallelism()} threads)`,
+    `${fmt(ms)} (${((1000 / ms) * 1000).toFixed(0)}/s)`,
+  ]);
+}
+
 {
   const only = process.argv.includes('--quick');
   const [nodes, services] = only ? [500, 1000] : [5000, 10000];
