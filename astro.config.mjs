@@ -1,10 +1,34 @@
 // @ts-check
+
+import { fileURLToPath } from 'node:url';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { sidebar } from './src/course/sidebar.mjs';
 
 export default defineConfig({
   site: 'https://routelab.dev',
+  vite: {
+    resolve: {
+      alias: [
+        // monaco-yaml imports monaco-editor/esm/vs/..., which monaco-editor's
+        // exports map no longer serves.
+        {
+          find: /^monaco-editor\/esm\/vs\//,
+          replacement: fileURLToPath(
+            new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url),
+          ),
+        },
+        // See the file: monaco-worker-manager predates monaco 0.57's worker API.
+        {
+          find: /^monaco-worker-manager$/,
+          replacement: fileURLToPath(
+            new URL('./src/components/exercise/worker-manager.js', import.meta.url),
+          ),
+        },
+      ],
+    },
+    worker: { format: 'es' },
+  },
   integrations: [
     starlight({
       title: { ja: 'Routelab', en: 'Routelab' },

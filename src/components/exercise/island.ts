@@ -1,0 +1,307 @@
+// The exercise workspace once it is on screen: Monaco on the learner's text,
+// the engine grading in a worker as they type, results and the failing
+// request's hops, and controls that never lose their text. Everything the
+// learner typed or the engine said is put on the page as text, never as HTML.
+import type { Diagnostic } from '../../engine/diagnostics.ts';
+import type { CheckResult, Exercise, Grade, Locale } from '../../engine/exercises/types.ts';
+import { configureYaml, monaco } from './monaco.ts';
+import { loadAnswer, markCompleted, saveAnswer } from './storage.ts';
+import { type Strings, strings } from './strings.ts';
+
+interface Reply {
+  seq: number;
+  grade?: Grade;
+  diagnostics?: Diagnostic[];
+  error?: string;
+}
+
+const gradeDelayMs = 400;
+const saveDelayMs = 250;
+/** A grade that takes longer means the engine is stuck: the worker is replaced. */
+const gradeTimeoutMs = 8000;
+
+function $(root: HTMLElement, selector: string): HTMLElement {
+  const el = root.querySelector<HTMLElement>(selector);
+  if (!el) throw new Error(`exercise markup lacks ${selector}`);
+  return el;
+}
+
+function downloadName(id: string): string {
+  return `${id}.yaml`;
+}
+
+/** The file a learner downloads: a header naming the exercise, then their text. */
+export function answerFile(exercise: Exercise, text: string): string {
+  const header = `# Routelab exercise: ${exercise.id} — ${exercise.title.en}\n# Grade: npx routelab grade ${exercise.id} ${downloadName(exercise.id)}\n`;
+  return text.startsWith('# Routelab exercise:') ? text : header + text;
+}
+
+export async function mount(root: HTMLElement): Promise<void> {
+  const exercise = JSON.parse($(root, '.rl-data').textContent ?? '{}') as Exercise;
+  const locale: Locale = root.dataset.lang === 'en' ? 'en' : 'ja';
+  const t: Strings = strings[locale];
+  const status = $(root, '.rl-status');
+  const setStatus = (text: string, kind: 'info' | 'warning' = 'info') => {
+    status.textContent = text;
+    status.dataset.kind = kind;
+  };
+
+  await configureYaml(root.dataset.schema ?? '/schema/kubernetes.json');
+  const saved = loadAnswer(exercise.id);
+  const model = monaco.editor.createModel(
+    saved ?? exercise.starter,
+    'yaml',
+    monaco.Uri.parse(`file:///exercises/${exercise.id}/answer.yaml`),
+  );
+  const host = $(root, '.rl-editor');
+  host.hidden = false;
+  $(root, '.rl-static').hidden = true;
+  $(root, '.rl-toolbar').hidden = false;
+  const dark = document.documentElement.dataset.theme !== 'light';
+  const editor = monaco.editor.create(host, {
+    model,
+    theme: dark ? 'vs-dark' : 'vs',
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    tabSize: 2,
+    ariaLabel: root.dataset.editorLabel ?? exercise.id,
+    fixedOverflowWidgets: true,
+    // In YAML most words are plain scalars, which Monaco counts as strings.
+    quickSuggestions: { other: true, strings: true, comments: false },
+    // Enter still ends a line when the suggestion is what was typed.
+    acceptSuggestionOnEnter: 'smart',
+  });
+  setStatus('');
+
+  // Grading, off the main thread; stale answers are dropped by sequence number.
+  let worker = newWorker();
+  let seq = 0;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  function newWorker(): Worker {
+    const w = new Worker(new URL('./grade.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (event: MessageEvent<Reply>) => onReply(event.data);
+    return w;
+  }
+  const fixes = new Map<string, Diagnostic['fix']>();
+
+  function run() {
+    seq++;
+    clearTimeout(watchdog);
+    $(root, '.rl-summary').textContent = t.checking;
+    worker.postMessage({ seq, exercise, text: model.getValue(), locale });
+    watchdog = setTimeout(() => {
+      worker.terminate();
+      worker = newWorker();
+      setStatus(`${t.engineError}: timeout`, 'warning');
+    }, gradeTimeoutMs);
+  }
+
+  function onReply(reply: Reply) {
+    if (reply.seq !== seq) return;
+    clearTimeout(watchdog);
+    if (reply.error || !reply.grade) {
+      setStatus(`${t.engineError}: ${reply.error ?? ''}`, 'warning');
+      return;
+    }
+    showMarkers(reply.diagnostics ?? []);
+    showGrade(reply.grade);
+  }
+
+  function showMarkers(diagnostics: Diagnostic[]) {
+    fixes.clear();
+    const markers = diagnostics.map((d) => {
+      const line = Math.max(1, d.line);
+      const column = Math.max(1, d.column);
+      if (d.fix) fixes.set(`${line}:${column}`, d.fix);
+      const lead = d.severity === 'error' ? t.apiserver : t.warning;
+      return {
+        severity:
+          d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+        message: `${lead}: ${d.message}${d.hint ? `\n${d.hint}` : ''}`,
+        source: 'routelab',
+        code: d.code,
+        startLineNumber: line,
+        startColumn: column,
+        endLineNumber: line,
+        endColumn: model.getLineMaxColumn(Math.min(line, model.getLineCount())),
+      };
+    });
+    monaco.editor.setModelMarkers(model, 'routelab', markers);
+  }
+
+  function showGrade(grade: Grade) {
+    const failed = grade.checks.find((c) => !c.passed && c.trace);
+    for (const result of grade.checks) showCheck(result);
+    $(root, '.rl-summary').textContent = grade.passed
+      ? t.allPassed
+      : t.passedOf(grade.score, grade.maxScore);
+    showTrace(failed);
+    if (grade.passed) {
+      markCompleted(exercise.id);
+      document.dispatchEvent(new CustomEvent('routelab:progress'));
+    }
+  }
+
+  function showCheck(result: CheckResult) {
+    const li = root.querySelector<HTMLElement>(`li[data-check-id="${CSS.escape(result.id)}"]`);
+    if (!li) return;
+    li.dataset.state = result.passed ? 'pass' : 'fail';
+    $(li, '.rl-mark').textContent = result.passed ? '✓' : '✗';
+    $(li, '.rl-sr-state').textContent = result.passed ? ' ✓' : ' ✗';
+    const check = exercise.checks.find((c) => c.id === result.id);
+    const title = check?.title[locale] ?? '';
+    // The message repeats the title; the list already shows it.
+    const message = result.message.startsWith(`${title}: `)
+      ? result.message.slice(title.length + 2)
+      : result.passed
+        ? ''
+        : result.message;
+    $(li, '.rl-message').textContent = result.passed ? '' : message;
+  }
+
+  function showTrace(result: CheckResult | undefined) {
+    const section = $(root, '.rl-trace');
+    const list = $(section, 'ol');
+    list.replaceChildren();
+    if (!result?.trace) {
+      section.hidden = true;
+      return;
+    }
+    const { request, hops } = result.trace;
+    const head = document.createElement('li');
+    head.textContent = `${request.method} ${request.to} (${request.from})`;
+    list.append(head);
+    for (const hop of hops) {
+      const li = document.createElement('li');
+      const packet = hop.packet ? `  [${hop.packet.src} → ${hop.packet.dst}]` : '';
+      li.textContent = `${hop.kind} @ ${hop.at}: ${hop.detail}${packet}`;
+      list.append(li);
+    }
+    const end = document.createElement('li');
+    end.textContent = result.trace.reason;
+    list.append(end);
+    section.hidden = false;
+  }
+
+  // The v1beta1 Ingress (and any other whole-document fix) as a quick fix.
+  monaco.languages.registerCodeActionProvider('yaml', {
+    provideCodeActions(target, _range, context) {
+      if (target !== model) return { actions: [], dispose() {} };
+      const actions: monaco.languages.CodeAction[] = [];
+      for (const marker of context.markers) {
+        const fix = fixes.get(`${marker.startLineNumber}:${marker.startColumn}`);
+        if (!fix) continue;
+        actions.push({
+          title: fix.title,
+          kind: 'quickfix',
+          diagnostics: [marker],
+          isPreferred: true,
+          edit: {
+            edits: [
+              {
+                resource: model.uri,
+                versionId: model.getVersionId(),
+                textEdit: { range: documentRange(marker.startLineNumber), text: fix.text },
+              },
+            ],
+          },
+        });
+      }
+      return { actions, dispose() {} };
+    },
+  });
+
+  /** The lines of the YAML document (between --- separators) that holds a line. */
+  function documentRange(line: number): monaco.IRange {
+    let start = 1;
+    let end = model.getLineCount();
+    for (let n = line; n >= 1; n--)
+      if (/^---/.test(model.getLineContent(n))) {
+        start = n + 1;
+        break;
+      }
+    for (let n = line + 1; n <= model.getLineCount(); n++)
+      if (/^---/.test(model.getLineContent(n))) {
+        end = n - 1;
+        break;
+      }
+    return new monaco.Range(start, 1, end, model.getLineMaxColumn(end));
+  }
+
+  // Typing: save soon, grade a little later.
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let gradeTimer: ReturnType<typeof setTimeout> | undefined;
+  let storageWarned = false;
+  model.onDidChangeContent(() => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      if (!saveAnswer(exercise.id, model.getValue()) && !storageWarned) {
+        storageWarned = true;
+        setStatus(t.storageFailed, 'warning');
+      }
+    }, saveDelayMs);
+    clearTimeout(gradeTimer);
+    gradeTimer = setTimeout(run, gradeDelayMs);
+  });
+  // A reload right after typing keeps the last keystrokes too.
+  window.addEventListener('pagehide', () => saveAnswer(exercise.id, model.getValue()));
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, run);
+
+  let hintsShown = 0;
+  const actions: Record<string, () => void | Promise<void>> = {
+    run,
+    reset() {
+      if (!window.confirm(t.resetConfirm)) return;
+      // As an edit, so Ctrl+Z brings the learner's text back.
+      editor.pushUndoStop();
+      editor.executeEdits('reset', [{ range: model.getFullModelRange(), text: exercise.starter }]);
+      editor.pushUndoStop();
+    },
+    hint(this: void) {
+      const section = $(root, '.rl-hints');
+      const hint = exercise.hints[hintsShown];
+      if (!hint) {
+        setStatus(t.noMoreHints);
+        return;
+      }
+      const li = document.createElement('li');
+      li.textContent = hint[locale];
+      $(section, 'ol').append(li);
+      section.hidden = false;
+      hintsShown++;
+    },
+    solution() {
+      if (!window.confirm(t.solutionConfirm)) return;
+      const section = $(root, '.rl-solution');
+      $(section, 'pre').textContent = exercise.solution;
+      section.hidden = false;
+    },
+    download() {
+      const blob = new Blob([answerFile(exercise, model.getValue())], { type: 'application/yaml' });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = downloadName(exercise.id);
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    },
+    async copy() {
+      try {
+        await navigator.clipboard.writeText(model.getValue());
+        setStatus(t.copied);
+      } catch {
+        editor.focus();
+        editor.setSelection(model.getFullModelRange());
+      }
+    },
+  };
+  $(root, '.rl-toolbar').addEventListener('click', (event) => {
+    const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
+    const action = button?.dataset.action;
+    if (action && actions[action]) void actions[action]();
+  });
+  if (storageWarned) setStatus(t.storageFailed, 'warning');
+  run();
+}

@@ -1,0 +1,53 @@
+// The exercise workspace's words, per locale.
+export const strings = {
+  ja: {
+    run: '実行',
+    reset: 'リセット',
+    resetConfirm: '最初のマニフェストに戻しますか？（Ctrl+Z で元に戻せます）',
+    hint: 'ヒント',
+    noMoreHints: 'ヒントはこれで全部です',
+    solution: '解答例を見る',
+    solutionConfirm: '解答例を表示しますか？あなたのマニフェストはそのまま残ります。',
+    solutionTitle: '解答例（あなたのマニフェストは変わりません）',
+    download: '回答をダウンロード',
+    copy: 'コピー',
+    copied: 'コピーしました',
+    loading: 'エディターを読み込んでいます…',
+    checking: '確認中…',
+    allPassed: 'すべてのチェックに合格しました',
+    passedOf: (n: number, m: number) => `${m} 件中 ${n} 件のチェックに合格`,
+    storageFailed:
+      '入力をこのブラウザーに保存できません（容量不足か、保存が禁止されています）。回答をダウンロードしておいてください。',
+    traceTitle: '最初に失敗したリクエストの経路',
+    apiserver: 'kube-apiserver はこれを拒否します',
+    warning: '適用はされますが、ルーティングが壊れます',
+    engineError: '採点できませんでした',
+    completed: '完了',
+  },
+  en: {
+    run: 'Run',
+    reset: 'Reset',
+    resetConfirm: 'Go back to the starting manifests? (Ctrl+Z brings your text back.)',
+    hint: 'Hint',
+    noMoreHints: 'That was the last hint',
+    solution: 'Show solution',
+    solutionConfirm: 'Show a solution? Your manifests stay as they are.',
+    solutionTitle: 'A solution (your manifests are unchanged)',
+    download: 'Download my answer',
+    copy: 'Copy',
+    copied: 'Copied',
+    loading: 'Loading the editor…',
+    checking: 'Checking…',
+    allPassed: 'Every check passes',
+    passedOf: (n: number, m: number) => `${n} of ${m} checks pass`,
+    storageFailed:
+      'Your text cannot be saved in this browser (storage is full or blocked). Download your answer to keep it.',
+    traceTitle: 'Where the first failing request went',
+    apiserver: 'kube-apiserver refuses this',
+    warning: 'Accepted, but it breaks routing',
+    engineError: 'Could not grade',
+    completed: 'Done',
+  },
+};
+
+export type Strings = (typeof strings)['en'];

@@ -1,0 +1,143 @@
+// An exercise as a learner does it, in Chromium: the editor loads, the
+// schema and the engine both speak, real keystrokes fix the manifest, checks
+// turn green, a reload keeps the text and the progress, and the downloaded
+// answer passes `routelab grade`.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function errorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+async function openEditor(page: Page, path: string) {
+  await page.goto(path);
+  const editor = page.locator('.rl-editor .monaco-editor');
+  await expect(editor).toBeVisible({ timeout: 20_000 });
+  // The engine's first grade has arrived when the summary names a count.
+  await expect(page.locator('.rl-summary')).toContainText(
+    /checks pass|件のチェックに合格|Every check/,
+  );
+  return editor;
+}
+
+/** Selects the text in Monaco with its own find widget-free way: go to a line. */
+async function goToLine(page: Page, line: number) {
+  await page.locator('.rl-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+}
+
+test('fix a Service selector with keystrokes; the checks turn green and stay after a reload', async ({
+  page,
+}) => {
+  const errors = errorsOf(page);
+  await openEditor(page, '/en/exercises/service-selector/');
+  const reaches = page.locator('li[data-check-id="reaches-my-app"]');
+  await expect(reaches).toHaveAttribute('data-state', 'fail');
+  await expect(reaches.locator('.rl-message')).toContainText('selects app=my-ap, but no Pod');
+  // The trace of the failing request is listed hop by hop.
+  await expect(page.locator('.rl-trace li').first()).toContainText('http://my-service/');
+
+  // The starter's line "    app: my-ap" (the Service's selector): add the missing "p".
+  const lines = await page.locator('.rl-data').textContent();
+  const starter = JSON.parse(lines ?? '{}').starter as string;
+  const line = starter.split('\n').findIndex((l) => l === '    app: my-ap') + 1;
+  expect(line).toBeGreaterThan(0);
+  await goToLine(page, line);
+  await page.keyboard.press('End');
+  await page.keyboard.type('p');
+  await expect(reaches).toHaveAttribute('data-state', 'pass', { timeout: 10_000 });
+  await expect(page.locator('.rl-summary')).toHaveText('Every check passes');
+
+  await page.reload();
+  await openEditor(page, '/en/exercises/service-selector/');
+  await expect(page.locator('.rl-editor .view-lines')).toContainText('app: my-app');
+  await expect(reaches).toHaveAttribute('data-state', 'pass');
+  // The chapter's list shows the badge.
+  await page.goto('/en/chapters/why-service/');
+  await expect(page.locator('[data-badge-for="service-selector"]')).toBeVisible();
+
+  // The downloaded answer passes the instructor's grader too.
+  await openEditor(page, '/en/exercises/service-selector/');
+  const download = page.waitForEvent('download');
+  await page.locator('button[data-action="download"]').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('service-selector.yaml');
+  const path = join(root, 'test-results', 'service-selector.yaml');
+  await file.saveAs(path);
+  const graded = spawnSync(
+    process.execPath,
+    [join(root, 'bin', 'routelab.mjs'), 'grade', 'service-selector', path],
+    { encoding: 'utf8' },
+  );
+  expect(graded.stdout).toContain('PASS');
+  expect(graded.status).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('the schema marks an unknown field and completes a known one', async ({ page }) => {
+  await openEditor(page, '/en/exercises/nodeport-expose/');
+  await goToLine(page, 1);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('bogusField: 1');
+  // monaco-yaml's validation against /schema/kubernetes.json: F8 opens the problem.
+  await expect(
+    page.locator('.rl-editor .squiggly-error, .rl-editor .squiggly-warning').first(),
+  ).toBeVisible({
+    timeout: 15_000,
+  });
+  await page.keyboard.press('F8');
+  await expect(page.locator('.marker-widget')).toContainText('bogusField', { timeout: 10_000 });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ControlOrMeta+z');
+
+  // Completion inside a Service's spec offers its fields, from kubernetes-types.
+  await page.keyboard.press('ControlOrMeta+End');
+  // Inserted as text (no Enter key), so no suggestion or auto-indent interferes.
+  await page.keyboard.insertText('\n---\napiVersion: v1\nkind: Service\nspec:\n  externalTr');
+  // The YAML worker may still be reading the new text: ask again until it answers.
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Space');
+    await expect(page.locator('.suggest-widget')).toContainText('externalTrafficPolicy', {
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 20_000 });
+});
+
+test('hints one at a time; the solution beside the text; reset can be undone (Japanese)', async ({
+  page,
+}) => {
+  await openEditor(page, '/exercises/nodeport-expose/');
+  const text = page.locator('.rl-editor .view-lines');
+  await goToLine(page, 1);
+  await page.keyboard.type('# mine\n');
+  await page.locator('button[data-action="hint"]').click();
+  await expect(page.locator('.rl-hints li')).toHaveCount(1);
+  await page.locator('button[data-action="hint"]').click();
+  await expect(page.locator('.rl-hints li')).toHaveCount(2);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.locator('button[data-action="solution"]').click();
+  await expect(page.locator('.rl-solution pre')).toContainText('nodePort: 30080');
+  await expect(text).toContainText('# mine');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.locator('button[data-action="reset"]').click();
+  await expect(text).not.toContainText('# mine');
+  await page.locator('.rl-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(text).toContainText('# mine');
+  await expect(page.locator('li[data-check-id="every-node"] .rl-message')).toContainText(
+    'に送ると',
+  );
+});
