@@ -22,4 +22,6 @@ export const sidebar = [
     translations: { en: 'Course' },
     items: chapterSlugs.map((slug) => ({ slug })),
   },
+  { slug: 'progress' },
+  { slug: 'instructor' },
 ];

@@ -3,6 +3,7 @@
 // turn green, a reload keeps the text and the progress, and the downloaded
 // answer passes `routelab grade`.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 
@@ -140,4 +141,60 @@ test('hints one at a time; the solution beside the text; reset can be undone (Ja
   await expect(page.locator('li[data-check-id="every-node"] .rl-message')).toContainText(
     'に送ると',
   );
+});
+
+test('the progress page imports and exports progress; instructor mode is remembered', async ({
+  page,
+}) => {
+  await page.goto('/en/progress/');
+  await expect(page.locator('.rl-progress-count')).toHaveText('0 of 14 exercises done');
+  const file = {
+    schema: 'routelab.dev/progress/v1',
+    completed: { 'service-selector': '2026-11-25T00:00:00.000Z' },
+    answers: { 'service-selector': '# brought from another browser\n' },
+  };
+  await page.locator('input[data-action="import"]').setInputFiles({
+    name: 'routelab-progress.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(page.locator('.rl-progress-message')).toHaveText('Imported 1 completed exercises');
+  await expect(page.locator('[data-progress-for="service-selector"]')).toHaveAttribute(
+    'data-state',
+    'done',
+  );
+  await expect(page.locator('.rl-progress-count')).toHaveText('1 of 14 exercises done');
+  // A file that is not ours changes nothing.
+  await page.locator('input[data-action="import"]').setInputFiles({
+    name: 'x.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"completed": 1}'),
+  });
+  await expect(page.locator('.rl-progress-message')).toHaveText(
+    'This is not a Routelab progress file',
+  );
+
+  const download = page.waitForEvent('download');
+  await page.locator('button[data-action="export"]').click();
+  const exported = await download;
+  const path = join(root, 'test-results', 'routelab-progress.json');
+  await exported.saveAs(path);
+  const data = JSON.parse(readFileSync(path, 'utf8'));
+  expect(data.completed['service-selector']).toBe('2026-11-25T00:00:00.000Z');
+  expect(data.answers['service-selector']).toBe('# brought from another browser\n');
+
+  // The imported answer is what the exercise opens with.
+  await openEditor(page, '/en/exercises/service-selector/');
+  await expect(page.locator('.rl-editor .view-lines')).toContainText(
+    'brought from another browser',
+  );
+
+  await page.goto('/instructor/');
+  const notes = page.locator('.rl-instructor-notes');
+  await expect(notes).toBeHidden();
+  await page.getByLabel('講師モード（解答と指導メモを表示）').check();
+  await expect(notes).toBeVisible();
+  await expect(notes.locator('#ingress-path-routing')).toContainText('other-path-reaches-default');
+  await page.reload();
+  await expect(page.locator('.rl-instructor-notes')).toBeVisible();
 });
