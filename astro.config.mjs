@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { sidebar } from './src/course/sidebar.mjs';
+import { offline } from './src/offline/integration.mjs';
 
 export default defineConfig({
   site: 'https://routelab.dev',
@@ -43,6 +44,8 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       customCss: ['./src/styles/course.css'],
+      head: [{ tag: 'script', attrs: { src: '/register-sw.js', defer: true } }],
     }),
+    offline(),
   ],
 });
