@@ -198,3 +198,42 @@ test('the progress page imports and exports progress; instructor mode is remembe
   await page.reload();
   await expect(page.locator('.rl-instructor-notes')).toBeVisible();
 });
+
+test('the v1beta1 Ingress is refused at its line and converted by a quick fix', async ({
+  page,
+}) => {
+  await openEditor(page, '/en/exercises/ingress-migrate-v1beta1/');
+  const valid = page.locator('li[data-check-id="valid"]');
+  await expect(valid).toHaveAttribute('data-state', 'fail');
+  await expect(valid.locator('.rl-message')).toContainText(
+    'no matches for kind "Ingress" in version "networking.k8s.io/v1beta1"',
+  );
+  await page.locator('.rl-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  // F8 goes to the problem; its marker carries kube-apiserver's words.
+  await page.keyboard.press('F8');
+  await expect(page.locator('.marker-widget')).toContainText('networking.k8s.io/v1beta1');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ControlOrMeta+.');
+  await expect(page.getByText('Convert to networking.k8s.io/v1')).toBeVisible({ timeout: 10_000 });
+  await page.getByText('Convert to networking.k8s.io/v1').click();
+  await expect(page.locator('.rl-editor .view-lines')).toContainText(
+    'apiVersion: networking.k8s.io/v1',
+  );
+  await expect(valid).toHaveAttribute('data-state', 'pass', { timeout: 10_000 });
+});
+
+test('when the browser cannot store the text, the learner is told and can download it', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await openEditor(page, '/en/exercises/service-selector/');
+  await page.locator('.rl-editor .view-lines').click();
+  await page.keyboard.type('# typed');
+  await expect(page.locator('.rl-status')).toContainText('cannot be saved in this browser');
+  await expect(page.locator('button[data-action="download"]')).toBeVisible();
+});

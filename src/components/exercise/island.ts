@@ -189,9 +189,13 @@ export async function mount(root: HTMLElement): Promise<void> {
     provideCodeActions(target, _range, context) {
       if (target !== model) return { actions: [], dispose() {} };
       const actions: monaco.languages.CodeAction[] = [];
+      const offered = new Set<string>();
       for (const marker of context.markers) {
-        const fix = fixes.get(`${marker.startLineNumber}:${marker.startColumn}`);
-        if (!fix) continue;
+        const at = `${marker.startLineNumber}:${marker.startColumn}`;
+        const fix = fixes.get(at);
+        // Several diagnostics on one spot share one fix of the whole document.
+        if (!fix || offered.has(at)) continue;
+        offered.add(at);
         actions.push({
           title: fix.title,
           kind: 'quickfix',
