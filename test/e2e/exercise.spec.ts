@@ -50,7 +50,7 @@ test('fix a Service selector with keystrokes; the checks turn green and stay aft
   // The starter's line "    app: my-ap" (the Service's selector): add the missing "p".
   const lines = await page.locator('.rl-data').textContent();
   const starter = JSON.parse(lines ?? '{}').starter as string;
-  const line = starter.split('\n').findIndex((l) => l === '    app: my-ap') + 1;
+  const line = starter.split('\n').indexOf('    app: my-ap') + 1;
   expect(line).toBeGreaterThan(0);
   await goToLine(page, line);
   await page.keyboard.press('End');
