@@ -105,6 +105,12 @@ export function gradeAll(
       });
       let current: number | null = null;
       let ready = false;
+      /** The submission this thread was grading fails with the reason; the thread moves on. */
+      const failCurrent = (reason: string) => {
+        if (current !== null)
+          finish(current, failedWhole(exercise, (submissions[current] as Submission).name, reason));
+        current = null;
+      };
       let timer: ReturnType<typeof setTimeout> | undefined;
       const next = () => {
         const index = queue.shift();
@@ -116,15 +122,7 @@ export function gradeAll(
         current = index;
         const submission = submissions[index] as Submission;
         timer = setTimeout(() => {
-          finish(
-            index,
-            failedWhole(
-              exercise,
-              submission.name,
-              `grading took longer than ${seconds} s and was stopped`,
-            ),
-          );
-          current = null;
+          failCurrent(`grading took longer than ${seconds} s and was stopped`);
           void worker.terminate();
         }, options.timeoutMs);
         const task: GradeTask = {
@@ -168,29 +166,12 @@ export function gradeAll(
           reject(new Error(`a grading thread could not start: ${error.message}`));
           return;
         }
-        if (current !== null)
-          finish(
-            current,
-            failedWhole(
-              exercise,
-              (submissions[current] as Submission).name,
-              `the submission could not be graded: ${error.message}`,
-            ),
-          );
-        current = null;
+        failCurrent(`the submission could not be graded: ${error.message}`);
       });
       worker.on('exit', () => {
         clearTimeout(timer);
         running--;
-        if (current !== null)
-          finish(
-            current,
-            failedWhole(
-              exercise,
-              (submissions[current] as Submission).name,
-              'the grading thread stopped before it finished this submission',
-            ),
-          );
+        failCurrent('the grading thread stopped before it finished this submission');
         // A thread stopped for a slow submission is replaced while work remains.
         if (queue.length > 0) start();
         else if (running === 0) resolve(results);
