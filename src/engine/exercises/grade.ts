@@ -10,14 +10,7 @@ import type { Model } from '../model/types.ts';
 import type { TraceResult } from '../trace/types.ts';
 import { mismatch, outcomeText, say, sentence } from './explain.ts';
 import { fill, Unfillable } from './placeholders.ts';
-import type {
-  Check,
-  CheckResult,
-  Exercise,
-  Grade,
-  Locale,
-  RequestSpec,
-} from './types.ts';
+import type { Check, CheckResult, Exercise, Grade, Locale, RequestSpec } from './types.ts';
 
 function runRequest(model: Model, spec: RequestSpec, nodeIP = ''): TraceResult {
   const resolve = new Map(
