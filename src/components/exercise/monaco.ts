@@ -34,6 +34,8 @@ let configured: Promise<void> | null = null;
 export function configureYaml(schemaUrl: string): Promise<void> {
   configured ??= fetch(schemaUrl)
     .then((r) => (r.ok ? r.json() : null))
+    // Without the schema the editor still edits and the engine still grades.
+    .catch(() => null)
     .then((schema) => {
       configureMonacoYaml(monaco, {
         enableSchemaRequest: false,

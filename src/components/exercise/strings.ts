@@ -13,6 +13,8 @@ export const strings = {
     copy: 'コピー',
     copied: 'コピーしました',
     loading: 'エディターを読み込んでいます…',
+    loadFailed:
+      'エディターを読み込めませんでした。ネットワークを確かめて、ページを再読み込みしてください。',
     checking: '確認中…',
     allPassed: 'すべてのチェックに合格しました',
     passedOf: (n: number, m: number) => `${m} 件中 ${n} 件のチェックに合格`,
@@ -37,6 +39,7 @@ export const strings = {
     copy: 'Copy',
     copied: 'Copied',
     loading: 'Loading the editor…',
+    loadFailed: 'The editor could not be loaded. Check the network and reload the page.',
     checking: 'Checking…',
     allPassed: 'Every check passes',
     passedOf: (n: number, m: number) => `${n} of ${m} checks pass`,
