@@ -57,6 +57,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   host.hidden = false;
   $(root, '.rl-static').hidden = true;
   $(root, '.rl-toolbar').hidden = false;
+  $(root, '.rl-keys').hidden = false;
   const dark = document.documentElement.dataset.theme !== 'light';
   const editor = monaco.editor.create(host, {
     model,

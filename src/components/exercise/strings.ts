@@ -12,6 +12,8 @@ export const strings = {
     download: '回答をダウンロード',
     copy: 'コピー',
     copied: 'コピーしました',
+    keyboard:
+      'エディターの中で Tab はインデントです。Ctrl+M（macOS は Ctrl+Shift+M）のあとの Tab でエディターの外へ移れます。F8 で次の問題、Ctrl+. で修正案、Ctrl+Enter で実行。',
     loading: 'エディターを読み込んでいます…',
     loadFailed:
       'エディターを読み込めませんでした。ネットワークを確かめて、ページを再読み込みしてください。',
@@ -38,6 +40,8 @@ export const strings = {
     download: 'Download my answer',
     copy: 'Copy',
     copied: 'Copied',
+    keyboard:
+      'In the editor Tab indents. After Ctrl+M (Ctrl+Shift+M on macOS) Tab moves out of it. F8 goes to the next problem, Ctrl+. offers fixes, Ctrl+Enter runs the checks.',
     loading: 'Loading the editor…',
     loadFailed: 'The editor could not be loaded. Check the network and reload the page.',
     checking: 'Checking…',
