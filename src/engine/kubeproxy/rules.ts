@@ -208,118 +208,50 @@ function writeService(
     }
     const dport = String(port.port);
     const match = ['-m', protocol, '-p', protocol];
+    // How proxier.go matches one destination of this port: a comment, the
+    // protocol, the address and the port, then the jump.
+    const toDestination = (
+      table: Writer,
+      chain: string,
+      comment: string,
+      ip: string,
+      target: string,
+    ) =>
+      table.rule(
+        chain,
+        ...['-m', 'comment', '--comment', comment, ...match],
+        ...['-d', ip, '--dport', dport, '-j', target],
+      );
 
     if (hasInternal)
-      nat.rule(
+      toDestination(
+        nat,
         'KUBE-SERVICES',
-        '-m',
-        'comment',
-        '--comment',
         q(`${name} cluster IP`),
-        ...match,
-        '-d',
         service.clusterIP,
-        '--dport',
-        dport,
-        '-j',
         internalChain,
       );
-    else
-      filter.rule(
-        'KUBE-SERVICES',
-        '-m',
-        'comment',
-        '--comment',
-        internalComment,
-        ...match,
-        '-d',
-        service.clusterIP,
-        '--dport',
-        dport,
-        '-j',
-        internalTarget,
-      );
+    else toDestination(filter, 'KUBE-SERVICES', internalComment, service.clusterIP, internalTarget);
 
     for (const ip of service.externalIPs) {
-      if (hasAny)
-        nat.rule(
-          'KUBE-SERVICES',
-          '-m',
-          'comment',
-          '--comment',
-          q(`${name} external IP`),
-          ...match,
-          '-d',
-          ip,
-          '--dport',
-          dport,
-          '-j',
-          chains.ext,
-        );
+      if (hasAny) toDestination(nat, 'KUBE-SERVICES', q(`${name} external IP`), ip, chains.ext);
       if (!hasExternal)
-        filter.rule(
-          'KUBE-EXTERNAL-SERVICES',
-          '-m',
-          'comment',
-          '--comment',
-          externalComment,
-          ...match,
-          '-d',
-          ip,
-          '--dport',
-          dport,
-          '-j',
-          externalTarget,
-        );
+        toDestination(filter, 'KUBE-EXTERNAL-SERVICES', externalComment, ip, externalTarget);
     }
     for (const ip of lbIPs) {
-      if (hasAny)
-        nat.rule(
-          'KUBE-SERVICES',
-          '-m',
-          'comment',
-          '--comment',
-          q(`${name} loadbalancer IP`),
-          ...match,
-          '-d',
-          ip,
-          '--dport',
-          dport,
-          '-j',
-          lbChain,
-        );
+      if (hasAny) toDestination(nat, 'KUBE-SERVICES', q(`${name} loadbalancer IP`), ip, lbChain);
       if (usesFWChain)
-        filter.rule(
+        toDestination(
+          filter,
           'KUBE-PROXY-FIREWALL',
-          '-m',
-          'comment',
-          '--comment',
           q(`${name} traffic not accepted by ${chains.fw}`),
-          ...match,
-          '-d',
           ip,
-          '--dport',
-          dport,
-          '-j',
           'DROP',
         );
     }
     if (!hasExternal)
       for (const ip of lbIPs)
-        filter.rule(
-          'KUBE-EXTERNAL-SERVICES',
-          '-m',
-          'comment',
-          '--comment',
-          externalComment,
-          ...match,
-          '-d',
-          ip,
-          '--dport',
-          dport,
-          '-j',
-          externalTarget,
-        );
+        toDestination(filter, 'KUBE-EXTERNAL-SERVICES', externalComment, ip, externalTarget);
 
     if (port.nodePort !== 0) {
       if (hasAny)
