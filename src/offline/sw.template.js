@@ -31,7 +31,10 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const { origin, pathname } = new URL(request.url);
+  // The worker's own script always comes from the network: that is how a new
+  // build, or the dev server's lack of one, is noticed.
+  if (request.method !== 'GET' || origin !== self.location.origin || pathname === '/sw.js') return;
   event.respondWith(
     caches.open(cacheName).then(async (cache) => {
       const url = new URL(request.url);
