@@ -179,6 +179,28 @@ describe('routelab grade', () => {
   });
 });
 
+describe('routelab grade on a Node without type stripping (Node 20 and early 22)', () => {
+  it('loads the engine in its grading threads through tsx', () => {
+    // Node 24 with type stripping turned off takes the same path as Node 20.
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--no-experimental-strip-types',
+        bin,
+        'grade',
+        'service-selector',
+        exercise('service-selector', 'solution.yaml'),
+        '--format',
+        'csv',
+      ],
+      { cwd: root, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(',true,2,2,pass,pass,');
+    expect(result.status).toBe(0);
+  });
+});
+
 describe('routelab exercises', () => {
   it('lists the 14 course exercises in chapter order, as text and JSON', () => {
     const text = routelab(['exercises']);
