@@ -153,6 +153,20 @@ describe('routelab grade', () => {
     expect(right).toMatchObject({ submission: 'b-right.yaml', passed: true });
   });
 
+  it('draws a progress bar on a terminal, and nothing on a pipe', () => {
+    // util-linux's script(1) gives the command a terminal.
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} grade ingress-path-routing ${JSON.stringify(room)} --format csv > /dev/null`;
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(tty.stdout).toContain('] 5/5');
+    expect(tty.stdout).toMatch(/\r\[#{30}\] 5\/5/);
+    const pipe = routelab(['grade', 'ingress-path-routing', room, '--format', 'csv']);
+    expect(pipe.stderr).toBe('');
+  });
+
   it('refuses a huge submission unread', () => {
     const dir = mkdtempSync(join(tmpdir(), 'routelab-huge-'));
     writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(2 * 1024 * 1024)}\n`);
