@@ -237,3 +237,22 @@ test('when the browser cannot store the text, the learner is told and can downlo
   await expect(page.locator('.rl-status')).toContainText('cannot be saved in this browser');
   await expect(page.locator('button[data-action="download"]')).toBeVisible();
 });
+
+test('the failing request is drawn as a route, hop by hop, each hop reachable by keyboard', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openEditor(page, '/en/exercises/service-selector/');
+  const route = page.locator('.rl-route svg[role="img"]');
+  await expect(route).toBeVisible();
+  const hops = await page.locator('.rl-trace ol li').count();
+  // The list has the request line and the reason around the hops.
+  await expect(route.locator('.rl-step')).toHaveCount(hops - 2);
+  await expect(route.locator('.rl-route-end')).toHaveAttribute('aria-label', /^refused: /);
+  // Reduced motion: everything is there at once, nothing fades in.
+  await expect(route.locator('.rl-step').first()).not.toHaveAttribute('opacity', '0');
+  await route.locator('.rl-step').first().focus();
+  await expect(route.locator('.rl-step').first()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(route.locator('.rl-step').nth(1)).toBeFocused();
+});

@@ -4,6 +4,9 @@
 // learner typed or the engine said is put on the page as text, never as HTML.
 import type { Diagnostic } from '../../engine/diagnostics.ts';
 import type { CheckResult, Exercise, Grade, Locale } from '../../engine/exercises/types.ts';
+import { drawRoute } from '../diagrams/route.ts';
+import '../diagrams/route.css';
+import { layoutRoute } from '../diagrams/route-layout.ts';
 import { configureYaml, monaco } from './monaco.ts';
 import { loadAnswer, markCompleted, saveAnswer } from './storage.ts';
 import { type Strings, strings } from './strings.ts';
@@ -170,6 +173,11 @@ export async function mount(root: HTMLElement): Promise<void> {
       return;
     }
     const { request, hops } = result.trace;
+    drawRoute(
+      $(section, '.rl-route'),
+      layoutRoute(result.trace),
+      `${t.traceTitle}: ${request.method} ${request.to} — ${result.trace.outcome}`,
+    );
     const head = document.createElement('li');
     head.textContent = `${request.method} ${request.to} (${request.from})`;
     list.append(head);

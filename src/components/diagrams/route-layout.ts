@@ -1,0 +1,82 @@
+// Where each hop of a trace is drawn: one column per place the request passes
+// (the client, the cloud, each node, each Pod), in the order it first gets
+// there, and one row per hop. Pure and deterministic: the same trace always
+// lays out the same, so the drawing never jumps between two runs.
+import type { Hop, TraceResult } from '../../engine/trace/types.ts';
+
+export interface Place {
+  id: string;
+  label: string;
+  x: number;
+}
+
+export interface Step {
+  index: number;
+  kind: Hop['kind'];
+  place: string;
+  x: number;
+  y: number;
+  /** The hop's own sentence: the text alternative and the tooltip. */
+  detail: string;
+  /** "src → dst" after this hop, when the hop has a packet. */
+  packet: string;
+}
+
+export interface RouteLayout {
+  width: number;
+  height: number;
+  places: Place[];
+  steps: Step[];
+  end: { x: number; y: number; outcome: TraceResult['outcome']; reason: string };
+}
+
+export const geometry = {
+  columnWidth: 150,
+  rowHeight: 34,
+  top: 44,
+  margin: 20,
+};
+
+export function layoutRoute(trace: Pick<TraceResult, 'hops' | 'outcome' | 'reason'>): RouteLayout {
+  const places: Place[] = [];
+  const columnOf = new Map<string, number>();
+  const placeFor = (at: string) => {
+    let column = columnOf.get(at);
+    if (column === undefined) {
+      column = places.length;
+      columnOf.set(at, column);
+      places.push({
+        id: at,
+        label: at,
+        x: geometry.margin + column * geometry.columnWidth + geometry.columnWidth / 2,
+      });
+    }
+    return places[column] as Place;
+  };
+  const steps = trace.hops.map((hop, index) => {
+    const place = placeFor(hop.at);
+    return {
+      index,
+      kind: hop.kind,
+      place: place.id,
+      x: place.x,
+      y: geometry.top + index * geometry.rowHeight,
+      detail: hop.detail,
+      packet: hop.packet ? `${hop.packet.src} → ${hop.packet.dst}` : '',
+    };
+  });
+  const last = steps.at(-1);
+  const endY = geometry.top + steps.length * geometry.rowHeight;
+  return {
+    width: Math.max(1, places.length) * geometry.columnWidth + 2 * geometry.margin,
+    height: endY + geometry.rowHeight,
+    places,
+    steps,
+    end: {
+      x: last?.x ?? geometry.margin + geometry.columnWidth / 2,
+      y: endY,
+      outcome: trace.outcome,
+      reason: trace.reason,
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// Draws a laid-out route as SVG with d3: a lane per place, the hops in order
+// down the lanes, and how the request ended. Each hop is a focusable element
+// whose label is the hop's sentence; the hop list beside it stays the text
+// alternative. Motion (hops appearing one by one) only when the learner has
+// not asked for reduced motion.
+import { select } from 'd3-selection';
+import 'd3-transition';
+import type { RouteLayout } from './route-layout.ts';
+
+const svgNS = 'http://www.w3.org/2000/svg';
+
+export function drawRoute(container: HTMLElement, layout: RouteLayout, label: string): void {
+  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const root = select(container);
+  root.selectAll('svg').remove();
+  const svg = root
+    .append(() => document.createElementNS(svgNS, 'svg'))
+    .attr('class', 'rl-route-svg')
+    .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
+    .attr('width', layout.width)
+    .attr('role', 'img')
+    .attr('aria-label', label);
+
+  const lanes = svg.append('g').attr('class', 'rl-lanes');
+  for (const place of layout.places) {
+    lanes
+      .append('line')
+      .attr('x1', place.x)
+      .attr('x2', place.x)
+      .attr('y1', 28)
+      .attr('y2', layout.height - 10);
+    lanes
+      .append('text')
+      .attr('x', place.x)
+      .attr('y', 18)
+      .attr('text-anchor', 'middle')
+      .text(place.label.length > 22 ? `${place.label.slice(0, 21)}…` : place.label)
+      .append('title')
+      .text(place.label);
+  }
+
+  const points = [...layout.steps.map((s) => [s.x, s.y]), [layout.end.x, layout.end.y]];
+  svg
+    .append('polyline')
+    .attr('class', 'rl-route-path')
+    .attr('points', points.map((p) => p.join(',')).join(' '));
+
+  const steps = svg
+    .append('g')
+    .selectAll('g')
+    .data(layout.steps)
+    .join('g')
+    .attr('class', (d) => `rl-step rl-step-${d.kind}`)
+    .attr('tabindex', 0)
+    .attr('aria-label', (d) => `${d.index + 1}. ${d.kind} @ ${d.place}: ${d.detail}`)
+    .attr('transform', (d) => `translate(${d.x},${d.y})`);
+  steps.append('circle').attr('r', 6);
+  steps
+    .append('text')
+    .attr('x', 10)
+    .attr('y', 4)
+    .text((d) => d.kind);
+  steps.append('title').text((d) => `${d.detail}${d.packet ? `\n${d.packet}` : ''}`);
+
+  const end = svg
+    .append('g')
+    .attr('class', `rl-route-end rl-route-${layout.end.outcome === 'delivered' ? 'ok' : 'failed'}`)
+    .attr('tabindex', 0)
+    .attr('aria-label', `${layout.end.outcome}: ${layout.end.reason}`)
+    .attr('transform', `translate(${layout.end.x},${layout.end.y})`);
+  end.append('rect').attr('x', -7).attr('y', -7).attr('width', 14).attr('height', 14);
+  end.append('text').attr('x', 12).attr('y', 4).text(layout.end.outcome);
+  end.append('title').text(layout.end.reason);
+
+  if (!reduce) {
+    steps
+      .attr('opacity', 0)
+      .transition()
+      .delay((_, i) => i * 120)
+      .duration(200)
+      .attr('opacity', 1);
+    end
+      .attr('opacity', 0)
+      .transition()
+      .delay(layout.steps.length * 120)
+      .duration(200)
+      .attr('opacity', 1);
+  }
+}

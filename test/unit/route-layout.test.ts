@@ -1,0 +1,51 @@
+// The route diagram's layout: deterministic, one lane per place in the order
+// the request reaches it, one row per hop, the end below the last hop.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { geometry, layoutRoute } from '../../src/components/diagrams/route-layout.ts';
+import { buildModel, trace } from '../../src/engine/index.ts';
+
+const scenario = (name: string) => ({
+  file: name,
+  text: readFileSync(join(import.meta.dirname, '..', '..', 'content', 'scenarios', name), 'utf8'),
+});
+
+describe('layoutRoute', () => {
+  const model = buildModel([scenario('service-nodeport.yaml')]);
+  const result = trace(model, { from: 'external', to: 'http://172.18.0.2:30080/' });
+
+  it('gives each place a lane, in the order the request first gets there', () => {
+    const layout = layoutRoute(result);
+    const order = [...new Set(result.hops.map((h) => h.at))];
+    expect(layout.places.map((p) => p.id)).toEqual(order);
+    expect(layout.places.at(-1)?.id).toBe(result.destination?.pod);
+    // Lanes are evenly spaced, left to right.
+    const xs = layout.places.map((p) => p.x);
+    for (let i = 1; i < xs.length; i++)
+      expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBe(geometry.columnWidth);
+  });
+
+  it('puts each hop in its place’s lane, one row further down, and the end below them', () => {
+    const layout = layoutRoute(result);
+    expect(layout.steps).toHaveLength(result.hops.length);
+    layout.steps.forEach((step, i) => {
+      const place = layout.places.find((p) => p.id === result.hops[i]?.at);
+      expect(step.x).toBe(place?.x);
+      expect(step.y).toBe(geometry.top + i * geometry.rowHeight);
+    });
+    expect(layout.end).toMatchObject({ outcome: 'delivered', x: layout.steps.at(-1)?.x });
+    expect(layout.end.y).toBeGreaterThan(layout.steps.at(-1)?.y ?? 0);
+    expect(layout.height).toBeGreaterThan(layout.end.y);
+  });
+
+  it('lays the same trace out the same way, and a refused request ends where it stopped', () => {
+    expect(JSON.stringify(layoutRoute(result))).toBe(JSON.stringify(layoutRoute(result)));
+    const refused = trace(model, { from: 'external', to: 'http://172.18.0.2:30081/' });
+    const layout = layoutRoute(refused);
+    expect(layout.end.outcome).toBe('refused');
+    expect(layout.end.reason).toBe(refused.reason);
+    expect(layout.end.x).toBe(layout.steps.at(-1)?.x);
+  });
+});
