@@ -25,7 +25,8 @@ export function offline() {
         const urls = [];
         for (const file of files(root).sort()) {
           const path = relative(root, file).split(sep).join('/');
-          if (path === 'sw.js' || path.endsWith('.map')) continue;
+          // README screenshots are for the repository, not for learners.
+          if (path === 'sw.js' || path.endsWith('.map') || path.startsWith('readme/')) continue;
           hash.update(path);
           hash.update(readFileSync(file));
           // Pages are cached under their directory URL, as they are linked.
