@@ -256,3 +256,26 @@ test('the failing request is drawn as a route, hop by hop, each hop reachable by
   await page.keyboard.press('Tab');
   await expect(route.locator('.rl-step').nth(1)).toBeFocused();
 });
+
+test('the learner’s cluster is drawn, and the failing route is highlighted in it', async ({
+  page,
+}) => {
+  await openEditor(page, '/en/exercises/troubleshoot-routing/');
+  const cluster = page.locator('.rl-topology svg[role="img"]');
+  await expect(cluster).toHaveAttribute(
+    'aria-label',
+    /^Your cluster: 3 nodes, \d+ Pods, \d+ Services$/,
+  );
+  // The exercise's cluster: node-2's kube-proxy is stopped, one my-app Pod is not ready.
+  await expect(cluster.locator('.rl-topo-node.degraded')).toHaveCount(1);
+  await expect(cluster.locator('.rl-topo-node.degraded')).toHaveAttribute(
+    'aria-label',
+    /^Node node-2 .*kube-proxy Stopped/,
+  );
+  await expect(cluster.locator('.rl-topo-pod.not-ready')).toHaveCount(1);
+  await expect(cluster.locator('.rl-topo-service.on-route')).toHaveAttribute(
+    'aria-label',
+    /^Service my-service \(NodePort\)/,
+  );
+  await expect(cluster.locator('.rl-topo-node.on-route').first()).toBeVisible();
+});

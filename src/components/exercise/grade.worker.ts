@@ -2,6 +2,7 @@
 import { gradeSubmission, withEnvironment } from '../../engine/exercises/grade.ts';
 import type { Exercise, Locale } from '../../engine/exercises/types.ts';
 import { buildModel } from '../../engine/model/build.ts';
+import { layoutTopology } from '../diagrams/topology-layout.ts';
 
 export const answerFile = 'answer.yaml';
 
@@ -19,10 +20,9 @@ self.onmessage = (event: MessageEvent<GradeRequest>) => {
     const grade = gradeSubmission(exercise, files, locale);
     // The learner's own file only: the exercise's cluster and ingress-nginx's
     // objects are not theirs to fix.
-    const diagnostics = buildModel(withEnvironment(exercise, files)).diagnostics.filter(
-      (d) => d.file === answerFile,
-    );
-    self.postMessage({ seq, grade, diagnostics });
+    const model = buildModel(withEnvironment(exercise, files));
+    const diagnostics = model.diagnostics.filter((d) => d.file === answerFile);
+    self.postMessage({ seq, grade, diagnostics, topology: layoutTopology(model) });
   } catch (error) {
     self.postMessage({ seq, error: error instanceof Error ? error.message : String(error) });
   }

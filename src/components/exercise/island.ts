@@ -6,7 +6,10 @@ import type { Diagnostic } from '../../engine/diagnostics.ts';
 import type { CheckResult, Exercise, Grade, Locale } from '../../engine/exercises/types.ts';
 import { drawRoute } from '../diagrams/route.ts';
 import '../diagrams/route.css';
+import '../diagrams/topology.css';
 import { layoutRoute } from '../diagrams/route-layout.ts';
+import { drawTopology } from '../diagrams/topology.ts';
+import type { TopologyLayout } from '../diagrams/topology-layout.ts';
 import { configureYaml, monaco } from './monaco.ts';
 import { loadAnswer, markCompleted, saveAnswer } from './storage.ts';
 import { type Strings, strings } from './strings.ts';
@@ -15,6 +18,7 @@ interface Reply {
   seq: number;
   grade?: Grade;
   diagnostics?: Diagnostic[];
+  topology?: TopologyLayout;
   error?: string;
 }
 
@@ -110,6 +114,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     }
     showMarkers(reply.diagnostics ?? []);
     showGrade(reply.grade);
+    if (reply.topology) showTopology(reply.topology, reply.grade);
   }
 
   function showMarkers(diagnostics: Diagnostic[]) {
@@ -162,6 +167,22 @@ export async function mount(root: HTMLElement): Promise<void> {
         ? ''
         : result.message;
     $(li, '.rl-message').textContent = result.passed ? '' : message;
+  }
+
+  function showTopology(layout: TopologyLayout, grade: Grade) {
+    const failed = grade.checks.find((c) => !c.passed && c.trace)?.trace;
+    const onRoute = new Set<string>([
+      ...(failed?.hops.map((h) => h.at) ?? []),
+      ...(failed?.service ? [`${failed.service.namespace}/${failed.service.name}`] : []),
+    ]);
+    const pods = layout.nodes.reduce((n, node) => n + node.pods.length + node.hidden, 0);
+    $(root, '.rl-cluster').hidden = false;
+    drawTopology(
+      $(root, '.rl-topology'),
+      layout,
+      t.clusterLabel(layout.nodes.length, pods, layout.services.length),
+      onRoute,
+    );
   }
 
   function showTrace(result: CheckResult | undefined) {

@@ -23,6 +23,9 @@ export const strings = {
     storageFailed:
       '入力をこのブラウザーに保存できません（容量不足か、保存が禁止されています）。回答をダウンロードしておいてください。',
     traceTitle: '最初に失敗したリクエストの経路',
+    clusterTitle: 'あなたのクラスター',
+    clusterLabel: (n: number, p: number, s: number) =>
+      `あなたのクラスター: ノード ${n} 台、Pod ${p} 個、Service ${s} 個`,
     apiserver: 'kube-apiserver はこれを拒否します',
     warning: '適用はされますが、ルーティングが壊れます',
     engineError: '採点できませんでした',
@@ -50,6 +53,9 @@ export const strings = {
     storageFailed:
       'Your text cannot be saved in this browser (storage is full or blocked). Download your answer to keep it.',
     traceTitle: 'Where the first failing request went',
+    clusterTitle: 'Your cluster',
+    clusterLabel: (n: number, p: number, s: number) =>
+      `Your cluster: ${n} nodes, ${p} Pods, ${s} Services`,
     apiserver: 'kube-apiserver refuses this',
     warning: 'Accepted, but it breaks routing',
     engineError: 'Could not grade',

@@ -1,0 +1,141 @@
+// Draws the learner's cluster (see topology-layout.ts) as SVG with d3: Services
+// above, nodes with their Pods below, a line from each Service to each Pod it
+// sends to. Everything a request's route passed through is highlighted. Each
+// box is focusable and labelled in words, for keyboard and screen readers.
+import { select } from 'd3-selection';
+import { topoGeometry as g, type TopologyLayout } from './topology-layout.ts';
+
+const svgNS = 'http://www.w3.org/2000/svg';
+const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+export function drawTopology(
+  container: HTMLElement,
+  layout: TopologyLayout,
+  label: string,
+  /** Names of places on the route (nodes, Pods) and the Services it used. */
+  onRoute: Set<string> = new Set(),
+): void {
+  const root = select(container);
+  root.selectAll('svg').remove();
+  const svg = root
+    .append(() => document.createElementNS(svgNS, 'svg'))
+    .attr('class', 'rl-topology-svg')
+    .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
+    .attr('width', layout.width)
+    .attr('role', 'img')
+    .attr('aria-label', label);
+
+  const serviceAt = new Map(layout.services.map((s) => [s.id, s]));
+  const podAt = new Map(layout.nodes.flatMap((n) => n.pods.map((p) => [p.id, p] as const)));
+  const podWidth = g.nodeWidth - 16;
+  svg
+    .append('g')
+    .attr('class', 'rl-topo-edges')
+    .selectAll('line')
+    .data(layout.edges.filter((e) => serviceAt.has(e.service) && podAt.has(e.pod)))
+    .join('line')
+    .attr('class', (e) => (e.ready ? 'ready' : 'not-ready'))
+    .attr('x1', (e) => (serviceAt.get(e.service)?.x ?? 0) + g.serviceWidth / 2)
+    .attr('y1', (e) => (serviceAt.get(e.service)?.y ?? 0) + g.serviceHeight)
+    .attr('x2', (e) => (podAt.get(e.pod)?.x ?? 0) + podWidth / 2)
+    .attr('y2', (e) => podAt.get(e.pod)?.y ?? 0);
+
+  const services = svg
+    .append('g')
+    .selectAll('g')
+    .data(layout.services)
+    .join('g')
+    .attr('class', (s) => `rl-topo-service${onRoute.has(s.id) ? ' on-route' : ''}`)
+    .attr('tabindex', 0)
+    .attr('aria-label', (s) => `Service ${s.name} (${s.type}) ${s.addresses} ${s.ports}`)
+    .attr('transform', (s) => `translate(${s.x},${s.y})`);
+  services
+    .append('rect')
+    .attr('width', g.serviceWidth)
+    .attr('height', g.serviceHeight)
+    .attr('rx', 6);
+  services
+    .append('text')
+    .attr('x', 8)
+    .attr('y', 16)
+    .attr('class', 'title')
+    .text((s) => cut(`${s.name} · ${s.type}`, 26));
+  services
+    .append('text')
+    .attr('x', 8)
+    .attr('y', 31)
+    .text((s) => cut(s.addresses, 28));
+  services
+    .append('text')
+    .attr('x', 8)
+    .attr('y', 46)
+    .text((s) => cut(s.ports, 28));
+
+  const nodes = svg
+    .append('g')
+    .selectAll('g')
+    .data(layout.nodes)
+    .join('g')
+    .attr(
+      'class',
+      (n) =>
+        `rl-topo-node${onRoute.has(n.name) ? ' on-route' : ''}${n.kubeProxy === 'Stopped' || !n.ready ? ' degraded' : ''}`,
+    )
+    .attr('tabindex', 0)
+    .attr(
+      'aria-label',
+      (n) =>
+        `Node ${n.name} ${n.ip}${n.ready ? '' : ', NotReady'}, kube-proxy ${n.kubeProxy}, ${n.pods.length + n.hidden} Pods`,
+    )
+    .attr('transform', (n) => `translate(${n.x},${n.y})`);
+  nodes
+    .append('rect')
+    .attr('width', g.nodeWidth)
+    .attr('height', (n) => n.height)
+    .attr('rx', 8);
+  nodes
+    .append('text')
+    .attr('x', 8)
+    .attr('y', 16)
+    .attr('class', 'title')
+    .text((n) => `${n.name} ${n.ip}`);
+  nodes
+    .append('text')
+    .attr('x', 8)
+    .attr('y', 31)
+    .text((n) => `${n.ready ? 'Ready' : 'NotReady'} · kube-proxy ${n.kubeProxy}`);
+  nodes
+    .filter((n) => n.hidden > 0)
+    .append('text')
+    .attr('x', 8)
+    .attr('y', (n) => n.height - 10)
+    .text((n) => `+${n.hidden} more`);
+
+  const pods = svg
+    .append('g')
+    .selectAll('g')
+    .data(layout.nodes.flatMap((n) => n.pods))
+    .join('g')
+    .attr(
+      'class',
+      (p) => `rl-topo-pod${p.ready ? '' : ' not-ready'}${onRoute.has(p.name) ? ' on-route' : ''}`,
+    )
+    .attr('tabindex', 0)
+    .attr('aria-label', (p) => `Pod ${p.name} ${p.ip}${p.ready ? '' : ', not ready'}`)
+    .attr('transform', (p) => `translate(${p.x},${p.y})`);
+  pods
+    .append('rect')
+    .attr('width', podWidth)
+    .attr('height', g.podHeight - 6)
+    .attr('rx', 4);
+  pods
+    .append('text')
+    .attr('x', 6)
+    .attr('y', 12)
+    .text((p) => cut(p.name, 27));
+  pods
+    .append('text')
+    .attr('x', 6)
+    .attr('y', 24)
+    .text((p) => `${p.ip || 'Pending'}${p.ready ? '' : ' · not ready'}`);
+}
