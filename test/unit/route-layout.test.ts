@@ -40,6 +40,14 @@ describe('layoutRoute', () => {
     expect(layout.height).toBeGreaterThan(layout.end.y);
   });
 
+  it('marks the hops that rewrite the packet: DNAT to the Pod, SNAT to the node', () => {
+    const layout = layoutRoute(result);
+    const rewrites = layout.steps.filter((s) => s.rewrite !== '');
+    const podAddress = `${result.destination?.podIP}:${result.destination?.port}`;
+    expect(rewrites.map((s) => s.rewrite)).toContain(`dst ${podAddress}`);
+    expect(rewrites.some((s) => s.rewrite.startsWith('src 172.18.0.'))).toBe(true);
+  });
+
   it('lays the same trace out the same way, and a refused request ends where it stopped', () => {
     expect(JSON.stringify(layoutRoute(result))).toBe(JSON.stringify(layoutRoute(result)));
     const refused = trace(model, { from: 'external', to: 'http://172.18.0.2:30081/' });

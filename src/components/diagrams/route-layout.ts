@@ -20,6 +20,8 @@ export interface Step {
   detail: string;
   /** "src → dst" after this hop, when the hop has a packet. */
   packet: string;
+  /** What this hop rewrote (DNAT, SNAT), e.g. "dst 10.244.3.2:8080"; "" when nothing. */
+  rewrite: string;
 }
 
 export interface RouteLayout {
@@ -53,8 +55,15 @@ export function layoutRoute(trace: Pick<TraceResult, 'hops' | 'outcome' | 'reaso
     }
     return places[column] as Place;
   };
+  let previous: Hop['packet'] = null;
   const steps = trace.hops.map((hop, index) => {
     const place = placeFor(hop.at);
+    const changes: string[] = [];
+    if (previous && hop.packet) {
+      if (hop.packet.src !== previous.src) changes.push(`src ${hop.packet.src}`);
+      if (hop.packet.dst !== previous.dst) changes.push(`dst ${hop.packet.dst}`);
+    }
+    previous = hop.packet ?? previous;
     return {
       index,
       kind: hop.kind,
@@ -63,6 +72,7 @@ export function layoutRoute(trace: Pick<TraceResult, 'hops' | 'outcome' | 'reaso
       y: geometry.top + index * geometry.rowHeight,
       detail: hop.detail,
       packet: hop.packet ? `${hop.packet.src} → ${hop.packet.dst}` : '',
+      rewrite: changes.join(', '),
     };
   });
   const last = steps.at(-1);

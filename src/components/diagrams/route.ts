@@ -60,6 +60,14 @@ export function drawRoute(container: HTMLElement, layout: RouteLayout, label: st
     .attr('x', 10)
     .attr('y', 4)
     .text((d) => d.kind);
+  // The rewrites (DNAT to the Pod, SNAT to the node) are what the lesson is about.
+  steps
+    .filter((d) => d.rewrite !== '')
+    .append('text')
+    .attr('class', 'rl-rewrite')
+    .attr('x', 10)
+    .attr('y', 16)
+    .text((d) => d.rewrite);
   steps.append('title').text((d) => `${d.detail}${d.packet ? `\n${d.packet}` : ''}`);
 
   const end = svg
