@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { readExercise } from '../src/cli/exercises.ts';
 import { gradeAll } from '../src/cli/grade.ts';
 import { collectSubmissions } from '../src/cli/submissions.ts';
+import { layoutRoute } from '../src/components/diagrams/route-layout.ts';
+import { layoutTopology } from '../src/components/diagrams/topology-layout.ts';
 import { applyVariant } from '../src/engine/exercises/load.ts';
 import { buildModel, trace } from '../src/engine/index.ts';
 import { kubeProxyRules } from '../src/engine/kubeproxy/rules.ts';
@@ -51,6 +53,28 @@ const fmt = (ms: number) => (ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)}
 }
 
 // Scalability thresholds.
+// The diagrams' layouts (the drawing itself is SVG in the browser): the
+// exercise-size cluster and one with 500 Pods.
+{
+  const small = buildModel([{ file: 'exercise.yaml', text: exerciseCluster() }]);
+  const big = buildModel([
+    { file: 'big.yaml', text: exerciseCluster().replace(/replicas: \d+/g, 'replicas: 166') },
+  ]);
+  for (const [label, model] of [
+    ['exercise-size cluster', small],
+    [`${big.pods.length} Pods`, big],
+  ] as const) {
+    const route = trace(model, {
+      from: 'external',
+      to: `http://172.18.0.2:${model.services[0]?.ports[0]?.nodePort}/`,
+    });
+    const runs: number[] = [];
+    for (let i = 0; i < 30; i++)
+      runs.push(time(() => [layoutTopology(model), layoutRoute(route)])[1]);
+    rows.push([`diagram layouts (topology + route), ${label} (median of 30)`, fmt(median(runs))]);
+  }
+}
+
 // A class's answers graded the way an instructor does it: 1,000 submissions of
 // ingress-path-routing (solutions, starters and each recorded mistake in turn),
 // on worker threads, with the JSON report's work included.
