@@ -66,9 +66,14 @@ test('switching to English and back keeps the page', async ({ page }) => {
   await expect(page).toHaveURL(/\/en\/chapters\/nodeport\/$/);
   await expect(page.locator('h1')).toContainText('Chapter 4');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.locator('starlight-lang-select select').first().selectOption({ label: '日本語' });
-  // The path itself: a pattern ending in /chapters/nodeport/ also matches the English URL.
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/chapters/nodeport/');
+  // The picker's script may still be starting on the new page: choose again until it navigates.
+  // The path itself is compared: a pattern ending in /chapters/nodeport/ also matches /en/.
+  await expect(async () => {
+    await page.locator('starlight-lang-select select').first().selectOption({ label: '日本語' });
+    await expect
+      .poll(() => new URL(page.url()).pathname, { timeout: 2_000 })
+      .toBe('/chapters/nodeport/');
+  }).toPass({ timeout: 20_000 });
 });
 
 for (const [locale, start, chapterPath] of [
