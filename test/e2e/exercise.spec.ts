@@ -48,8 +48,8 @@ test('fix a Service selector with keystrokes; the checks turn green and stay aft
   await expect(page.locator('.rl-trace li').first()).toContainText('http://my-service/');
 
   // The starter's line "    app: my-ap" (the Service's selector): add the missing "p".
-  const lines = await page.locator('.rl-data').textContent();
-  const starter = JSON.parse(lines ?? '{}').starter as string;
+  const data = await page.locator('.rl-exercise').getAttribute('data-exercise');
+  const starter = JSON.parse(data ?? '{}').starter as string;
   const line = starter.split('\n').indexOf('    app: my-ap') + 1;
   expect(line).toBeGreaterThan(0);
   await goToLine(page, line);

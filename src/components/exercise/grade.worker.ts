@@ -1,5 +1,5 @@
 // The engine off the main thread: typing never waits for a grade.
-import { gradeSubmission, withEnvironment } from '../../engine/exercises/grade.ts';
+import { gradeModel, withEnvironment } from '../../engine/exercises/grade.ts';
 import type { Exercise, Locale } from '../../engine/exercises/types.ts';
 import { buildModel } from '../../engine/model/build.ts';
 import { layoutTopology } from '../diagrams/topology-layout.ts';
@@ -17,10 +17,11 @@ self.onmessage = (event: MessageEvent<GradeRequest>) => {
   const { seq, exercise, text, locale } = event.data;
   try {
     const files = [{ file: answerFile, text }];
-    const grade = gradeSubmission(exercise, files, locale);
-    // The learner's own file only: the exercise's cluster and ingress-nginx's
-    // objects are not theirs to fix.
+    // One model per keystroke: the grade, the markers and the diagram all read it.
     const model = buildModel(withEnvironment(exercise, files));
+    const grade = gradeModel(exercise, model, locale);
+    // Markers for the learner's own file only: the exercise's cluster and
+    // ingress-nginx's objects are not theirs to fix.
     const diagnostics = model.diagnostics.filter((d) => d.file === answerFile);
     self.postMessage({ seq, grade, diagnostics, topology: layoutTopology(model) });
   } catch (error) {

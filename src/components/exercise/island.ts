@@ -44,7 +44,7 @@ export function answerFile(exercise: Exercise, text: string): string {
 }
 
 export async function mount(root: HTMLElement): Promise<void> {
-  const exercise = JSON.parse($(root, '.rl-data').textContent ?? '{}') as Exercise;
+  const exercise = JSON.parse(root.dataset.exercise ?? '{}') as Exercise;
   const locale: Locale = root.dataset.lang === 'en' ? 'en' : 'ja';
   const t: Strings = strings[locale];
   const status = $(root, '.rl-status');
@@ -292,7 +292,7 @@ export async function mount(root: HTMLElement): Promise<void> {
       editor.executeEdits('reset', [{ range: model.getFullModelRange(), text: exercise.starter }]);
       editor.pushUndoStop();
     },
-    hint(this: void) {
+    hint() {
       const section = $(root, '.rl-hints');
       const hint = exercise.hints[hintsShown];
       if (!hint) {
@@ -336,6 +336,5 @@ export async function mount(root: HTMLElement): Promise<void> {
     const action = button?.dataset.action;
     if (action && actions[action]) void actions[action]();
   });
-  if (storageWarned) setStatus(t.storageFailed, 'warning');
   run();
 }

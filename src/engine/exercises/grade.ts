@@ -229,7 +229,11 @@ export function gradeSubmission(
   files: InputFile[],
   locale: Locale = 'en',
 ): Grade {
-  const model = buildModel(withEnvironment(exercise, files));
+  return gradeModel(exercise, buildModel(withEnvironment(exercise, files)), locale);
+}
+
+/** Grades a model already built with withEnvironment (the editor's worker reuses it for markers and the diagram). */
+export function gradeModel(exercise: Exercise, model: Model, locale: Locale = 'en'): Grade {
   const checks = exercise.checks.map((check) => {
     try {
       return runCheck(model, check, locale);
