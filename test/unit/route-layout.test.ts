@@ -48,6 +48,15 @@ describe('layoutRoute', () => {
     expect(rewrites.some((s) => s.rewrite.startsWith('src 172.18.0.'))).toBe(true);
   });
 
+  it('names each rule row by the chain the rule is in, as kube-proxy wrote it', () => {
+    const labels = layoutRoute(result)
+      .steps.filter((s) => s.kind === 'iptables')
+      .map((s) => s.label.replace(/-[A-Z2-7]{16}$/, ''));
+    expect(labels.slice(0, 4)).toEqual(['KUBE-SERVICES', 'KUBE-NODEPORTS', 'KUBE-EXT', 'KUBE-EXT']);
+    expect(labels).toContain('KUBE-SEP');
+    expect(labels.at(-1)).toBe('KUBE-POSTROUTING');
+  });
+
   it('lays the same trace out the same way, and a refused request ends where it stopped', () => {
     expect(JSON.stringify(layoutRoute(result))).toBe(JSON.stringify(layoutRoute(result)));
     const refused = trace(model, { from: 'external', to: 'http://172.18.0.2:30081/' });

@@ -13,6 +13,8 @@ export interface Place {
 export interface Step {
   index: number;
   kind: Hop['kind'];
+  /** What the row says: the kind, or for a rule the chain it is in (KUBE-SVC-…). */
+  label: string;
   place: string;
   x: number;
   y: number;
@@ -67,6 +69,10 @@ export function layoutRoute(trace: Pick<TraceResult, 'hops' | 'outcome' | 'reaso
     return {
       index,
       kind: hop.kind,
+      label:
+        hop.kind === 'iptables'
+          ? (/^(?:nat|filter) ([^:]+):/.exec(hop.detail)?.[1] ?? hop.kind)
+          : hop.kind,
       place: place.id,
       x: place.x,
       y: geometry.top + index * geometry.rowHeight,
@@ -78,7 +84,8 @@ export function layoutRoute(trace: Pick<TraceResult, 'hops' | 'outcome' | 'reaso
   const last = steps.at(-1);
   const endY = geometry.top + steps.length * geometry.rowHeight;
   return {
-    width: Math.max(1, places.length) * geometry.columnWidth + 2 * geometry.margin,
+    // Room on the right for the last lane's labels (a chain name is 25 characters).
+    width: Math.max(1, places.length) * geometry.columnWidth + 2 * geometry.margin + 110,
     height: endY + geometry.rowHeight,
     places,
     steps,

@@ -3,23 +3,14 @@
 // whose label is the hop's sentence; the hop list beside it stays the text
 // alternative. Motion (hops appearing one by one) only when the learner has
 // not asked for reduced motion.
-import { select } from 'd3-selection';
 import 'd3-transition';
 import type { RouteLayout } from './route-layout.ts';
-
-const svgNS = 'http://www.w3.org/2000/svg';
+import { appendSvg } from './svg.ts';
 
 export function drawRoute(container: HTMLElement, layout: RouteLayout, label: string): void {
   const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const root = select(container);
-  root.selectAll('svg').remove();
-  const svg = root
-    .append(() => document.createElementNS(svgNS, 'svg'))
-    .attr('class', 'rl-route-svg')
-    .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
-    .attr('width', layout.width)
-    .attr('role', 'img')
-    .attr('aria-label', label);
+  for (const old of container.querySelectorAll(':scope > svg')) old.remove();
+  const svg = appendSvg(container, 'rl-route-svg', layout.width, layout.height, label);
 
   const lanes = svg.append('g').attr('class', 'rl-lanes');
   for (const place of layout.places) {
@@ -59,7 +50,7 @@ export function drawRoute(container: HTMLElement, layout: RouteLayout, label: st
     .append('text')
     .attr('x', 10)
     .attr('y', 4)
-    .text((d) => d.kind);
+    .text((d) => d.label);
   // The rewrites (DNAT to the Pod, SNAT to the node) are what the lesson is about.
   steps
     .filter((d) => d.rewrite !== '')

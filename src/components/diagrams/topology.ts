@@ -2,11 +2,9 @@
 // above, nodes with their Pods below, a line from each Service to each Pod it
 // sends to. Everything a request's route passed through is highlighted. Each
 // box is focusable and labelled in words, for keyboard and screen readers.
-import { select } from 'd3-selection';
-import { topoGeometry as g, type TopologyLayout } from './topology-layout.ts';
 
-const svgNS = 'http://www.w3.org/2000/svg';
-const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+import { appendSvg, cut } from './svg.ts';
+import { topoGeometry as g, type TopologyLayout } from './topology-layout.ts';
 
 export function drawTopology(
   container: HTMLElement,
@@ -15,15 +13,8 @@ export function drawTopology(
   /** Names of places on the route (nodes, Pods) and the Services it used. */
   onRoute: Set<string> = new Set(),
 ): void {
-  const root = select(container);
-  root.selectAll('svg').remove();
-  const svg = root
-    .append(() => document.createElementNS(svgNS, 'svg'))
-    .attr('class', 'rl-topology-svg')
-    .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
-    .attr('width', layout.width)
-    .attr('role', 'img')
-    .attr('aria-label', label);
+  for (const old of container.querySelectorAll(':scope > svg')) old.remove();
+  const svg = appendSvg(container, 'rl-topology-svg', layout.width, layout.height, label);
 
   const serviceAt = new Map(layout.services.map((s) => [s.id, s]));
   const podAt = new Map(layout.nodes.flatMap((n) => n.pods.map((p) => [p.id, p] as const)));
