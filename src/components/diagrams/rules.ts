@@ -1,0 +1,139 @@
+// Draws a node's kube-proxy chains (see rules-layout.ts) as SVG with d3, next
+// to the iptables-save text they come from. The trace's path is highlighted in
+// both; choosing a chain in the graph scrolls the text to its rules. The text
+// is built from text nodes only: rule comments carry names a learner typed.
+import { rulesGeometry as g, type RulesLayout } from './rules-layout.ts';
+import { appendSvg, cut } from './svg.ts';
+
+export interface RulesLabels {
+  graph: string;
+  text: string;
+  hidden: (n: number) => string;
+  onPath: string;
+  rules: (n: number) => string;
+}
+
+export function drawRules(
+  container: HTMLElement,
+  layout: RulesLayout,
+  iptablesSave: string,
+  labels: RulesLabels,
+): void {
+  container.replaceChildren();
+  const graph = document.createElement('div');
+  graph.className = 'rl-rules-graph';
+  const pre = document.createElement('pre');
+  pre.className = 'rl-rules-text';
+  pre.tabIndex = 0;
+  pre.setAttribute('aria-label', labels.text);
+  container.append(graph, pre);
+
+  // Text: runs of plain lines as one text node, matched lines as <mark>.
+  const matched = new Set(layout.pathRules);
+  const drawn = new Set(layout.chains.map((c) => c.id));
+  const firstLine = new Map<string, HTMLElement>();
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) pre.append(document.createTextNode(`${run.join('\n')}\n`));
+    run = [];
+  };
+  for (const line of iptablesSave.split('\n')) {
+    const chain = /^-A (\S+)/.exec(line)?.[1];
+    if (matched.has(line) || (chain && !firstLine.has(chain) && drawn.has(chain))) {
+      flush();
+      const el = document.createElement(matched.has(line) ? 'mark' : 'span');
+      el.textContent = `${line}\n`;
+      if (chain && !firstLine.has(chain)) {
+        firstLine.set(chain, el);
+        el.dataset.chain = chain;
+      }
+      pre.append(el);
+    } else run.push(line);
+  }
+  flush();
+
+  const svg = appendSvg(
+    graph,
+    'rl-rules-svg',
+    layout.width,
+    layout.height + (layout.hidden > 0 ? 20 : 0),
+    labels.graph,
+  );
+
+  const at = new Map(layout.chains.map((c) => [c.id, c]));
+  svg
+    .append('g')
+    .attr('class', 'rl-rules-edges')
+    .selectAll('path')
+    .data(layout.edges)
+    .join('path')
+    .attr('class', (e) => (e.onPath ? 'on-path' : ''))
+    .attr('d', (e) => {
+      const a = at.get(e.from);
+      const b = at.get(e.to);
+      if (!a || !b) return '';
+      if (a.column === b.column) {
+        const x = a.x + 12;
+        return `M${x},${a.y + g.chainHeight} L${x},${b.y}`;
+      }
+      const x1 = a.x + g.chainWidth;
+      const y1 = a.y + g.chainHeight / 2;
+      const x2 = b.x;
+      const y2 = b.y + g.chainHeight / 2;
+      const mid = (x1 + x2) / 2;
+      return `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`;
+    })
+    .append('title')
+    .text((e) => `${e.from} → ${e.to}${e.probability ? ` (--probability ${e.probability})` : ''}`);
+
+  const chains = svg
+    .append('g')
+    .selectAll('g')
+    .data(layout.chains)
+    .join('g')
+    .attr('class', (c) => `rl-rules-chain${c.onPath ? ' on-path' : ''}`)
+    .attr('tabindex', 0)
+    .attr('role', 'button')
+    .attr(
+      'aria-label',
+      (c) => `${c.id} ${c.label}, ${labels.rules(c.rules)}${c.onPath ? `, ${labels.onPath}` : ''}`,
+    )
+    .attr('transform', (c) => `translate(${c.x},${c.y})`);
+  chains.append('rect').attr('width', g.chainWidth).attr('height', g.chainHeight).attr('rx', 5);
+  chains
+    .append('text')
+    .attr('class', 'title')
+    .attr('x', 7)
+    .attr('y', 15)
+    .text((c) => c.id);
+  chains
+    .append('text')
+    .attr('x', 7)
+    .attr('y', 30)
+    .text((c) => cut(c.label, 30));
+  chains.append('title').text((c) => `${c.id}\n${c.label}`);
+  const reveal = (id: string) => {
+    const line = firstLine.get(id);
+    if (!line) return;
+    pre.scrollTop = line.offsetTop - 8;
+    for (const el of pre.querySelectorAll('.current')) el.classList.remove('current');
+    line.classList.add('current');
+  };
+  chains.on('click', (_, c) => reveal(c.id));
+  // The text opens on the first rule the request matched, not on the filter table.
+  const first = pre.querySelector('mark');
+  if (first) pre.scrollTop = first.offsetTop - 40;
+  chains.on('keydown', (event: KeyboardEvent, c) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    reveal(c.id);
+  });
+
+  if (layout.hidden > 0)
+    svg
+      .append('text')
+      .attr('class', 'rl-rules-hidden')
+      .attr('x', g.margin)
+      .attr('y', layout.height + 12)
+      .text(labels.hidden(layout.hidden));
+}

@@ -1,0 +1,92 @@
+// The kube-proxy rule view: the nat chains as a graph with the trace's path
+// marked. The path must be the chains the engine's netfilter walk really went
+// through (service-nodeport.yaml: KUBE-SERVICES → KUBE-NODEPORTS → KUBE-EXT →
+// KUBE-SVC → KUBE-SEP, as in proxier_test.go's NodePort cases).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  firstRuleNode,
+  layoutRules,
+  rulesGeometry,
+} from '../../src/components/diagrams/rules-layout.ts';
+import { buildModel, trace } from '../../src/engine/index.ts';
+import { kubeProxyRules } from '../../src/engine/kubeproxy/rules.ts';
+
+const scenario = (name: string) =>
+  readFileSync(join(import.meta.dirname, '..', '..', 'content', 'scenarios', name), 'utf8');
+const model = (text: string) => buildModel([{ file: 'a.yaml', text }]);
+const node = (m: ReturnType<typeof model>, name: string) => {
+  const found = m.nodes.find((n) => n.name === name);
+  if (!found) throw new Error(name);
+  return found;
+};
+
+describe('layoutRules', () => {
+  const m = model(scenario('service-nodeport.yaml'));
+  const result = trace(m, { from: 'external', to: 'http://172.18.0.2:30080/' });
+  const layout = layoutRules(kubeProxyRules(m, node(m, 'node-1')), result.hops);
+
+  it('marks the chains a NodePort request walked, in kube-proxy order', () => {
+    expect(firstRuleNode(result.hops)).toBe('node-1');
+    const path = layout.chains.filter((c) => c.onPath);
+    expect(path.map((c) => c.id.replace(/-[A-Z2-7]{16}$/, ''))).toEqual([
+      'KUBE-SERVICES',
+      'KUBE-NODEPORTS',
+      'KUBE-EXT',
+      'KUBE-SVC',
+      'KUBE-SEP',
+    ]);
+    const sep = path.find((c) => c.id.startsWith('KUBE-SEP-'));
+    expect(sep?.label).toBe(`${result.destination?.podIP}:8080`);
+    const svc = path.find((c) => c.id.startsWith('KUBE-SVC-'));
+    expect(svc?.label).toBe('default/my-service');
+    expect(layout.edges.filter((e) => e.onPath)).toHaveLength(4);
+    expect(layout.pathRules.some((r) => r.includes('DNAT --to-destination'))).toBe(true);
+  });
+
+  it('draws one KUBE-SEP per endpoint with the spread probability on the first', () => {
+    const svc = layout.chains.find((c) => c.label === 'default/my-service' && c.column === 2);
+    const out = layout.edges.filter((e) => e.from === svc?.id);
+    expect(out).toHaveLength(2);
+    expect(out.map((e) => e.probability)).toEqual(['0.5000000000', '']);
+    // Endpoints sit under their Service's chain, in columns left to right.
+    for (const e of out) {
+      const to = layout.chains.find((c) => c.id === e.to);
+      expect(to?.column).toBe(3);
+    }
+  });
+
+  it('is the same for the same cluster and trace', () => {
+    const again = layoutRules(kubeProxyRules(m, node(m, 'node-1')), result.hops);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(layout));
+  });
+
+  it('marks nothing on a node the request did not pass', () => {
+    const other = layoutRules(kubeProxyRules(m, node(m, 'node-2')), result.hops);
+    expect(other.chains.some((c) => c.onPath)).toBe(false);
+    expect(other.pathRules).toEqual([]);
+  });
+
+  it('is empty on a node whose kube-proxy is stopped', () => {
+    const stopped = model(
+      `${scenario('service-nodeport.yaml')}\n---\napiVersion: routelab.dev/v1alpha1\nkind: Cluster\nspec:\n  nodes:\n    - name: node-1\n      kubeProxy: Stopped\n`,
+    );
+    const empty = layoutRules(kubeProxyRules(stopped, node(stopped, 'node-1')));
+    expect(empty.chains).toEqual([]);
+  });
+
+  it('keeps the route and leaves the rest out when there are too many chains to read', () => {
+    const services = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${String(i).padStart(2, '0')}\nspec:\n  selector:\n    app: my-app\n  ports:\n    - port: 80\n      targetPort: 8080\n`,
+    ).join('');
+    const big = model(`${scenario('service-nodeport.yaml')}\n${services}`);
+    const r = trace(big, { from: 'external', to: 'http://172.18.0.2:30080/' });
+    const l = layoutRules(kubeProxyRules(big, node(big, 'node-1')), r.hops);
+    expect(l.chains.length).toBe(rulesGeometry.maxChains);
+    expect(l.hidden).toBeGreaterThan(0);
+    expect(l.chains.filter((c) => c.onPath)).toHaveLength(5);
+  });
+});
