@@ -115,21 +115,3 @@ test('no page has a console error or a broken internal link', async ({ page, req
   }
   expect(errors).toEqual([]);
 });
-
-test('chapters 3 to 7 draw their scenario’s cluster and a delivered request’s route', async ({
-  page,
-}) => {
-  for (const prefix of ['', '/en']) {
-    for (const slug of ['clusterip', 'nodeport', 'loadbalancer', 'ingress', 'ingress-controller']) {
-      await page.goto(`${prefix}/chapters/${slug}/`);
-      const figure = page.locator('figure.rl-scenario');
-      await expect(figure.locator('.rl-topology svg[role="img"]')).toBeVisible();
-      await expect(figure.locator('.rl-route .rl-route-end')).toHaveAttribute(
-        'aria-label',
-        /^delivered: /,
-      );
-      // The hop list is there for readers without the picture.
-      expect(await figure.locator('details ol li').count()).toBeGreaterThan(3);
-    }
-  }
-});

@@ -1,0 +1,51 @@
+// Draws a chapter's figure from the layouts the site computed at build time
+// (ScenarioDiagram.astro): each view in its own element, in the order asked.
+import './architecture.css';
+import './route.css';
+import './rules.css';
+import './spread.css';
+import './topology.css';
+import { drawArchitecture } from './architecture.ts';
+import type { ArchitectureLayout, PartKind } from './architecture-layout.ts';
+import { type DiagramLocale, diagramLabels } from './labels.ts';
+import { drawRoute } from './route.ts';
+import type { RouteLayout } from './route-layout.ts';
+import { drawRules } from './rules.ts';
+import type { RulesLayout } from './rules-layout.ts';
+import { drawSpread } from './spread.ts';
+import type { SpreadLayout } from './spread-layout.ts';
+import { drawTopology } from './topology.ts';
+import type { TopologyLayout } from './topology-layout.ts';
+
+export interface ScenarioData {
+  lang: DiagramLocale;
+  topology: TopologyLayout | null;
+  route: RouteLayout | null;
+  rules: { layout: RulesLayout; text: string } | null;
+  spread: SpreadLayout | null;
+  architecture: { layout: ArchitectureLayout; explain: Record<PartKind, string> } | null;
+  onRoute: string[];
+  labels: { cluster: string; route: string };
+}
+
+export function drawScenario(figure: HTMLElement, data: ScenarioData): void {
+  const words = diagramLabels[data.lang === 'en' ? 'en' : 'ja'];
+  const view = (name: string) => figure.querySelector<HTMLElement>(`[data-view="${name}"]`);
+  const topology = view('topology');
+  if (topology && data.topology)
+    drawTopology(topology, data.topology, data.labels.cluster, new Set(data.onRoute));
+  const route = view('route');
+  if (route && data.route) drawRoute(route, data.route, data.labels.route);
+  const rules = view('rules');
+  if (rules && data.rules)
+    drawRules(rules, data.rules.layout, data.rules.text, words.rules(data.rules.layout.node));
+  const spread = view('spread');
+  if (spread && data.spread)
+    drawSpread(spread, data.spread, words.spread(data.spread.total, data.spread.failed));
+  const architecture = view('architecture');
+  if (architecture && data.architecture)
+    drawArchitecture(architecture, data.architecture.layout, {
+      ...words.architecture,
+      explain: data.architecture.explain,
+    });
+}
