@@ -57,6 +57,15 @@ test('fix a Service selector with keystrokes; the checks turn green and stay aft
   await page.keyboard.type('p');
   await expect(reaches).toHaveAttribute('data-state', 'pass', { timeout: 10_000 });
   await expect(page.locator('.rl-summary')).toHaveText('Every check passes');
+  // A passing check's route is drawn too, on request: it now ends at a Pod.
+  await reaches.locator('[data-route-check]').click();
+  await expect(page.locator('.rl-trace-check')).toContainText(
+    (await reaches.locator('.rl-check-title').textContent()) ?? '',
+  );
+  await expect(page.locator('.rl-route .rl-route-end')).toHaveAttribute(
+    'aria-label',
+    /^delivered: /,
+  );
 
   await page.reload();
   await openEditor(page, '/en/exercises/service-selector/');

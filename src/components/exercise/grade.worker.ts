@@ -19,7 +19,7 @@ self.onmessage = (event: MessageEvent<GradeRequest>) => {
     const files = [{ file: answerFile, text }];
     // One model per keystroke: the grade, the markers and the diagram all read it.
     const model = buildModel(withEnvironment(exercise, files));
-    const grade = gradeModel(exercise, model, locale);
+    const grade = gradeModel(exercise, model, locale, { traces: true });
     // Markers for the learner's own file only: the exercise's cluster and
     // ingress-nginx's objects are not theirs to fix.
     const diagnostics = model.diagnostics.filter((d) => d.file === answerFile);

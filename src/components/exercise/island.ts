@@ -105,6 +105,10 @@ export async function mount(root: HTMLElement): Promise<void> {
     }, gradeTimeoutMs);
   }
 
+  let lastGrade: Grade | null = null;
+  let lastTopology: TopologyLayout | null = null;
+  let shownCheck = '';
+
   function onReply(reply: Reply) {
     if (reply.seq !== seq) return;
     clearTimeout(watchdog);
@@ -113,8 +117,9 @@ export async function mount(root: HTMLElement): Promise<void> {
       return;
     }
     showMarkers(reply.diagnostics ?? []);
+    lastGrade = reply.grade;
+    lastTopology = reply.topology ?? null;
     showGrade(reply.grade);
-    if (reply.topology) showTopology(reply.topology, reply.grade);
   }
 
   function showMarkers(diagnostics: Diagnostic[]) {
@@ -140,16 +145,27 @@ export async function mount(root: HTMLElement): Promise<void> {
   }
 
   function showGrade(grade: Grade) {
-    const failed = grade.checks.find((c) => !c.passed && c.trace);
     for (const result of grade.checks) showCheck(result);
     $(root, '.rl-summary').textContent = grade.passed
       ? t.allPassed
       : t.passedOf(grade.score, grade.maxScore);
-    showTrace(failed);
+    // The route drawn: the first failing request's, else the one the learner chose.
+    const withTrace = grade.checks.filter((c) => c.trace);
+    const failed = withTrace.find((c) => !c.passed);
+    const chosen = withTrace.find((c) => c.id === shownCheck);
+    showRoute(failed ?? chosen ?? withTrace[0]);
     if (grade.passed) {
       markCompleted(exercise.id);
       document.dispatchEvent(new CustomEvent('routelab:progress'));
     }
+  }
+
+  function showRoute(result: CheckResult | undefined) {
+    shownCheck = result?.id ?? '';
+    showTrace(result);
+    if (lastTopology) showTopology(lastTopology, result);
+    for (const button of root.querySelectorAll<HTMLButtonElement>('[data-route-check]'))
+      button.setAttribute('aria-pressed', String(button.dataset.routeCheck === shownCheck));
   }
 
   function showCheck(result: CheckResult) {
@@ -167,13 +183,15 @@ export async function mount(root: HTMLElement): Promise<void> {
         ? ''
         : result.message;
     $(li, '.rl-message').textContent = result.passed ? '' : message;
+    const button = li.querySelector<HTMLButtonElement>('[data-route-check]');
+    if (button) button.hidden = !result.trace;
   }
 
-  function showTopology(layout: TopologyLayout, grade: Grade) {
-    const failed = grade.checks.find((c) => !c.passed && c.trace)?.trace;
+  function showTopology(layout: TopologyLayout, result: CheckResult | undefined) {
+    const shown = result?.trace;
     const onRoute = new Set<string>([
-      ...(failed?.hops.map((h) => h.at) ?? []),
-      ...(failed?.service ? [`${failed.service.namespace}/${failed.service.name}`] : []),
+      ...(shown?.hops.map((h) => h.at) ?? []),
+      ...(shown?.service ? [`${shown.service.namespace}/${shown.service.name}`] : []),
     ]);
     const pods = layout.nodes.reduce((n, node) => n + node.pods.length + node.hidden, 0);
     $(root, '.rl-cluster').hidden = false;
@@ -194,6 +212,8 @@ export async function mount(root: HTMLElement): Promise<void> {
       return;
     }
     const { request, hops } = result.trace;
+    const check = exercise.checks.find((c) => c.id === result.id);
+    $(section, '.rl-trace-check').textContent = t.routeOf(check?.title[locale] ?? result.id);
     drawRoute(
       $(section, '.rl-route'),
       layoutRoute(result.trace),
@@ -331,6 +351,13 @@ export async function mount(root: HTMLElement): Promise<void> {
       }
     },
   };
+  $(root, '.rl-results').addEventListener('click', (event) => {
+    const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-route-check]');
+    const result = lastGrade?.checks.find((c) => c.id === button?.dataset.routeCheck);
+    if (!result?.trace) return;
+    showRoute(result);
+    $(root, '.rl-trace').scrollIntoView({ block: 'nearest' });
+  });
   $(root, '.rl-toolbar').addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
     const action = button?.dataset.action;

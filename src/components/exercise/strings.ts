@@ -22,7 +22,9 @@ export const strings = {
     passedOf: (n: number, m: number) => `${m} 件中 ${n} 件のチェックに合格`,
     storageFailed:
       '入力をこのブラウザーに保存できません（容量不足か、保存が禁止されています）。回答をダウンロードしておいてください。',
-    traceTitle: '最初に失敗したリクエストの経路',
+    traceTitle: 'リクエストの経路',
+    showRoute: '経路を見る',
+    routeOf: (title: string) => `チェック「${title}」のリクエスト`,
     clusterTitle: 'あなたのクラスター',
     clusterLabel: (n: number, p: number, s: number) =>
       `あなたのクラスター: ノード ${n} 台、Pod ${p} 個、Service ${s} 個`,
@@ -52,7 +54,9 @@ export const strings = {
     passedOf: (n: number, m: number) => `${n} of ${m} checks pass`,
     storageFailed:
       'Your text cannot be saved in this browser (storage is full or blocked). Download your answer to keep it.',
-    traceTitle: 'Where the first failing request went',
+    traceTitle: 'Where the request went',
+    showRoute: 'Show its route',
+    routeOf: (title: string) => `The request of the check “${title}”`,
     clusterTitle: 'Your cluster',
     clusterLabel: (n: number, p: number, s: number) =>
       `Your cluster: ${n} nodes, ${p} Pods, ${s} Services`,

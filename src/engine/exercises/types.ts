@@ -80,7 +80,10 @@ export interface CheckResult {
   passed: boolean;
   message: string;
   hint?: string;
-  /** For a failed request check: the trace of the request that went wrong, and its headers. */
+  /**
+   * For a failed request check: the trace of the request that went wrong, and its headers;
+   * for a passing one, its first request's, when asked for (gradeModel's `traces`).
+   */
   trace?: TraceResult;
   headers?: string[];
 }
