@@ -10,6 +10,7 @@ import '../diagrams/topology.css';
 import { layoutRoute } from '../diagrams/route-layout.ts';
 import { drawTopology } from '../diagrams/topology.ts';
 import type { TopologyLayout } from '../diagrams/topology-layout.ts';
+import { attachDiagnostics } from './markers.ts';
 import { configureYaml, monaco } from './monaco.ts';
 import { loadAnswer, markCompleted, saveAnswer } from './storage.ts';
 import { type Strings, strings } from './strings.ts';
@@ -91,7 +92,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     w.onmessage = (event: MessageEvent<Reply>) => onReply(event.data);
     return w;
   }
-  const fixes = new Map<string, Diagnostic['fix']>();
+  const showMarkers = attachDiagnostics(model, t);
 
   function run() {
     seq++;
@@ -120,28 +121,6 @@ export async function mount(root: HTMLElement): Promise<void> {
     lastGrade = reply.grade;
     lastTopology = reply.topology ?? null;
     showGrade(reply.grade);
-  }
-
-  function showMarkers(diagnostics: Diagnostic[]) {
-    fixes.clear();
-    const markers = diagnostics.map((d) => {
-      const line = Math.max(1, d.line);
-      const column = Math.max(1, d.column);
-      if (d.fix) fixes.set(`${line}:${column}`, d.fix);
-      const lead = d.severity === 'error' ? t.apiserver : t.warning;
-      return {
-        severity:
-          d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-        message: `${lead}: ${d.message}${d.hint ? `\n${d.hint}` : ''}`,
-        source: 'routelab',
-        code: d.code,
-        startLineNumber: line,
-        startColumn: column,
-        endLineNumber: line,
-        endColumn: model.getLineMaxColumn(Math.min(line, model.getLineCount())),
-      };
-    });
-    monaco.editor.setModelMarkers(model, 'routelab', markers);
   }
 
   function showGrade(grade: Grade) {
@@ -232,55 +211,6 @@ export async function mount(root: HTMLElement): Promise<void> {
     end.textContent = result.trace.reason;
     list.append(end);
     section.hidden = false;
-  }
-
-  // The v1beta1 Ingress (and any other whole-document fix) as a quick fix.
-  monaco.languages.registerCodeActionProvider('yaml', {
-    provideCodeActions(target, _range, context) {
-      if (target !== model) return { actions: [], dispose() {} };
-      const actions: monaco.languages.CodeAction[] = [];
-      const offered = new Set<string>();
-      for (const marker of context.markers) {
-        const at = `${marker.startLineNumber}:${marker.startColumn}`;
-        const fix = fixes.get(at);
-        // Several diagnostics on one spot share one fix of the whole document.
-        if (!fix || offered.has(at)) continue;
-        offered.add(at);
-        actions.push({
-          title: fix.title,
-          kind: 'quickfix',
-          diagnostics: [marker],
-          isPreferred: true,
-          edit: {
-            edits: [
-              {
-                resource: model.uri,
-                versionId: model.getVersionId(),
-                textEdit: { range: documentRange(marker.startLineNumber), text: fix.text },
-              },
-            ],
-          },
-        });
-      }
-      return { actions, dispose() {} };
-    },
-  });
-
-  /** The lines of the YAML document (between --- separators) that holds a line. */
-  function documentRange(line: number): monaco.IRange {
-    let start = 1;
-    let end = model.getLineCount();
-    for (let n = line; n >= 1; n--)
-      if (/^---/.test(model.getLineContent(n))) {
-        start = n + 1;
-        break;
-      }
-    for (let n = line + 1; n <= model.getLineCount(); n++)
-      if (/^---/.test(model.getLineContent(n))) {
-        end = n - 1;
-        break;
-      }
-    return new monaco.Range(start, 1, end, model.getLineMaxColumn(end));
   }
 
   // Typing: save soon, grade a little later.
