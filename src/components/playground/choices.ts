@@ -1,0 +1,101 @@
+// What the request builder offers, read from the learner's model: every place
+// a request can start (the outside client, each node, each Deployment, each
+// running Pod) and the addresses worth trying (Service names and DNS names,
+// ClusterIPs, NodePorts on every node, load-balancer addresses, Ingress hosts
+// and paths, Pod IPs). Offers only: any other text may still be typed.
+import type { Model } from '../../engine/model/types.ts';
+
+export interface Choices {
+  sources: string[];
+  targets: string[];
+  nodes: { name: string; kubeProxy: 'Running' | 'Stopped'; ready: boolean }[];
+  pods: { name: string; ready: boolean; running: boolean }[];
+  cluster: {
+    loadBalancer: 'cloud' | 'none';
+    ingress: 'LoadBalancer' | 'NodePort' | 'None' | 'absent';
+  };
+}
+
+/** Enough to choose from without making a datalist a thousand lines long. */
+const limit = 300;
+
+const url = (scheme: string, host: string, port: number, path = '/') =>
+  `${scheme}://${host}${(scheme === 'http' && port === 80) || (scheme === 'https' && port === 443) ? '' : `:${port}`}${path}`;
+
+export function choicesOf(model: Model): Choices {
+  const sources = ['external', ...model.nodes.map((n) => `node/${n.name}`)];
+  for (const w of model.workloads)
+    if (w.kind === 'Deployment')
+      sources.push(
+        w.metadata.namespace === 'default'
+          ? `deployment/${w.metadata.name}`
+          : `deployment/${w.metadata.namespace}/${w.metadata.name}`,
+      );
+  for (const p of model.pods)
+    if (p.podIP)
+      sources.push(
+        p.metadata.namespace === 'default'
+          ? `pod/${p.metadata.name}`
+          : `pod/${p.metadata.namespace}/${p.metadata.name}`,
+      );
+
+  const targets: string[] = [];
+  for (const ingress of model.ingresses) {
+    const tls = new Set(ingress.tls.flatMap((t) => t.hosts));
+    for (const rule of ingress.rules)
+      for (const path of rule.paths ?? []) {
+        if (!rule.host) continue;
+        const p = path.path || '/';
+        targets.push(url('http', rule.host, 80, p));
+        if (tls.has(rule.host)) targets.push(url('https', rule.host, 443, p));
+      }
+  }
+  // The learner's own Services before the ingress controller's.
+  const services = [...model.services].sort(
+    (a, b) =>
+      Number(a.metadata.namespace === 'ingress-nginx') -
+      Number(b.metadata.namespace === 'ingress-nginx'),
+  );
+  for (const s of services) {
+    const ns = s.metadata.namespace;
+    for (const port of s.ports) {
+      const scheme = port.port === 443 ? 'https' : 'http';
+      if (ns === 'default') targets.push(url(scheme, s.metadata.name, port.port));
+      targets.push(
+        url(scheme, `${s.metadata.name}.${ns}.svc.${model.cluster.clusterDomain}`, port.port),
+      );
+      if (s.clusterIP && s.clusterIP !== 'None') targets.push(url(scheme, s.clusterIP, port.port));
+      if (port.nodePort)
+        for (const n of model.nodes) targets.push(url(scheme, n.internalIP, port.nodePort));
+      for (const ip of [...s.loadBalancerIngress, ...s.externalIPs])
+        targets.push(url(scheme, ip, port.port));
+    }
+  }
+  for (const p of model.pods)
+    if (p.podIP)
+      for (const c of p.spec.containers)
+        for (const port of c.ports) targets.push(url('http', p.podIP, port.containerPort));
+
+  const ingressService = model.services.find(
+    (s) =>
+      s.metadata.namespace === 'ingress-nginx' && s.metadata.name === 'ingress-nginx-controller',
+  );
+  return {
+    sources: [...new Set(sources)].slice(0, limit),
+    targets: [...new Set(targets)].slice(0, limit),
+    nodes: model.nodes.map((n) => ({ name: n.name, kubeProxy: n.kubeProxy, ready: n.ready })),
+    pods: model.pods
+      .filter((p) => p.metadata.namespace !== 'ingress-nginx')
+      .map((p) => ({ name: p.metadata.name, ready: p.ready, running: p.phase === 'Running' }))
+      .slice(0, limit),
+    cluster: {
+      loadBalancer: model.cluster.loadBalancer,
+      ingress:
+        model.cluster.ingressController === 'none'
+          ? 'absent'
+          : ingressService
+            ? model.cluster.ingressControllerService
+            : 'None',
+    },
+  };
+}

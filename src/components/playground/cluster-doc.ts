@@ -1,0 +1,121 @@
+// The playground's fault switches edit the Cluster document (routelab.dev/
+// v1alpha1, shared/spec/cli.md) inside the learner's YAML, so a fault is part
+// of the text: it is saved, shared and graded like any manifest. Only that one
+// document is rewritten; every other line keeps its exact text.
+import { dump, load } from 'js-yaml';
+
+export type Fault =
+  | { kind: 'kubeProxy'; node: string; running: boolean }
+  | { kind: 'nodeReady'; node: string; ready: boolean }
+  | { kind: 'podReady'; pod: string; ready: boolean }
+  | { kind: 'loadBalancer'; provider: 'cloud' | 'none' }
+  | { kind: 'ingressController'; exposure: 'LoadBalancer' | 'NodePort' | 'None' | 'absent' };
+
+interface Span {
+  /** Line index of the document's first line (after its --- separator). */
+  from: number;
+  /** Line index after its last line. */
+  to: number;
+}
+
+function documents(lines: string[]): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  lines.forEach((line, i) => {
+    if (/^---(\s|$)/.test(line)) {
+      spans.push({ from, to: i });
+      from = i + 1;
+    }
+  });
+  spans.push({ from, to: lines.length });
+  return spans;
+}
+
+const isCluster = (text: string) =>
+  /^kind:\s*["']?Cluster["']?\s*(#.*)?$/m.test(text) &&
+  /^apiVersion:\s*["']?routelab\.dev\//m.test(text);
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The text with one fault switched, or an error when the Cluster document
+ * cannot be read (the learner's text is then left alone). `nodes` are the
+ * model's node names in order: a Cluster without `spec.nodes` gets them
+ * written out, so that defaults (IPs by position) stay what they were.
+ */
+export function applyFault(
+  text: string,
+  fault: Fault,
+  nodes: string[],
+): { text: string } | { error: string } {
+  const lines = text.split('\n');
+  const span = documents(lines).find((s) => isCluster(lines.slice(s.from, s.to).join('\n')));
+  let doc: Obj = { apiVersion: 'routelab.dev/v1alpha1', kind: 'Cluster', spec: {} };
+  if (span) {
+    let parsed: unknown;
+    try {
+      parsed = load(lines.slice(span.from, span.to).join('\n'));
+    } catch (error) {
+      return { error: `the Cluster document is not valid YAML: ${(error as Error).message}` };
+    }
+    if (!isObj(parsed)) return { error: 'the Cluster document is not a mapping' };
+    doc = parsed;
+  }
+  const spec: Obj = isObj(doc.spec) ? doc.spec : {};
+  doc.spec = spec;
+  const problem = edit(spec, fault, nodes);
+  if (problem) return { error: problem };
+
+  const written = dump(doc, { lineWidth: -1, noRefs: true }).trimEnd().split('\n');
+  if (span) lines.splice(span.from, span.to - span.from, ...written);
+  else lines.unshift(...written, '---');
+  return { text: lines.join('\n') };
+}
+
+function nodeEntry(spec: Obj, name: string, nodes: string[]): Obj | string {
+  if (!Array.isArray(spec.nodes)) spec.nodes = nodes.map((n) => ({ name: n }));
+  const list = spec.nodes as unknown[];
+  const found = list.find((n) => isObj(n) && n.name === name);
+  return isObj(found) ? found : `no node named ${name} in the Cluster document`;
+}
+
+function edit(spec: Obj, fault: Fault, nodes: string[]): string | null {
+  switch (fault.kind) {
+    case 'kubeProxy': {
+      const node = nodeEntry(spec, fault.node, nodes);
+      if (typeof node === 'string') return node;
+      if (fault.running) delete node.kubeProxy;
+      else node.kubeProxy = 'Stopped';
+      return null;
+    }
+    case 'nodeReady': {
+      const node = nodeEntry(spec, fault.node, nodes);
+      if (typeof node === 'string') return node;
+      if (fault.ready) delete node.ready;
+      else node.ready = false;
+      return null;
+    }
+    case 'podReady': {
+      const pods = (Array.isArray(spec.pods) ? spec.pods : []).filter(
+        (p) => !(isObj(p) && p.name === fault.pod),
+      );
+      if (!fault.ready) pods.push({ name: fault.pod, ready: false });
+      if (pods.length > 0) spec.pods = pods;
+      else delete spec.pods;
+      return null;
+    }
+    case 'loadBalancer':
+      spec.loadBalancer = fault.provider;
+      return null;
+    case 'ingressController':
+      if (fault.exposure === 'absent') {
+        spec.ingressController = 'none';
+        delete spec.ingressControllerService;
+      } else {
+        spec.ingressController = 'ingress-nginx';
+        spec.ingressControllerService = fault.exposure;
+      }
+      return null;
+  }
+}
