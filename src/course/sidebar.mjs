@@ -22,6 +22,7 @@ export const sidebar = [
     translations: { en: 'Course' },
     items: chapterSlugs.map((slug) => ({ slug })),
   },
+  { slug: 'playground' },
   { slug: 'progress' },
   { slug: 'instructor' },
 ];

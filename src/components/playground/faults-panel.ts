@@ -1,0 +1,126 @@
+// The fault switches, drawn from the model's own nodes and Pods: a checkbox
+// per node for kube-proxy and Ready, one per Pod for Ready, the load-balancer
+// provider and how (or whether) the ingress controller is exposed. Each change
+// is handed back as a Fault for cluster-doc.ts to write into the YAML. The
+// switches are rebuilt only when the nodes or Pods change, so focus stays put.
+import type { Choices } from './choices.ts';
+import type { Fault } from './cluster-doc.ts';
+import type { PlaygroundStrings } from './strings.ts';
+
+function checkbox(
+  label: string,
+  checked: boolean,
+  fault: (on: boolean) => Fault,
+  onFault: (f: Fault) => void,
+) {
+  const wrap = document.createElement('label');
+  const input = document.createElement('input');
+  input.type = 'checkbox';
+  input.checked = checked;
+  input.addEventListener('change', () => onFault(fault(input.checked)));
+  wrap.append(input, ` ${label}`);
+  return { wrap, input };
+}
+
+export class FaultsPanel {
+  private key = '';
+  private readonly inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+
+  private readonly root: HTMLElement;
+  private readonly t: PlaygroundStrings;
+  private readonly onFault: (fault: Fault) => void;
+
+  constructor(root: HTMLElement, t: PlaygroundStrings, onFault: (fault: Fault) => void) {
+    this.root = root;
+    this.t = t;
+    this.onFault = onFault;
+  }
+
+  show(choices: Choices): void {
+    const key = JSON.stringify([choices.nodes.map((n) => n.name), choices.pods.map((p) => p.name)]);
+    if (key !== this.key) this.build(choices, key);
+    for (const n of choices.nodes) {
+      this.set(`kubeProxy/${n.name}`, n.kubeProxy === 'Running');
+      this.set(`ready/${n.name}`, n.ready);
+    }
+    for (const p of choices.pods) this.set(`pod/${p.name}`, p.ready);
+    this.set('lb', choices.cluster.loadBalancer === 'cloud');
+    const ingress = this.inputs.get('ingress');
+    if (ingress) ingress.value = choices.cluster.ingress;
+  }
+
+  private set(id: string, checked: boolean) {
+    const input = this.inputs.get(id);
+    if (input instanceof HTMLInputElement) input.checked = checked;
+  }
+
+  private build(choices: Choices, key: string) {
+    const { t, onFault } = this;
+    this.key = key;
+    this.inputs.clear();
+    const nodes = document.createElement('ul');
+    nodes.className = 'rl-pg-fault-nodes';
+    for (const n of choices.nodes) {
+      const li = document.createElement('li');
+      const name = document.createElement('strong');
+      name.textContent = n.name;
+      const proxy = checkbox(
+        t.kubeProxyRunning,
+        true,
+        (on) => ({ kind: 'kubeProxy', node: n.name, running: on }),
+        onFault,
+      );
+      const ready = checkbox(
+        t.nodeReady,
+        true,
+        (on) => ({ kind: 'nodeReady', node: n.name, ready: on }),
+        onFault,
+      );
+      this.inputs.set(`kubeProxy/${n.name}`, proxy.input);
+      this.inputs.set(`ready/${n.name}`, ready.input);
+      li.append(name, ' ', proxy.wrap, ' ', ready.wrap);
+      nodes.append(li);
+    }
+    const pods = document.createElement('ul');
+    pods.className = 'rl-pg-fault-pods';
+    for (const p of choices.pods) {
+      const li = document.createElement('li');
+      const box = checkbox(
+        `${p.name} ${t.podReady}`,
+        true,
+        (on) => ({ kind: 'podReady', pod: p.name, ready: on }),
+        onFault,
+      );
+      box.input.disabled = !p.running;
+      this.inputs.set(`pod/${p.name}`, box.input);
+      li.append(box.wrap);
+      pods.append(li);
+    }
+    const lb = checkbox(
+      t.lbProvider,
+      true,
+      (on) => ({ kind: 'loadBalancer', provider: on ? 'cloud' : 'none' }),
+      onFault,
+    );
+    this.inputs.set('lb', lb.input);
+    const ingressLabel = document.createElement('label');
+    const select = document.createElement('select');
+    for (const [value, text] of Object.entries(t.ingressOptions)) {
+      const option = document.createElement('option');
+      option.value = value;
+      option.textContent = text;
+      select.append(option);
+    }
+    select.addEventListener('change', () =>
+      onFault({
+        kind: 'ingressController',
+        exposure: select.value as Choices['cluster']['ingress'],
+      }),
+    );
+    this.inputs.set('ingress', select);
+    ingressLabel.append(`${t.ingress} `, select);
+    const cluster = document.createElement('p');
+    cluster.append(lb.wrap, ' ', ingressLabel);
+    this.root.replaceChildren(nodes, pods, cluster);
+  }
+}

@@ -1,0 +1,41 @@
+// The text alternative of the route: one table row per hop, written with
+// textContent only (hop details quote names and paths a learner typed).
+import type { TraceResult } from '../../engine/trace/types.ts';
+
+export function fillHopsTable(
+  table: HTMLTableElement,
+  columns: string[],
+  result: TraceResult | null,
+): void {
+  const head = document.createElement('tr');
+  for (const c of columns) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = c;
+    head.append(th);
+  }
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const body = document.createElement('tbody');
+  result?.hops.forEach((hop, i) => {
+    const tr = document.createElement('tr');
+    const cells = [
+      String(i + 1),
+      hop.kind,
+      hop.at,
+      hop.detail,
+      hop.packet ? `${hop.packet.src} → ${hop.packet.dst}` : '',
+    ];
+    for (const text of cells) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    body.append(tr);
+  });
+  const caption = table.caption ?? table.createCaption();
+  caption.textContent = result
+    ? `${result.request.method} ${result.request.to} (${result.request.from})`
+    : '';
+  table.replaceChildren(caption, thead, body);
+}
