@@ -16,6 +16,7 @@ import { iptablesSave } from '../src/engine/kubeproxy/save.ts';
 import { newSession, traceRequest } from '../src/engine/trace/trace.ts';
 import { seededRandom } from '../src/engine/util/hash.ts';
 import { exerciseCluster, thresholdCluster } from './generate.ts';
+import { renderBench } from './render.ts';
 
 function time<T>(fn: () => T): [T, number] {
   const start = performance.now();
@@ -74,6 +75,9 @@ const fmt = (ms: number) => (ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)}
     rows.push([`diagram layouts (topology + route), ${label} (median of 30)`, fmt(median(runs))]);
   }
 }
+
+// The same diagrams drawn in a browser (skipped with --no-browser).
+if (!process.argv.includes('--no-browser')) rows.push(...(await renderBench()));
 
 // A class's answers graded the way an instructor does it: 1,000 submissions of
 // ingress-path-routing (solutions, starters and each recorded mistake in turn),

@@ -148,6 +148,10 @@ test('a share link reproduces the state exactly in a fresh browser', async ({ br
   await page.locator('.rl-pg-fault-nodes li', { hasText: 'node-3' }).getByLabel('Ready').uncheck();
   await page.locator('input[name="count"]').fill('5');
   await expect(outcome(page)).toContainText('Outcome: refused');
+  // The rules shown are the node the request reached: it has none.
+  await expect(page.locator('.rl-rules-empty')).toHaveText(
+    'node-2 has no kube-proxy rules (kube-proxy is stopped there)',
+  );
   const text = await outcome(page).textContent();
   const file = await savedFile(page);
   await page.locator('button[data-action="share"]').click();

@@ -9,6 +9,8 @@ export interface RulesLabels {
   graph: string;
   text: string;
   hidden: (n: number) => string;
+  /** Said instead of a graph when the node has no rules at all (kube-proxy stopped). */
+  empty: string;
   onPath: string;
   rules: (n: number) => string;
 }
@@ -27,6 +29,12 @@ export function drawRules(
   pre.tabIndex = 0;
   pre.setAttribute('aria-label', labels.text);
   container.append(graph, pre);
+  if (layout.chains.length === 0) {
+    const note = document.createElement('p');
+    note.className = 'rl-rules-empty';
+    note.textContent = labels.empty;
+    graph.append(note);
+  }
 
   // Text: runs of plain lines as one text node, matched lines as <mark>.
   const matched = new Set(layout.pathRules);

@@ -41,8 +41,12 @@ self.onmessage = (event: MessageEvent<PlaygroundRequest>) => {
       }
     }
     const hops = result?.hops ?? [];
+    // The chosen node; else the first whose rules the route met; else the first it reached.
     const ruleNode =
-      model.nodes.find((n) => n.name === node)?.name ?? firstRuleNode(hops) ?? model.nodes[0]?.name;
+      model.nodes.find((n) => n.name === node)?.name ??
+      firstRuleNode(hops) ??
+      hops.find((h) => model.nodes.some((n) => n.name === h.at))?.at ??
+      model.nodes[0]?.name;
     const clusterNode = model.nodes.find((n) => n.name === ruleNode);
     let rules: PlaygroundReply['rules'] = null;
     if (clusterNode) {

@@ -1,0 +1,141 @@
+// The diagrams drawn in Chromium: the playground opened on a generated cluster
+// through a share link, and the time from the engine's answer to the last
+// diagram on the page (the island's "routelab:draw" measure: route, hop table,
+// spread, topology, kube-proxy rules, architecture), median of 10 redraws.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from '@playwright/test';
+import { encodeState } from '../src/components/playground/share.ts';
+
+const port = 4339;
+
+/** A cluster of `nodes` nodes and `pods` Pods behind one NodePort Service. */
+function sizedCluster(nodes: number, pods: number): string {
+  const names = Array.from({ length: nodes }, (_, i) => `    - name: node-${i + 1}`).join('\n');
+  return `apiVersion: routelab.dev/v1alpha1
+kind: Cluster
+spec:
+  nodes:
+${names}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: my-app
+spec:
+  replicas: ${pods}
+  selector:
+    matchLabels:
+      app: my-app
+  template:
+    metadata:
+      labels:
+        app: my-app
+    spec:
+      containers:
+        - name: app
+          image: example/my-app:1
+          ports:
+            - containerPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: my-service
+spec:
+  type: NodePort
+  selector:
+    app: my-app
+  ports:
+    - port: 80
+      targetPort: 8080
+      nodePort: 30080
+`;
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+};
+
+/** dist/ served as astro preview would (astro preview refuses to run twice on one machine). */
+function serveDist(): Promise<Server> {
+  const root = join(process.cwd(), 'dist');
+  const server = createServer((req, res) => {
+    let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (path.endsWith('/')) path += 'index.html';
+    const file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+export async function renderBench(): Promise<[string, string][]> {
+  if (!existsSync('dist/en/playground/index.html'))
+    spawnSync('npx', ['astro', 'build'], { stdio: 'ignore' });
+  const server = await serveDist();
+  const rows: [string, string][] = [];
+  try {
+    const browser = await chromium.launch({
+      ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    for (const [nodes, pods] of [
+      [3, 9],
+      [5, 50],
+      [50, 500],
+    ] as const) {
+      const fragment = await encodeState({
+        yaml: sizedCluster(nodes, pods),
+        from: 'external',
+        to: 'http://172.18.0.2:30080/',
+        method: 'GET',
+        count: 1,
+        seed: 1,
+        node: '',
+      });
+      await page.goto(`http://127.0.0.1:${port}/en/playground/#${fragment}`);
+      const measures = () =>
+        page.evaluate(() => performance.getEntriesByName('routelab:draw').map((e) => e.duration));
+      await page.waitForFunction(
+        () => performance.getEntriesByName('routelab:draw').length > 0,
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
+      for (let i = 0; i < 10; i++) {
+        const before = (await measures()).length;
+        await page.locator('.rl-pg-request button[type="submit"]').click();
+        await page.waitForFunction(
+          (n) => performance.getEntriesByName('routelab:draw').length > n,
+          before,
+          { timeout: 60_000 },
+        );
+      }
+      const runs = (await measures()).slice(1).sort((a, b) => a - b);
+      const drawn = await page.locator('.rl-topology .rl-topo-pod').count();
+      rows.push([
+        `diagrams drawn in Chromium, ${pods} Pods on ${nodes} nodes (${drawn} Pods drawn; median of 10)`,
+        `${(runs[Math.floor(runs.length / 2)] ?? 0).toFixed(1)} ms`,
+      ]);
+    }
+    await browser.close();
+  } finally {
+    server.close();
+  }
+  return rows;
+}
