@@ -3,8 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { layoutTopology, topoGeometry } from '../../src/components/diagrams/topology-layout.ts';
-import { buildModel } from '../../src/engine/index.ts';
+import {
+  layoutTopology,
+  routeMarks,
+  topoGeometry,
+} from '../../src/components/diagrams/topology-layout.ts';
+import { buildModel, trace } from '../../src/engine/index.ts';
 
 const text = readFileSync(
   join(import.meta.dirname, '..', '..', 'content', 'scenarios', 'service-nodeport.yaml'),
@@ -52,5 +56,47 @@ describe('layoutTopology', () => {
     expect(big.nodes.reduce((n, node) => n + node.pods.length + node.hidden, 0)).toBe(scheduled);
     expect(Math.max(...big.nodes.map((n) => n.pods.length))).toBe(topoGeometry.podsPerNode);
     expect(big.nodes.some((n) => n.hidden > 0)).toBe(true);
+  });
+});
+
+describe('layoutTopology: outside the nodes', () => {
+  const article = readFileSync(
+    join(import.meta.dirname, '..', '..', 'content', 'scenarios', 'ingress-article.yaml'),
+    'utf8',
+  );
+  const model = buildModel([{ file: 'a.yaml', text: article }]);
+  const layout = layoutTopology(model);
+
+  it('draws the client, the cloud load balancer and each Ingress with its rules', () => {
+    expect(layout.outside.map((o) => o.kind)).toEqual(['client', 'load-balancer', 'ingress']);
+    const ingress = layout.outside.find((o) => o.kind === 'ingress');
+    expect(ingress?.lines).toContain('myapp.example.com/a → my-app-a:4200');
+    expect(ingress?.lines).toContain('myapp.example.com/b → my-app-b:8080');
+    // Lines from the Ingress to each Service it names, from the cloud to the controller's.
+    expect(layout.links).toEqual(
+      expect.arrayContaining([
+        { from: ingress?.id, service: 'default/my-app-a' },
+        { from: ingress?.id, service: 'default/my-app-b' },
+        { from: 'cloud', service: 'ingress-nginx/ingress-nginx-controller' },
+      ]),
+    );
+    // Services sit below the tallest box outside.
+    const bottom = Math.max(...layout.outside.map((o) => o.y + o.height));
+    expect(Math.min(...layout.services.map((s) => s.y))).toBeGreaterThan(bottom);
+  });
+
+  it('marks the Ingress, the Service and the places a request passed', () => {
+    const r = trace(model, { from: 'external', to: 'http://myapp.example.com/a' });
+    const marks = routeMarks(r);
+    expect(marks).toContain('client');
+    expect(marks).toContain('cloud');
+    expect(marks).toContain(`ingress/default/${r.ingress?.name}`);
+    expect(marks).toContain('default/my-app-a');
+    expect(layout.outside.map((o) => o.id)).toContain(`ingress/default/${r.ingress?.name}`);
+  });
+
+  it('shows each Pod’s labels on demand', () => {
+    const pod = layout.nodes.flatMap((n) => n.pods).find((p) => p.app === 'my-app-a');
+    expect(pod?.labels).toContain('app=my-app-a');
   });
 });

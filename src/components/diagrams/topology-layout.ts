@@ -1,10 +1,14 @@
-// Where the learner's cluster is drawn: Services in a row above the nodes,
-// each node a column holding its Pods, and a line from each Service to the
-// Pods its EndpointSlices list. Pure and stable: positions follow names
+// Where the learner's cluster is drawn: the outside (the client, the cloud's
+// load balancer, each Ingress with its rules) on top, Services in a row below,
+// then each node a column holding its Pods; lines from each Ingress to the
+// Services it sends to, from the load balancer to LoadBalancer Services, and
+// from each Service to the Pods its EndpointSlices list. Pure and stable: positions follow names
 // (Services by namespace/name, nodes in the cluster's order, Pods by name), so
 // the same cluster draws the same picture and adding a Pod only moves the Pods
 // after it on its own node.
+import type { IngressPath } from '../../engine/ingress/types.ts';
 import type { Model } from '../../engine/model/types.ts';
+import type { TraceResult } from '../../engine/trace/types.ts';
 
 export interface TopoService {
   id: string;
@@ -24,6 +28,8 @@ export interface TopoPod {
   ip: string;
   ready: boolean;
   app: string;
+  /** "app=my-app, tier=web": shown on focus and in the tooltip. */
+  labels: string;
   x: number;
   y: number;
 }
@@ -41,9 +47,25 @@ export interface TopoNode {
   hidden: number;
 }
 
+/** Something outside the nodes: the client, the cloud load balancer, an Ingress. */
+export interface TopoOutside {
+  id: string;
+  kind: 'client' | 'load-balancer' | 'ingress';
+  title: string;
+  /** One line each: an address, or an Ingress rule "host/path → service:port". */
+  lines: string[];
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface TopologyLayout {
   width: number;
   height: number;
+  outside: TopoOutside[];
+  /** Ingress or load balancer id -> Service id. */
+  links: { from: string; service: string }[];
   services: TopoService[];
   nodes: TopoNode[];
   /** Service id -> Pod id, ready endpoints only. */
@@ -60,10 +82,99 @@ export const topoGeometry = {
   nodeHeader: 40,
   podHeight: 34,
   podsPerNode: 8,
+  outsideWidth: 170,
+  lineHeight: 13,
+  rulesPerIngress: 5,
 };
+
+/** The ids a trace marks on the topology: places it passed, its Service and its Ingress. */
+export function routeMarks(trace: Pick<TraceResult, 'hops' | 'service' | 'ingress'>): string[] {
+  return [
+    ...trace.hops.map((h) => h.at),
+    ...(trace.service ? [`${trace.service.namespace}/${trace.service.name}`] : []),
+    ...(trace.ingress ? [`ingress/${trace.ingress.namespace}/${trace.ingress.name}`] : []),
+  ];
+}
+
+function outsideOf(model: Model): { outside: TopoOutside[]; links: TopologyLayout['links'] } {
+  const g = topoGeometry;
+  const boxes: Omit<TopoOutside, 'x' | 'y' | 'height'>[] = [
+    {
+      id: 'client',
+      kind: 'client',
+      title: 'client',
+      lines: [model.cluster.externalClient],
+      width: 130,
+    },
+  ];
+  const links: TopologyLayout['links'] = [];
+  if (model.cluster.loadBalancer === 'cloud') {
+    boxes.push({
+      id: 'cloud',
+      kind: 'load-balancer',
+      title: 'cloud load balancer',
+      lines: [model.cluster.loadBalancerCIDR],
+      width: 150,
+    });
+    for (const s of model.services)
+      if (s.type === 'LoadBalancer' && s.loadBalancerIngress.length > 0)
+        links.push({ from: 'cloud', service: `${s.metadata.namespace}/${s.metadata.name}` });
+  }
+  const ingresses = [...model.ingresses].sort((a, b) =>
+    `${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}`
+      ? -1
+      : 1,
+  );
+  for (const ing of ingresses) {
+    const id = `ingress/${ing.metadata.namespace}/${ing.metadata.name}`;
+    const ns = ing.metadata.namespace;
+    const lines: string[] = [];
+    const target = (p: IngressPath) =>
+      p.backend.service
+        ? `${p.backend.service.name}:${p.backend.service.port.number || p.backend.service.port.name}`
+        : '?';
+    for (const rule of ing.rules)
+      for (const path of rule.paths ?? []) {
+        lines.push(`${rule.host || '*'}${path.path || '/'} → ${target(path)}`);
+        if (path.backend.service)
+          links.push({ from: id, service: `${ns}/${path.backend.service.name}` });
+      }
+    if (ing.defaultBackend?.service) {
+      lines.push(`default → ${ing.defaultBackend.service.name}`);
+      links.push({ from: id, service: `${ns}/${ing.defaultBackend.service.name}` });
+    }
+    const shown = lines.slice(0, g.rulesPerIngress);
+    if (lines.length > shown.length) shown.push(`+${lines.length - shown.length} more`);
+    boxes.push({
+      id,
+      kind: 'ingress',
+      title: `Ingress ${ing.metadata.name}`,
+      lines: shown,
+      width: 230,
+    });
+  }
+  let x = g.margin;
+  const outside = boxes.map((b) => {
+    const box = { ...b, x, y: g.margin, height: 20 + b.lines.length * g.lineHeight };
+    x += b.width + g.serviceGap;
+    return box;
+  });
+  const seen = new Set<string>();
+  return {
+    outside,
+    links: links.filter((l) => {
+      const key = `${l.from} ${l.service}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  };
+}
 
 export function layoutTopology(model: Model): TopologyLayout {
   const g = topoGeometry;
+  const { outside, links } = outsideOf(model);
+  const serviceTop = Math.max(...outside.map((o) => o.y + o.height)) + 40;
   const services = [...model.services]
     .sort((a, b) =>
       `${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}`
@@ -85,9 +196,9 @@ export function layoutTopology(model: Model): TopologyLayout {
         .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}`)
         .join(','),
       x: g.margin + i * (g.serviceWidth + g.serviceGap),
-      y: g.margin,
+      y: serviceTop,
     }));
-  const nodeTop = g.margin + g.serviceHeight + 60;
+  const nodeTop = serviceTop + g.serviceHeight + 60;
   const nodes = model.nodes.map((node, i) => {
     const all = model.pods
       .filter((p) => p.nodeName === node.name)
@@ -99,6 +210,9 @@ export function layoutTopology(model: Model): TopologyLayout {
       ip: p.podIP,
       ready: p.ready,
       app: p.metadata.labels.app ?? '',
+      labels: Object.entries(p.metadata.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', '),
       x: x + 8,
       y: nodeTop + g.nodeHeader + k * g.podHeight,
     }));
@@ -129,7 +243,17 @@ export function layoutTopology(model: Model): TopologyLayout {
     Math.max(
       services.length * (g.serviceWidth + g.serviceGap),
       nodes.length * (g.nodeWidth + g.nodeGap),
+      outside.reduce((w, o) => w + o.width + g.serviceGap, 0),
     );
   const height = Math.max(...nodes.map((n) => n.y + n.height), nodeTop) + g.margin;
-  return { width, height, services, nodes, edges };
+  const drawnServices = new Set(services.map((s) => s.id));
+  return {
+    width,
+    height,
+    outside,
+    links: links.filter((l) => drawnServices.has(l.service)),
+    services,
+    nodes,
+    edges,
+  };
 }

@@ -3,6 +3,7 @@
 // sends to. Everything a request's route passed through is highlighted. Each
 // box is focusable and labelled in words, for keyboard and screen readers.
 
+import { select } from 'd3-selection';
 import { appendSvg, cut } from './svg.ts';
 import { topoGeometry as g, type TopologyLayout } from './topology-layout.ts';
 
@@ -17,6 +18,57 @@ export function drawTopology(
   const svg = appendSvg(container, 'rl-topology-svg', layout.width, layout.height, label);
 
   const serviceAt = new Map(layout.services.map((s) => [s.id, s]));
+  const outsideAt = new Map(layout.outside.map((o) => [o.id, o]));
+  svg
+    .append('g')
+    .attr('class', 'rl-topo-links')
+    .selectAll('line')
+    .data(layout.links.filter((l) => outsideAt.has(l.from) && serviceAt.has(l.service)))
+    .join('line')
+    .attr('class', (l) => (onRoute.has(l.from) && onRoute.has(l.service) ? 'on-route' : ''))
+    .attr('x1', (l) => {
+      const o = outsideAt.get(l.from);
+      return (o?.x ?? 0) + (o?.width ?? 0) / 2;
+    })
+    .attr('y1', (l) => {
+      const o = outsideAt.get(l.from);
+      return (o?.y ?? 0) + (o?.height ?? 0);
+    })
+    .attr('x2', (l) => (serviceAt.get(l.service)?.x ?? 0) + g.serviceWidth / 2)
+    .attr('y2', (l) => serviceAt.get(l.service)?.y ?? 0);
+  const outside = svg
+    .append('g')
+    .selectAll('g')
+    .data(layout.outside)
+    .join('g')
+    .attr(
+      'class',
+      (o) => `rl-topo-outside rl-topo-${o.kind}${onRoute.has(o.id) ? ' on-route' : ''}`,
+    )
+    .attr('tabindex', 0)
+    .attr('aria-label', (o) => `${o.title}: ${o.lines.join('; ')}`)
+    .attr('transform', (o) => `translate(${o.x},${o.y})`);
+  outside
+    .append('rect')
+    .attr('width', (o) => o.width)
+    .attr('height', (o) => o.height)
+    .attr('rx', 6);
+  outside
+    .append('text')
+    .attr('class', 'title')
+    .attr('x', 8)
+    .attr('y', 14)
+    .text((o) => cut(o.title, Math.floor((o.width - 14) / 6.1)));
+  outside.each(function (o) {
+    const box = select(this);
+    o.lines.forEach((line, i) => {
+      box
+        .append('text')
+        .attr('x', 8)
+        .attr('y', 28 + i * g.lineHeight)
+        .text(cut(line, Math.floor((o.width - 14) / 6.1)));
+    });
+  });
   const podAt = new Map(layout.nodes.flatMap((n) => n.pods.map((p) => [p.id, p] as const)));
   const podWidth = g.nodeWidth - 16;
   svg
@@ -112,7 +164,11 @@ export function drawTopology(
       (p) => `rl-topo-pod${p.ready ? '' : ' not-ready'}${onRoute.has(p.name) ? ' on-route' : ''}`,
     )
     .attr('tabindex', 0)
-    .attr('aria-label', (p) => `Pod ${p.name} ${p.ip}${p.ready ? '' : ', not ready'}`)
+    .attr(
+      'aria-label',
+      (p) =>
+        `Pod ${p.name} ${p.ip}${p.ready ? '' : ', not ready'}${p.labels ? `, ${p.labels}` : ''}`,
+    )
     .attr('transform', (p) => `translate(${p.x},${p.y})`);
   pods
     .append('rect')
@@ -129,4 +185,6 @@ export function drawTopology(
     .attr('x', 6)
     .attr('y', 24)
     .text((p) => `${p.ip || 'Pending'}${p.ready ? '' : ' · not ready'}`);
+  // Labels on demand: in the tooltip, and in the label read on focus.
+  pods.append('title').text((p) => (p.labels ? `${p.name}\n${p.labels}` : p.name));
 }

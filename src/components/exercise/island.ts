@@ -9,7 +9,7 @@ import '../diagrams/route.css';
 import '../diagrams/topology.css';
 import { layoutRoute } from '../diagrams/route-layout.ts';
 import { drawTopology } from '../diagrams/topology.ts';
-import type { TopologyLayout } from '../diagrams/topology-layout.ts';
+import { routeMarks, type TopologyLayout } from '../diagrams/topology-layout.ts';
 import { attachDiagnostics } from './markers.ts';
 import { configureYaml, monaco } from './monaco.ts';
 import { loadAnswer, markCompleted, saveAnswer } from './storage.ts';
@@ -168,10 +168,7 @@ export async function mount(root: HTMLElement): Promise<void> {
 
   function showTopology(layout: TopologyLayout, result: CheckResult | undefined) {
     const shown = result?.trace;
-    const onRoute = new Set<string>([
-      ...(shown?.hops.map((h) => h.at) ?? []),
-      ...(shown?.service ? [`${shown.service.namespace}/${shown.service.name}`] : []),
-    ]);
+    const onRoute = new Set(shown ? routeMarks(shown) : []);
     const pods = layout.nodes.reduce((n, node) => n + node.pods.length + node.hidden, 0);
     $(root, '.rl-cluster').hidden = false;
     drawTopology(

@@ -8,7 +8,7 @@ import { layoutArchitecture } from '../diagrams/architecture-layout.ts';
 import { layoutRoute } from '../diagrams/route-layout.ts';
 import { firstRuleNode, layoutRules } from '../diagrams/rules-layout.ts';
 import { layoutSpread } from '../diagrams/spread-layout.ts';
-import { layoutTopology } from '../diagrams/topology-layout.ts';
+import { layoutTopology, routeMarks } from '../diagrams/topology-layout.ts';
 import { choicesOf } from './choices.ts';
 import type { PlaygroundReply, PlaygroundRequest } from './protocol.ts';
 
@@ -72,12 +72,7 @@ self.onmessage = (event: MessageEvent<PlaygroundRequest>) => {
       route: result ? layoutRoute(result) : null,
       spread: result?.distribution ? layoutSpread(result) : null,
       rules,
-      onRoute: result
-        ? [
-            ...result.hops.map((h) => h.at),
-            ...(result.service ? [`${result.service.namespace}/${result.service.name}`] : []),
-          ]
-        : [],
+      onRoute: result ? routeMarks(result) : [],
     };
     self.postMessage(reply);
   } catch (error) {
