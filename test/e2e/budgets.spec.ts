@@ -1,0 +1,95 @@
+// Page weight, checked on the built site: what each kind of page makes the
+// browser run at once (gzip), and what it loads only on demand. Budgets sit a
+// little above the figures measured when they were written (in comments), so
+// growth is a decision, not an accident.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { moduleWeight, pageWeight } from '../support/page-weight.ts';
+
+const dist = join(import.meta.dirname, '..', '..', 'dist');
+const KB = 1024;
+const chunks = readdirSync(join(dist, '_astro')).filter((f) => f.endsWith('.js'));
+const entry = (prefix: string) => {
+  const found = chunks.filter((f) => f.startsWith(prefix));
+  expect(found.length, prefix).toBeGreaterThan(0);
+  return found.map((f) => `/_astro/${f}`);
+};
+
+// At once, per page (measured: home 5.2 KB; chapter 9.6; exercise 9.1; playground 9.4; progress 8.9).
+const atOnce: [string, number][] = [
+  ['/', 8 * KB],
+  ['/en/', 8 * KB],
+  ['/chapters/architecture/', 12 * KB],
+  ['/en/chapters/nodeport/', 12 * KB],
+  ['/exercises/service-selector/', 12 * KB],
+  ['/en/exercises/ingress-tls/', 12 * KB],
+  ['/playground/', 12 * KB],
+  ['/en/progress/', 12 * KB],
+  ['/instructor/', 12 * KB],
+];
+
+test('each kind of page runs little JavaScript at once', () => {
+  for (const [path, budget] of atOnce) {
+    const weight = pageWeight(dist, path);
+    expect(weight.gzip, `${path}: ${weight.files.join(' ')}`).toBeLessThanOrEqual(budget);
+  }
+});
+
+// On demand (measured: editor 0.82–0.84 MB with the island; diagrams 18.8 KB;
+// yaml worker 307 KB, editor worker 91 KB, engine workers 47 KB).
+test('the editor, the diagrams and the workers stay within their budgets', () => {
+  const budgets: [string, number][] = [
+    ['island.', 900 * KB],
+    ['scenario.', 24 * KB],
+    ['yaml.worker-', 330 * KB],
+    ['editor.worker-', 100 * KB],
+    ['grade.worker-', 60 * KB],
+    ['playground.worker-', 60 * KB],
+  ];
+  for (const [prefix, budget] of budgets)
+    for (const file of entry(prefix))
+      expect(moduleWeight(dist, file).gzip, file).toBeLessThanOrEqual(budget);
+});
+
+/** The heavy files only loaded on demand: the editor, d3 and the diagrams, the engine's workers. */
+function onDemand(): Set<string> {
+  const heavy = new Set<string>();
+  for (const file of [...entry('island.'), ...entry('scenario.'), ...entry('yaml.worker-')]) {
+    for (const f of moduleWeight(dist, file).files)
+      if (moduleWeight(dist, f).gzip > 4 * KB && !f.includes('.astro_astro_type_script'))
+        heavy.add(f);
+  }
+  for (const w of [
+    ...entry('grade.worker-'),
+    ...entry('playground.worker-'),
+    ...entry('editor.worker-'),
+  ])
+    heavy.add(w);
+  return heavy;
+}
+
+test('reading pages load no editor, engine or d3 chunk until a diagram is reached', async ({
+  page,
+}) => {
+  const heavy = onDemand();
+  expect([...heavy].some((f) => f.includes('/island.'))).toBe(true);
+  for (const [path] of atOnce.filter(
+    ([p]) => !p.includes('exercises') && !p.includes('playground'),
+  ))
+    for (const f of pageWeight(dist, path).files)
+      expect(heavy.has(f), `${path} loads ${f}`).toBe(false);
+
+  // In the browser: nothing heavy at first; the diagram's code when its figure comes near.
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto('/en/chapters/nodeport/');
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((p) => heavy.has(p))).toEqual([]);
+  expect(requested.some((p) => p.includes('/scenario.'))).toBe(false);
+  await page.locator('figure.rl-scenario').scrollIntoViewIfNeeded();
+  await expect(page.locator('.rl-topology svg')).toBeVisible();
+  expect(requested.some((p) => p.includes('/scenario.'))).toBe(true);
+  expect(requested.some((p) => p.includes('/island.'))).toBe(false);
+});
