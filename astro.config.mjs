@@ -44,6 +44,10 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       customCss: ['./src/styles/course.css'],
+      components: { Search: './src/components/overrides/Search.astro' },
+      // Wrapped code never scrolls sideways: readable at 360 px, and no
+      // unlabelled scroll regions (expressive-code makes each a role=region).
+      expressiveCode: { defaultProps: { wrap: true } },
       head: [{ tag: 'script', attrs: { src: '/register-sw.js', defer: true } }],
     }),
     offline(),

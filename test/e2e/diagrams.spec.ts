@@ -35,8 +35,10 @@ for (const prefix of ['', '/en']) {
     for (const [slug, wanted] of Object.entries(views)) {
       await page.goto(`${prefix}/chapters/${slug}/`);
       const figure = page.locator('figure.rl-scenario');
+      // Diagrams are drawn when their figure comes near.
+      await figure.scrollIntoViewIfNeeded();
       for (const view of wanted) {
-        const svg = figure.locator(`[data-view="${view}"] svg[role="img"]`);
+        const svg = figure.locator(`[data-view="${view}"] svg[role="group"]`);
         await expect(svg, `${slug} ${view}`).toBeVisible();
         await expect(svg).toHaveAttribute('aria-label', /\S/);
       }
@@ -64,6 +66,7 @@ test('the NodePort route passes the engine’s hops in order, on the topology an
 
   await page.goto('/en/chapters/nodeport/');
   const figure = page.locator('figure.rl-scenario');
+  await figure.scrollIntoViewIfNeeded();
   const steps = figure.locator('.rl-route .rl-step');
   await expect(steps).toHaveCount(expected.hops.length);
   const labels = await steps.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
@@ -105,6 +108,8 @@ test('keyboard focus reaches every part of the architecture view, which explains
 }) => {
   await page.goto('/chapters/architecture/');
   const figure = page.locator('figure.rl-scenario');
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator('.rl-arch-svg')).toBeVisible();
   const parts = figure.locator('.rl-arch-part');
   const all = await parts.evaluateAll((els) => els.map((e) => e.getAttribute('data-part')));
   expect(all.length).toBeGreaterThan(20);
@@ -131,6 +136,8 @@ test('the topology and route are reachable by keyboard, node by node and hop by 
 }) => {
   await page.goto('/en/chapters/clusterip/');
   const figure = page.locator('figure.rl-scenario');
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator('.rl-route .rl-route-end')).toBeVisible();
   const focusable = figure.locator('.rl-topology [tabindex="0"], .rl-route [tabindex="0"]');
   const count = await focusable.count();
   await focusable.first().focus();
@@ -152,6 +159,7 @@ test('reduced motion draws the route at once; otherwise the hops appear one by o
   const still = await browser.newContext({ reducedMotion: 'reduce' });
   const page = await still.newPage();
   await page.goto('/chapters/nodeport/');
+  await page.locator('figure.rl-scenario').scrollIntoViewIfNeeded();
   const steps = page.locator('.rl-route .rl-step');
   await expect(steps.first()).toBeVisible();
   expect(
@@ -162,6 +170,7 @@ test('reduced motion draws the route at once; otherwise the hops appear one by o
   const moving = await browser.newContext({ reducedMotion: 'no-preference' });
   const animated = await moving.newPage();
   await animated.goto('/chapters/nodeport/');
+  await animated.locator('figure.rl-scenario').scrollIntoViewIfNeeded();
   const last = animated.locator('.rl-route .rl-step').last();
   await expect(last).toHaveAttribute('opacity', /.*/);
   await expect(last).toHaveAttribute('opacity', '1');

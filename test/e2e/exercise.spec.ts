@@ -252,7 +252,7 @@ test('the failing request is drawn as a route, hop by hop, each hop reachable by
 }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openEditor(page, '/en/exercises/service-selector/');
-  const route = page.locator('.rl-route svg[role="img"]');
+  const route = page.locator('.rl-route svg[role="group"]');
   await expect(route).toBeVisible();
   const hops = await page.locator('.rl-trace ol li').count();
   // The list has the request line and the reason around the hops.
@@ -270,7 +270,7 @@ test('the learner’s cluster is drawn, and the failing route is highlighted in 
   page,
 }) => {
   await openEditor(page, '/en/exercises/troubleshoot-routing/');
-  const cluster = page.locator('.rl-topology svg[role="img"]');
+  const cluster = page.locator('.rl-topology svg[role="group"]');
   await expect(cluster).toHaveAttribute(
     'aria-label',
     /^Your cluster: 3 nodes, \d+ Pods, \d+ Services$/,

@@ -54,6 +54,7 @@ export function drawArchitecture(
     )
     .attr('data-part', (p) => p.id)
     .attr('tabindex', 0)
+    .attr('role', 'img')
     .attr('aria-label', (p) => sentence(p, labels))
     .attr('transform', (p) => `translate(${p.x},${p.y})`);
   parts

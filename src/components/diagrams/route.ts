@@ -43,6 +43,7 @@ export function drawRoute(container: HTMLElement, layout: RouteLayout, label: st
     .join('g')
     .attr('class', (d) => `rl-step rl-step-${d.kind}`)
     .attr('tabindex', 0)
+    .attr('role', 'img')
     .attr('aria-label', (d) => `${d.index + 1}. ${d.kind} @ ${d.place}: ${d.detail}`)
     .attr('transform', (d) => `translate(${d.x},${d.y})`);
   steps.append('circle').attr('r', 6);
@@ -65,6 +66,7 @@ export function drawRoute(container: HTMLElement, layout: RouteLayout, label: st
     .append('g')
     .attr('class', `rl-route-end rl-route-${layout.end.outcome === 'delivered' ? 'ok' : 'failed'}`)
     .attr('tabindex', 0)
+    .attr('role', 'img')
     .attr('aria-label', `${layout.end.outcome}: ${layout.end.reason}`)
     .attr('transform', `translate(${layout.end.x},${layout.end.y})`);
   end.append('rect').attr('x', -7).attr('y', -7).attr('width', 14).attr('height', 14);

@@ -101,7 +101,7 @@ export function drawRules(
     .join('g')
     .attr('class', (c) => `rl-rules-chain${c.onPath ? ' on-path' : ''}`)
     .attr('tabindex', 0)
-    .attr('role', 'button')
+    .attr('role', 'img')
     .attr(
       'aria-label',
       (c) => `${c.id} ${c.label}, ${labels.rules(c.rules)}${c.onPath ? `, ${labels.onPath}` : ''}`,

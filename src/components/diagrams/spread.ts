@@ -12,6 +12,7 @@ export function drawSpread(container: HTMLElement, layout: SpreadLayout, label: 
     .join('g')
     .attr('class', 'rl-spread-bar')
     .attr('tabindex', 0)
+    .attr('role', 'img')
     .attr(
       'aria-label',
       (b) => `${b.pod} (${b.node}): ${b.count}/${layout.total} (${Math.round(b.share * 100)}%)`,

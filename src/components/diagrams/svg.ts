@@ -20,7 +20,8 @@ export function appendSvg(
     .append(() => document.createElementNS(svgNS, 'svg'))
     .attr('class', className)
     .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
+    // A group, not an image: its parts are focusable, each labelled in words.
+    .attr('role', 'group')
     .attr('aria-label', label);
   svg
     .style('width', '100%')

@@ -46,6 +46,7 @@ export function drawTopology(
       (o) => `rl-topo-outside rl-topo-${o.kind}${onRoute.has(o.id) ? ' on-route' : ''}`,
     )
     .attr('tabindex', 0)
+    .attr('role', 'img')
     .attr('aria-label', (o) => `${o.title}: ${o.lines.join('; ')}`)
     .attr('transform', (o) => `translate(${o.x},${o.y})`);
   outside
@@ -90,6 +91,7 @@ export function drawTopology(
     .join('g')
     .attr('class', (s) => `rl-topo-service${onRoute.has(s.id) ? ' on-route' : ''}`)
     .attr('tabindex', 0)
+    .attr('role', 'img')
     .attr('aria-label', (s) => `Service ${s.name} (${s.type}) ${s.addresses} ${s.ports}`)
     .attr('transform', (s) => `translate(${s.x},${s.y})`);
   services
@@ -125,6 +127,7 @@ export function drawTopology(
         `rl-topo-node${onRoute.has(n.name) ? ' on-route' : ''}${n.kubeProxy === 'Stopped' || !n.ready ? ' degraded' : ''}`,
     )
     .attr('tabindex', 0)
+    .attr('role', 'img')
     .attr(
       'aria-label',
       (n) =>
@@ -164,6 +167,7 @@ export function drawTopology(
       (p) => `rl-topo-pod${p.ready ? '' : ' not-ready'}${onRoute.has(p.name) ? ' on-route' : ''}`,
     )
     .attr('tabindex', 0)
+    .attr('role', 'img')
     .attr(
       'aria-label',
       (p) =>

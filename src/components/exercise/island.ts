@@ -11,7 +11,7 @@ import { layoutRoute } from '../diagrams/route-layout.ts';
 import { drawTopology } from '../diagrams/topology.ts';
 import { routeMarks, type TopologyLayout } from '../diagrams/topology-layout.ts';
 import { attachDiagnostics } from './markers.ts';
-import { configureYaml, monaco } from './monaco.ts';
+import { configureYaml, editorTheme, monaco } from './monaco.ts';
 import { loadAnswer, markCompleted, saveAnswer } from './storage.ts';
 import { type Strings, strings } from './strings.ts';
 
@@ -66,10 +66,9 @@ export async function mount(root: HTMLElement): Promise<void> {
   $(root, '.rl-static').hidden = true;
   $(root, '.rl-toolbar').hidden = false;
   $(root, '.rl-keys').hidden = false;
-  const dark = document.documentElement.dataset.theme !== 'light';
   const editor = monaco.editor.create(host, {
     model,
-    theme: dark ? 'vs-dark' : 'vs',
+    theme: editorTheme(),
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,

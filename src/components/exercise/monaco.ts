@@ -57,4 +57,35 @@ export function configureYaml(schemaUrl: string): Promise<void> {
   return configured;
 }
 
+let themed = false;
+
+/**
+ * Monaco's themes with comments that keep 4.5:1 contrast (vs-dark's #608b4e on
+ * #1e1e1e is 4.2:1), following Starlight's theme as the learner switches it.
+ */
+export function editorTheme(): string {
+  const pick = () =>
+    document.documentElement.dataset.theme === 'light' ? 'routelab-light' : 'routelab-dark';
+  if (!themed) {
+    themed = true;
+    monaco.editor.defineTheme('routelab-dark', {
+      base: 'vs-dark',
+      inherit: true,
+      rules: [{ token: 'comment', foreground: '7fa86a' }],
+      colors: {},
+    });
+    monaco.editor.defineTheme('routelab-light', {
+      base: 'vs',
+      inherit: true,
+      rules: [{ token: 'comment', foreground: '007000' }],
+      colors: {},
+    });
+    new MutationObserver(() => monaco.editor.setTheme(pick())).observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme'],
+    });
+  }
+  return pick();
+}
+
 export { monaco };

@@ -16,7 +16,7 @@ import { drawRules } from '../diagrams/rules.ts';
 import { drawSpread } from '../diagrams/spread.ts';
 import { drawTopology } from '../diagrams/topology.ts';
 import { attachDiagnostics } from '../exercise/markers.ts';
-import { configureYaml, monaco } from '../exercise/monaco.ts';
+import { configureYaml, editorTheme, monaco } from '../exercise/monaco.ts';
 import type { Choices } from './choices.ts';
 import { applyFault, type Fault } from './cluster-doc.ts';
 import { FaultsPanel } from './faults-panel.ts';
@@ -138,7 +138,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   for (const el of root.querySelectorAll<HTMLElement>('[data-needs-editor]')) el.hidden = false;
   const editor = monaco.editor.create(host, {
     model,
-    theme: document.documentElement.dataset.theme !== 'light' ? 'vs-dark' : 'vs',
+    theme: editorTheme(),
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
