@@ -51,7 +51,19 @@ function readSubmission(name: string, where: string, paths: string[], base: stri
           files: [],
           error: `the submission is larger than ${submissionLimit / 1024} KiB; it was not read`,
         };
-      const text = new TextDecoder('utf-8').decode(readFileSync(path));
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+      } catch (error) {
+        if (!(error instanceof TypeError)) throw error;
+        // kubectl stops there too ("yaml: invalid leading UTF-8 octet").
+        return {
+          name,
+          path: where,
+          files: [],
+          error: `${relative(base, path) || path} is not UTF-8 text; it was not read`,
+        };
+      }
       files.push({ file: base === '' ? path : relative(base, path) || path, text });
     } catch {
       return {

@@ -48,13 +48,16 @@ export class Decoder {
   }
 
   private wrongType(path: readonly PathStep[], found: unknown, goType: string): void {
+    // encoding/json names a number by its literal: "number 1.5", "number 99999999999".
     const jsonType = Array.isArray(found)
       ? 'array'
       : found === null
         ? 'null'
         : typeof found === 'object'
           ? 'object'
-          : typeof found;
+          : typeof found === 'number'
+            ? `number ${found}`
+            : typeof found;
     const goPath = path.filter((step) => typeof step === 'string').join('.');
     this.problems.push({
       severity: 'error',
@@ -87,7 +90,10 @@ export class Decoder {
   int(path: readonly PathStep[], goType = 'int32'): number | undefined {
     const value = this.raw(path);
     if (value === undefined || value === null) return undefined;
-    if (typeof value === 'number' && Number.isInteger(value)) return value;
+    // Beyond int32 (or a float64's exact integers for int64), Go's decoder refuses the number.
+    const fits =
+      goType === 'int32' ? (n: number) => n >= -(2 ** 31) && n < 2 ** 31 : Number.isSafeInteger;
+    if (typeof value === 'number' && Number.isInteger(value) && fits(value)) return value;
     this.wrongType(path, value, goType);
     return undefined;
   }

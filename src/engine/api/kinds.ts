@@ -65,6 +65,11 @@ export type KindCheck =
   | { ok: true; apiVersion: string; kind: string }
   | { ok: false; diagnostic: Diagnostic };
 
+/** A table's own entry: "constructor" or "__proto__" as an apiVersion is a string, not a lookup. */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function str(value: unknown, key: string): string {
   if (value === null || typeof value !== 'object') return '';
   const field = (value as Record<string, unknown>)[key];
@@ -111,9 +116,9 @@ export function checkKind(doc: SourceDocument): KindCheck {
       },
     };
   }
-  const simulated = (simulatedKinds as Record<string, readonly string[]>)[apiVersion];
+  const simulated = own(simulatedKinds as Record<string, readonly string[]>, apiVersion);
   if (simulated?.includes(kind)) return { ok: true, apiVersion, kind };
-  if (servedElsewhere[apiVersion]?.includes(kind)) {
+  if (own(servedElsewhere, apiVersion)?.includes(kind)) {
     return {
       ok: false,
       diagnostic: {
@@ -125,7 +130,8 @@ export function checkKind(doc: SourceDocument): KindCheck {
       },
     };
   }
-  const movedTo = removed[apiVersion]?.[kind];
+  const moved = own(removed, apiVersion);
+  const movedTo = moved ? own(moved, kind) : undefined;
   return {
     ok: false,
     diagnostic: {

@@ -41,8 +41,9 @@ function answersOf(model: Model): Record<string, string> {
     const value = doc.value as { kind?: unknown; answers?: unknown } | null;
     if (value && value.kind === 'Answers' && value.answers && typeof value.answers === 'object') {
       const out: Record<string, string> = {};
+      // Only a scalar is an answer; a mapping or a list (prototype-free, from YAML) is none.
       for (const [k, v] of Object.entries(value.answers as Record<string, unknown>))
-        out[k] = String(v ?? '').trim();
+        out[k] = ['string', 'number', 'boolean'].includes(typeof v) ? String(v).trim() : '';
       return out;
     }
   }

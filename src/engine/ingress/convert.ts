@@ -16,10 +16,11 @@ function backend(old: unknown): Obj | undefined {
   return {
     service: {
       name: old.serviceName ?? '',
+      // A port of another shape is carried over as it is, for v1 validation to refuse.
       port:
         typeof port === 'string' && !/^\d+$/.test(port)
           ? { name: port }
-          : { number: Number(port ?? 0) },
+          : { number: typeof port === 'string' ? Number(port) : (port ?? 0) },
     },
   };
 }

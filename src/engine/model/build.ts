@@ -157,7 +157,7 @@ export function buildModel(files: InputFile[]): Model {
       return false;
     });
 
-  const workloads = inNamespace(declared.workloads);
+  const workloads = withinPodLimit(inNamespace(declared.workloads), nodes.length, diagnostics);
   const { pods, replicaSets } = runWorkloads(workloads, inNamespace(declared.pods), nodes, cluster);
 
   const allocator = new Allocator(cluster);
@@ -366,4 +366,35 @@ function withIngressFix(doc: SourceDocument, diagnostic: Diagnostic): Diagnostic
     hint: `${value.apiVersion} Ingress was removed in Kubernetes 1.22. The same Ingress in networking.k8s.io/v1 (serviceName/servicePort become service.name and service.port; pathType ImplementationSpecific keeps the old matching, Prefix is usually what you want):\n${text}`,
     fix: { title: 'Convert to networking.k8s.io/v1', text },
   };
+}
+
+/**
+ * Kubernetes accepts any int32 of replicas, but a simulation that made two
+ * billion Pods would never answer. Well past Kubernetes' own tested threshold
+ * (150,000 Pods per cluster) a workload is refused, by routelab, saying so.
+ */
+export const maxPods = 200_000;
+
+function withinPodLimit(
+  workloads: Workload[],
+  nodeCount: number,
+  diagnostics: Diagnostic[],
+): Workload[] {
+  let total = 0;
+  return workloads.filter((w) => {
+    const pods = w.kind === 'DaemonSet' ? nodeCount : w.replicas;
+    if (total + pods <= maxPods) {
+      total += pods;
+      return true;
+    }
+    diagnostics.push({
+      severity: 'error',
+      code: 'RoutelabLimit',
+      object: w.id,
+      field: 'spec.replicas',
+      message: `routelab simulates at most ${maxPods.toLocaleString('en')} Pods in a cluster (Kubernetes is tested up to 150,000); ${w.kind} ${w.metadata.name} would make it ${(total + pods).toLocaleString('en')}, so its Pods are not created`,
+      ...locate(w.doc, ['spec', 'replicas']),
+    });
+    return false;
+  });
 }

@@ -68,6 +68,7 @@ interface Built {
 }
 
 class TooLarge extends Error {}
+class Cyclic extends Error {}
 
 // YAML 1.2's core types plus merge keys (`<<`), which Kubernetes' YAML reader
 // also honours. No timestamp type: a date stays the text the author wrote.
@@ -133,8 +134,10 @@ export function readManifests(file: string, text: string): ReadResult {
 
   const budget = { nodes: 0 };
   const documents: SourceDocument[] = [];
+  let index = 0;
   try {
-    rawDocuments.forEach((raw, index) => {
+    for (; index < rawDocuments.length; index++) {
+      const raw = rawDocuments[index];
       const built = roots[index];
       documents.push({
         file,
@@ -142,8 +145,19 @@ export function readManifests(file: string, text: string): ReadResult {
         value: copy(raw, budget),
         node: raw === null || raw === undefined || !built ? null : locate(built, raw, lineStarts),
       });
-    });
+    }
   } catch (error) {
+    if (error instanceof Cyclic) {
+      // go-yaml (and so kubectl) refuses it: "yaml: anchor 'a' value contains itself".
+      const root = roots[index];
+      const line = root ? toPosition(root.startOffset, lineStarts).line : 1;
+      return fail(
+        file,
+        line,
+        1,
+        'YAML syntax error: an anchor’s value contains itself (an alias inside the node it names)',
+      );
+    }
     if (error instanceof TooLarge) {
       return fail(
         file,
@@ -161,18 +175,26 @@ function fail(file: string, line: number, column: number, message: string): Read
   return { ok: false, problem: { file, line, column, message } };
 }
 
-/** Copies parsed data into prototype-free objects, counting every value reached. */
-function copy(value: unknown, budget: { nodes: number }): unknown {
+/**
+ * Copies parsed data into prototype-free objects, counting every value
+ * reached. js-yaml builds `&a [*a]` as an array that contains itself; the
+ * objects on the current path catch that before it recurses without end.
+ */
+function copy(value: unknown, budget: { nodes: number }, path = new Set<object>()): unknown {
   if (++budget.nodes > limits.maxNodes) throw new TooLarge();
-  if (Array.isArray(value)) return value.map((item) => copy(item, budget));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = Object.create(null);
-    for (const key of Object.keys(value)) {
-      out[key] = copy((value as Record<string, unknown>)[key], budget);
-    }
-    return out;
+  if (value === null || typeof value !== 'object') return value;
+  if (path.has(value)) throw new Cyclic();
+  path.add(value);
+  let out: unknown;
+  if (Array.isArray(value)) out = value.map((item) => copy(item, budget, path));
+  else {
+    const record: Record<string, unknown> = Object.create(null);
+    for (const key of Object.keys(value))
+      record[key] = copy((value as Record<string, unknown>)[key], budget, path);
+    out = record;
   }
-  return value;
+  path.delete(value);
+  return out;
 }
 
 /**
