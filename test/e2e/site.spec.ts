@@ -49,7 +49,10 @@ for (const [locale, prefix, nextLabel] of [
     for (let i = 1; i < chapterSlugs.length; i++) {
       const next = page.locator('a[rel="next"]');
       await expect(next).toContainText(nextLabel);
+      // The old page's h1 is visible too: wait until the address has moved on.
+      const from = new URL(page.url()).pathname;
       await next.click();
+      await page.waitForURL((url) => url.pathname !== from);
       await expect(page.locator('h1')).toBeVisible();
       visited.push(new URL(page.url()).pathname);
     }
