@@ -2,6 +2,7 @@
 // dynamic parts (editor, diagrams, results) drawn: no violations at all.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { startExercise } from '../support/exercise-page.ts';
 
 const pages: [string, string | null][] = [
   ['/', null],
@@ -18,6 +19,7 @@ async function drawn(page: Page, selector: string | null) {
   if (!selector) return;
   const figure = page.locator('figure.rl-scenario');
   if (await figure.count()) await figure.first().scrollIntoViewIfNeeded();
+  if (await page.locator('.rl-static').count()) await startExercise(page);
   await expect(page.locator(selector).first()).toBeVisible({ timeout: 20_000 });
   // Let the route's fade-in finish: axe measures contrast of what is on screen.
   await page.waitForTimeout(1500);

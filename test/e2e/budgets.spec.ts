@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startExercise } from '../support/exercise-page.ts';
 import { moduleWeight, pageWeight } from '../support/page-weight.ts';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
@@ -92,4 +93,25 @@ test('reading pages load no editor, engine or d3 chunk until a diagram is reache
   await expect(page.locator('.rl-topology svg')).toBeVisible();
   expect(requested.some((p) => p.includes('/scenario.'))).toBe(true);
   expect(requested.some((p) => p.includes('/island.'))).toBe(false);
+});
+
+test('an exercise page loads the editor when the learner starts it, not before', async ({
+  page,
+}) => {
+  const heavy = onDemand();
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  // A phone: the exercise is on screen as the page opens.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/en/exercises/service-selector/');
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('.rl-status')).toHaveText(
+    'Click the manifests, or press a key, to open the editor.',
+  );
+  expect(requested.filter((p) => heavy.has(p))).toEqual([]);
+
+  await startExercise(page);
+  expect(requested.some((p) => p.includes('/island.'))).toBe(true);
+  // The click on the starter put the caret in the editor.
+  await expect(page.locator('.rl-editor .monaco-editor')).toHaveClass(/\bfocused\b/);
 });

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { startExercise } from '../support/exercise-page.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -20,8 +21,8 @@ function errorsOf(page: Page): string[] {
 
 async function openEditor(page: Page, path: string) {
   await page.goto(path);
+  await startExercise(page);
   const editor = page.locator('.rl-editor .monaco-editor');
-  await expect(editor).toBeVisible({ timeout: 20_000 });
   // The engine's first grade has arrived when the summary names a count.
   await expect(page.locator('.rl-summary')).toContainText(
     /checks pass|件のチェックに合格|Every check/,

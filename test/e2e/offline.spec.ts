@@ -1,6 +1,7 @@
 // Offline after the first load: the service worker caches the built site, so a
 // learner who has opened Routelab once can read and do exercises with no network.
 import { expect, test } from '@playwright/test';
+import { startExercise } from '../support/exercise-page.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -18,7 +19,7 @@ test('after one visit, the course and an exercise work with the network off', as
   await expect(page.locator('h1')).toContainText('NodePort');
 
   await page.goto('/en/exercises/ingress-tls/');
-  await expect(page.locator('.rl-editor .monaco-editor')).toBeVisible({ timeout: 20_000 });
+  await startExercise(page);
   // The engine grades offline too: the starter serves plain HTTP, so TLS fails.
   await expect(page.locator('li[data-check-id="https-reaches-my-app"]')).toHaveAttribute(
     'data-state',

@@ -44,7 +44,8 @@ export function answerFile(exercise: Exercise, text: string): string {
   return text.startsWith('# Routelab exercise:') ? text : header + text;
 }
 
-export async function mount(root: HTMLElement): Promise<void> {
+/** Mounts the workspace; the editor is returned so the page can put the caret in it. */
+export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
   const exercise = JSON.parse(root.dataset.exercise ?? '{}') as Exercise;
   const locale: Locale = root.dataset.lang === 'en' ? 'en' : 'ja';
   const t: Strings = strings[locale];
@@ -290,4 +291,5 @@ export async function mount(root: HTMLElement): Promise<void> {
     if (action && actions[action]) void actions[action]();
   });
   run();
+  return editor;
 }

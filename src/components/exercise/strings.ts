@@ -15,6 +15,7 @@ export const strings = {
     keyboard:
       'エディターの中で Tab はインデントです。Ctrl+M（macOS は Ctrl+Shift+M）のあとの Tab でエディターの外へ移れます。F8 で次の問題、Ctrl+. で修正案、Ctrl+Enter で実行。',
     loading: 'エディターを読み込んでいます…',
+    toStart: 'マニフェストをクリックするか、キーを押すとエディターが開きます。',
     loadFailed:
       'エディターを読み込めませんでした。ネットワークを確かめて、ページを再読み込みしてください。',
     checking: '確認中…',
@@ -48,6 +49,7 @@ export const strings = {
     keyboard:
       'In the editor Tab indents. After Ctrl+M (Ctrl+Shift+M on macOS) Tab moves out of it. F8 goes to the next problem, Ctrl+. offers fixes, Ctrl+Enter runs the checks.',
     loading: 'Loading the editor…',
+    toStart: 'Click the manifests, or press a key, to open the editor.',
     loadFailed: 'The editor could not be loaded. Check the network and reload the page.',
     checking: 'Checking…',
     allPassed: 'Every check passes',
