@@ -5,9 +5,30 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { sidebar } from './src/course/sidebar.mjs';
 import { offline } from './src/offline/integration.mjs';
+import { inlineScriptHashes } from './src/security/csp.mjs';
 
 export default defineConfig({
   site: 'https://routelab.dev',
+  // Scripts only from this site, by file or by hash (never 'unsafe-inline');
+  // Pagefind's search runs WebAssembly. Styles may be inline: Monaco writes
+  // <style> elements at run time and Starlight uses style attributes, and a
+  // style cannot run code. Nothing is fetched from anywhere else.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "connect-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   vite: {
     resolve: {
       alias: [
@@ -50,6 +71,8 @@ export default defineConfig({
       expressiveCode: { defaultProps: { wrap: true } },
       head: [{ tag: 'script', attrs: { src: '/register-sw.js', defer: true } }],
     }),
+    // Before offline(): the service worker's cache is named after the final pages.
+    inlineScriptHashes(),
     offline(),
   ],
 });
