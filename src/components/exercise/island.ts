@@ -24,7 +24,6 @@ interface Reply {
 }
 
 const gradeDelayMs = 400;
-const saveDelayMs = 250;
 /** A grade that takes longer means the engine is stuck: the worker is replaced. */
 const gradeTimeoutMs = 8000;
 
@@ -210,23 +209,19 @@ export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
     section.hidden = false;
   }
 
-  // Typing: save soon, grade a little later.
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  // Typing: save at once, grade a little later. A timer or pagehide would lose
+  // the last keystrokes when the browser is closed or killed in between; a
+  // manifest is a few kilobytes, which localStorage writes in microseconds.
   let gradeTimer: ReturnType<typeof setTimeout> | undefined;
   let storageWarned = false;
   model.onDidChangeContent(() => {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      if (!saveAnswer(exercise.id, model.getValue()) && !storageWarned) {
-        storageWarned = true;
-        setStatus(t.storageFailed, 'warning');
-      }
-    }, saveDelayMs);
+    if (!saveAnswer(exercise.id, model.getValue()) && !storageWarned) {
+      storageWarned = true;
+      setStatus(t.storageFailed, 'warning');
+    }
     clearTimeout(gradeTimer);
     gradeTimer = setTimeout(run, gradeDelayMs);
   });
-  // A reload right after typing keeps the last keystrokes too.
-  window.addEventListener('pagehide', () => saveAnswer(exercise.id, model.getValue()));
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, run);
 
   let hintsShown = 0;

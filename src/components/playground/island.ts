@@ -329,12 +329,11 @@ export async function mount(root: HTMLElement): Promise<void> {
     if (window.location.hash)
       history.replaceState(null, '', window.location.pathname + window.location.search);
   }
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let runTimer: ReturnType<typeof setTimeout> | undefined;
+  // Saved at once, as in the exercises: a closed browser keeps every keystroke.
   function changed() {
     dropHash();
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(save, 250);
+    save();
     clearTimeout(runTimer);
     runTimer = setTimeout(run, runDelayMs);
   }
@@ -358,7 +357,6 @@ export async function mount(root: HTMLElement): Promise<void> {
     wantedNode = nodeSelect.value;
     changed();
   });
-  window.addEventListener('pagehide', save);
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, run);
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
