@@ -1,9 +1,13 @@
-// What every diagram's drawing shares: an <svg> that shrinks to its column
-// down to 85% of its natural size (text stays readable; beyond
-// that its container scrolls), and names shortened with an ellipsis.
+// What every diagram's drawing shares: an <svg> drawn larger than its layout
+// (whose 10-unit text is sized for 6.1-unit monospace characters) so that
+// text is 13 px, shrinking to its column down to 12 px text, the least that
+// reads on a phone and on a classroom projector; beyond that its container
+// scrolls. And names shortened with an ellipsis.
 import { type Selection, select } from 'd3-selection';
 
 const svgNS = 'http://www.w3.org/2000/svg';
+/** CSS pixels per layout unit: as drawn when there is room, and at the least. */
+const zoom = { natural: 1.3, least: 1.2 };
 
 export function cut(text: string, n: number): string {
   return text.length > n ? `${text.slice(0, Math.max(1, n - 1))}…` : text;
@@ -26,7 +30,7 @@ export function appendSvg(
   svg
     .style('width', '100%')
     .style('height', 'auto')
-    .style('max-width', `${width}px`)
-    .style('min-width', `${Math.min(width, Math.round(width * 0.85))}px`);
+    .style('max-width', `${Math.round(width * zoom.natural)}px`)
+    .style('min-width', `${Math.ceil(width * zoom.least)}px`);
   return svg;
 }
