@@ -254,3 +254,53 @@ test('at 360 px the playground fits the screen: no sideways scrolling of the pag
   expect(overflow).toBeLessThanOrEqual(0);
   await narrow.close();
 });
+
+test('a state too large for a link says so and offers a file that opens it again', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await open(page);
+  // 600 Services, each with 40 pseudo-random characters that deflate cannot shrink much.
+  let seed = 7;
+  const random = () => {
+    let text = '';
+    for (let i = 0; i < 40; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      text += (seed >> 16).toString(36).slice(-1);
+    }
+    return text;
+  };
+  const names = Array.from({ length: 600 }, (_, i) => `svc-${i}`);
+  const yaml = names
+    .map(
+      (name) =>
+        `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  annotations:\n    note: ${random()}\nspec:\n  ports:\n  - port: 80\n`,
+    )
+    .join('---\n');
+  await page.locator('.rl-pg-file').setInputFiles({
+    name: 'large.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(yaml),
+  });
+  await expect(page.locator('.rl-pg-message')).toHaveText('Opened large.yaml.');
+  await page.locator('button[data-action="share"]').click();
+  await expect(page.locator('.rl-pg-message')).toHaveText(
+    /^The state is too large for a link \(\d+ characters, the limit is 16000\)\. Save it as a file instead\.$/,
+  );
+  await expect(page.locator('.rl-pg-share input')).toHaveValue('');
+  expect(new URL(page.url()).hash).toBe('');
+  const offered = page.locator('.rl-pg-share button[data-action="download"]');
+  const [download] = await Promise.all([page.waitForEvent('download'), offered.click()]);
+  const file = readFileSync((await download.path()) ?? '', 'utf8');
+  expect(file).toContain(`name: ${names.at(-1)}`);
+
+  await openScenario(page, 'nodeport');
+  await page.locator('.rl-pg-file').setInputFiles({
+    name: 'state.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(file),
+  });
+  await expect(page.locator('.rl-pg-message')).toHaveText('Opened state.yaml.');
+  expect(await savedFile(page)).toBe(file);
+  expect(problems).toEqual([]);
+});
