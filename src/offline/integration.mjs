@@ -4,16 +4,10 @@
 // index) under a cache named after their contents. A new build makes a new
 // cache and drops the old one.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-function files(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? files(full) : [full];
-  });
-}
+import { filesBelow } from '../build/files.mjs';
 
 export function offline() {
   return {
@@ -23,7 +17,7 @@ export function offline() {
         const root = fileURLToPath(dir);
         const hash = createHash('sha256');
         const urls = [];
-        for (const file of files(root).sort()) {
+        for (const file of filesBelow(root).sort()) {
           const path = relative(root, file).split(sep).join('/');
           // README screenshots are for the repository, not for learners.
           if (path === 'sw.js' || path.endsWith('.map') || path.startsWith('readme/')) continue;

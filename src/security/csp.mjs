@@ -4,20 +4,13 @@
 // to each built page the hashes of the inline scripts that page really has,
 // and fails the build if a page has no policy at all.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesBelow } from '../build/files.mjs';
 
 const metaPattern = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/i;
 const inlineScript = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
-
-function htmlFiles(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return htmlFiles(full);
-    return name.endsWith('.html') ? [full] : [];
-  });
-}
 
 /** The page with its policy first in <head>, every inline script's hash in script-src. */
 export function withInlineHashes(html, where) {
@@ -52,7 +45,7 @@ export function inlineScriptHashes() {
     hooks: {
       'astro:build:done': ({ dir }) => {
         const root = fileURLToPath(dir);
-        for (const file of htmlFiles(root)) {
+        for (const file of filesBelow(root).filter((f) => f.endsWith('.html'))) {
           const html = readFileSync(file, 'utf8');
           writeFileSync(file, withInlineHashes(html, relative(root, file)));
         }

@@ -89,7 +89,11 @@ const yamlish = fc
   )
   .map((parts) => parts.join(''));
 
-describe(`fuzz (${runs} runs per property${long ? '' : ', fixed seed'})`, () => {
+// Thousands of runs take minutes: the properties get their own time limit
+// (each input is held to its bound inside them).
+describe(`fuzz (${runs} runs per property${long ? '' : ', fixed seed'})`, {
+  timeout: long ? 3_600_000 : 60_000,
+}, () => {
   it('random text never throws', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 500 }), yamlish), (t) => check(t)),
