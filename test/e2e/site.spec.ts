@@ -1,18 +1,16 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { filesBelow } from '../../src/build/files.mjs';
 import { chapterSlugs } from '../../src/course/sidebar.mjs';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 
 /** Every page the build emitted, as a site path ("/", "/en/chapters/nodeport/"...). */
-function builtPages(dir = dist): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return builtPages(full);
-    if (name !== 'index.html') return [];
-    return [`/${relative(dist, dir)}/`.replace(/\/+/g, '/')];
-  });
+function builtPages(): string[] {
+  return filesBelow(dist)
+    .filter((file) => file.endsWith('/index.html'))
+    .map((file) => `/${relative(dist, file.slice(0, -'index.html'.length))}/`.replace(/\/+/g, '/'));
 }
 
 function collectErrors(page: Page): string[] {
@@ -117,4 +115,15 @@ test('no page has a console error or a broken internal link', async ({ page, req
     expect((await request.get(href)).status(), href).toBe(200);
   }
   expect(errors).toEqual([]);
+});
+
+test('every page describes itself in its own language', () => {
+  const kana = /[\u3040-\u30ff]/;
+  for (const path of builtPages()) {
+    const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+    const description = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    expect(description.length, path).toBeGreaterThan(20);
+    if (path.startsWith('/en/')) expect(description, path).not.toMatch(kana);
+    else expect(description, path).toMatch(kana);
+  }
 });
