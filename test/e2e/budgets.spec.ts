@@ -109,8 +109,11 @@ test('an exercise page loads the editor when the learner starts it, not before',
     'Click the manifests, or press a key, to open the editor.',
   );
   expect(requested.filter((p) => heavy.has(p))).toEqual([]);
+  // Nothing that needs the editor is offered before it: no inert buttons.
+  await expect(page.locator('.rl-toolbar')).toBeHidden();
 
   await startExercise(page);
+  await expect(page.locator('.rl-toolbar')).toBeVisible();
   expect(requested.some((p) => p.includes('/island.'))).toBe(true);
   // The click on the starter put the caret in the editor.
   await expect(page.locator('.rl-editor .monaco-editor')).toHaveClass(/\bfocused\b/);
