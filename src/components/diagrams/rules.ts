@@ -128,9 +128,14 @@ export function drawRules(
     line.classList.add('current');
   };
   chains.on('click', (_, c) => reveal(c.id));
-  // The text opens on the first rule the request matched, not on the filter table.
+  // The text opens on the first rule the request matched, not on the filter
+  // table. Read in the next frame: offsetTop now would force a layout of the
+  // whole page in the middle of drawing it.
   const first = pre.querySelector('mark');
-  if (first) pre.scrollTop = first.offsetTop - 40;
+  if (first)
+    requestAnimationFrame(() => {
+      pre.scrollTop = first.offsetTop - 40;
+    });
   chains.on('keydown', (event: KeyboardEvent, c) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     event.preventDefault();
