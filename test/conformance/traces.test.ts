@@ -165,6 +165,20 @@ describe('NodePort', () => {
     }
   });
 
+  it('records each rewrite on the rule that makes it: DNAT in KUBE-SEP, MASQUERADE in KUBE-POSTROUTING', () => {
+    // shared/spec/cli.md: a hop's packet is the addresses "as they are after that hop".
+    const result = run(myApp + nodePort, 'external', 'http://172.18.0.2:30080/');
+    const at = (target: string) => result.hops.findIndex((h) => h.detail.includes(`-j ${target}`));
+    const [dnat, masquerade] = [at('DNAT'), at('MASQUERADE')];
+    const pod = `${result.destination?.podIP}:${result.destination?.port}`;
+    expect(result.hops[dnat]?.detail).toMatch(/nat KUBE-SEP-\w+: /);
+    expect(result.hops[dnat - 1]?.packet?.dst).toBe('172.18.0.2:30080');
+    expect(result.hops[dnat]?.packet?.dst).toBe(pod);
+    expect(result.hops[masquerade]?.detail).toMatch(/nat KUBE-POSTROUTING: /);
+    expect(result.hops[masquerade - 1]?.packet?.src).toMatch(/^203\.0\.113\.10:/);
+    expect(result.hops[masquerade]?.packet?.src).toBe(`${result.destination?.sourceIP}:40000`);
+  });
+
   it('keeps the client’s address with externalTrafficPolicy Local, and drops on nodes without a local Pod', () => {
     const local = nodePort.replace(
       'type: NodePort',

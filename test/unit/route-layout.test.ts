@@ -40,12 +40,19 @@ describe('layoutRoute', () => {
     expect(layout.height).toBeGreaterThan(layout.end.y);
   });
 
-  it('marks the hops that rewrite the packet: DNAT to the Pod, SNAT to the node', () => {
+  it('marks the hops that rewrite the packet: DNAT in the KUBE-SEP rule, SNAT in KUBE-POSTROUTING', () => {
     const layout = layoutRoute(result);
     const rewrites = layout.steps.filter((s) => s.rewrite !== '');
     const podAddress = `${result.destination?.podIP}:${result.destination?.port}`;
-    expect(rewrites.map((s) => s.rewrite)).toContain(`dst ${podAddress}`);
-    expect(rewrites.some((s) => s.rewrite.startsWith('src 172.18.0.'))).toBe(true);
+    // Only the rules that act: the DNAT of the endpoint's chain, and kube-proxy's MASQUERADE.
+    expect(rewrites.map((s) => s.label.replace(/-[A-Z2-7]{16}$/, ''))).toEqual([
+      'KUBE-SEP',
+      'KUBE-POSTROUTING',
+    ]);
+    expect(rewrites[0]?.rewrite).toBe(`dst ${podAddress}`);
+    expect(rewrites[0]?.detail).toContain('-j DNAT --to-destination');
+    expect(rewrites[1]?.rewrite).toMatch(/^src 172\.18\.0\.\d+:\d+$/);
+    expect(rewrites[1]?.detail).toContain('-j MASQUERADE');
   });
 
   it('names each rule row by the chain the rule is in, as kube-proxy wrote it', () => {

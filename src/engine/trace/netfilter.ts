@@ -6,7 +6,7 @@
 import { argAfter, type Context, evaluate, type Packet } from '../kubeproxy/match.ts';
 import type { NodeRules, Rule, Table } from '../kubeproxy/rules.ts';
 import { rulesByChain, ruleText } from '../kubeproxy/save.ts';
-import { addresses } from './packet.ts';
+import { addresses, dnatTo } from './packet.ts';
 import type { Hop } from './types.ts';
 
 export interface ChainResult {
@@ -29,6 +29,8 @@ function rulesOf(table: Table, chain: string): Rule[] {
 export class Netfilter {
   private readonly rules: NodeRules;
   private readonly hops: Hop[];
+  /** The address a MASQUERADE rule gives the packet: the caller knows the route out. */
+  private masqueradeAs: string | undefined;
 
   constructor(rules: NodeRules, hops: Hop[]) {
     this.rules = rules;
@@ -50,11 +52,19 @@ export class Netfilter {
       }
       if (v.target === 'RETURN') return null;
       const quiet = v.target === 'KUBE-MARK-MASQ';
+      // A hop records the packet as it leaves the rule (shared/spec/cli.md):
+      // a DNAT or MASQUERADE rule's hop shows the rewritten address.
+      const leaving =
+        v.target === 'DNAT' && v.toDestination
+          ? dnatTo(packet, v.toDestination)
+          : v.target === 'MASQUERADE' && this.masqueradeAs
+            ? { ...packet, src: this.masqueradeAs }
+            : packet;
       this.hops.push({
         kind: 'iptables',
         at: this.rules.node,
         detail: `${table.name} ${chain}: ${ruleText(rule)}${quiet ? ' (marked for SNAT)' : ''}`,
-        packet: addresses(packet),
+        packet: addresses(leaving),
       });
       if (terminal.has(v.target))
         return v.toDestination
@@ -88,10 +98,12 @@ export class Netfilter {
     return null;
   }
 
-  /** nat POSTROUTING: KUBE-POSTROUTING masquerades marked packets. */
-  postrouting(packet: Packet, ctx: Context): boolean {
+  /** nat POSTROUTING: KUBE-POSTROUTING masquerades marked packets, to `source`. */
+  postrouting(packet: Packet, ctx: Context, source: string): boolean {
     if (this.rules.nat.chains.length === 0) return false;
+    this.masqueradeAs = source;
     const result = this.run(this.rules.nat, 'KUBE-POSTROUTING', packet, ctx);
+    this.masqueradeAs = undefined;
     return result?.verdict === 'MASQUERADE';
   }
 }

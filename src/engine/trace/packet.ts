@@ -7,3 +7,9 @@ export const clientPort = 40000;
 export function addresses(packet: Packet): { src: string; dst: string } {
   return { src: `${packet.src}:${clientPort}`, dst: `${packet.dst}:${packet.dport}` };
 }
+
+/** The packet after a DNAT rule's --to-destination ("10.244.2.2:8080"). */
+export function dnatTo(packet: Packet, toDestination: string): Packet {
+  const [ip, port] = toDestination.split(':');
+  return { ...packet, dst: ip || packet.dst, dport: port ? Number(port) : packet.dport };
+}

@@ -12,7 +12,7 @@ import type { Model, RunningPod } from '../model/types.ts';
 import { resolveHost } from './dns.ts';
 import { isControllerPod, throughController } from './ingress.ts';
 import { Netfilter } from './netfilter.ts';
-import { addresses } from './packet.ts';
+import { addresses, dnatTo } from './packet.ts';
 import { parseTarget, resolveSource, type Source, type Target } from './request.ts';
 import type {
   Destination,
@@ -272,11 +272,7 @@ function walk(
   const serviceFromRules = serviceInHops(model, hops.slice(hopsBefore));
   if (serviceFromRules) serviceNamed(serviceFromRules.service, serviceFromRules.port);
   const dnat = nat?.verdict === 'DNAT' && nat.toDestination;
-  if (dnat) {
-    const [ip, port] = nat.toDestination?.split(':') ?? [];
-    packet.dst = ip ?? packet.dst;
-    packet.dport = Number(port);
-  }
+  if (dnat) Object.assign(packet, dnatTo(packet, dnat));
   const isLocal = ctx.localAddresses.has(packet.dst) || packet.dst.startsWith('127.');
   const filterHook = hook === 'OUTPUT' ? 'OUTPUT' : !dnat && isLocal ? 'INPUT' : 'FORWARD';
   const filtered = nf.filter(filterHook, packet, ctx);
@@ -325,10 +321,9 @@ function walk(
     };
   }
   const pod = owner.pod;
-  if (nf.postrouting(packet, ctx)) {
-    const snat = pod.nodeName === entry.name ? gateway : entry.internalIP;
-    packet.src = snat;
-  }
+  // MASQUERADE takes the address of the interface the packet leaves by.
+  const snat = pod.nodeName === entry.name ? gateway : entry.internalIP;
+  if (nf.postrouting(packet, ctx, snat)) packet.src = snat;
   if (pod.nodeName !== entry.name)
     hops.push({
       kind: 'pod-network',
