@@ -55,6 +55,19 @@ describe('layoutRoute', () => {
     expect(rewrites[1]?.detail).toContain('-j MASQUERADE');
   });
 
+  it('shows the cloud load balancer sending a request for its address on to a node’s NodePort', () => {
+    const lb = buildModel([scenario('service-loadbalancer.yaml')]);
+    const address = lb.services.find((s) => s.metadata.name === 'my-service')
+      ?.loadBalancerIngress[0];
+    expect(address).toMatch(/^198\.51\.100\.\d+$/);
+    const sent = trace(lb, { from: 'external', to: `http://${address}/` });
+    const [balancer] = layoutRoute(sent).steps;
+    expect(balancer?.kind).toBe('load-balancer');
+    expect(balancer?.rewrite).toMatch(/^dst 172\.18\.0\.\d+:3\d{4}$/);
+    // Sent straight to a node's NodePort, the node changes nothing.
+    expect(layoutRoute(result).steps[0]?.rewrite).toBe('');
+  });
+
   it('names each rule row by the chain the rule is in, as kube-proxy wrote it', () => {
     const labels = layoutRoute(result)
       .steps.filter((s) => s.kind === 'iptables')

@@ -41,7 +41,16 @@ export const geometry = {
   margin: 20,
 };
 
-export function layoutRoute(trace: Pick<TraceResult, 'hops' | 'outcome' | 'reason'>): RouteLayout {
+/** "ip:port" when the request was sent to an address (not a name): the packet before any hop. */
+function sentTo(to: string): string | null {
+  const m = /^(?:(https?):\/\/)?(\d{1,3}(?:\.\d{1,3}){3})(?::(\d+))?(?:\/|$)/.exec(to);
+  const port = m?.[3] ?? (m?.[1] === 'https' ? '443' : m?.[1] === 'http' ? '80' : undefined);
+  return m?.[2] && port ? `${m[2]}:${port}` : null;
+}
+
+export function layoutRoute(
+  trace: Pick<TraceResult, 'hops' | 'outcome' | 'reason'> & { request?: TraceResult['request'] },
+): RouteLayout {
   const places: Place[] = [];
   const columnOf = new Map<string, number>();
   const placeFor = (at: string) => {
@@ -57,7 +66,11 @@ export function layoutRoute(trace: Pick<TraceResult, 'hops' | 'outcome' | 'reaso
     }
     return places[column] as Place;
   };
-  let previous: Hop['packet'] = null;
+  // Sent straight to an address (a load balancer's, say), the first hop's
+  // rewrite shows against it: "dst 172.18.0.3:30057".
+  const first = trace.hops[0]?.packet;
+  const sent = trace.request ? sentTo(trace.request.to) : null;
+  let previous: Hop['packet'] = first && sent ? { src: first.src, dst: sent } : null;
   const steps = trace.hops.map((hop, index) => {
     const place = placeFor(hop.at);
     const changes: string[] = [];
