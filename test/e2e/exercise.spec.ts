@@ -289,3 +289,16 @@ test('the learner’s cluster is drawn, and the failing route is highlighted in 
   );
   await expect(cluster.locator('.rl-topo-node.on-route').first()).toBeVisible();
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('an exercise page is its task and the highlighted starter, promising no editor', async ({
+    page,
+  }) => {
+    await page.goto('/en/exercises/service-selector/');
+    await expect(page.locator('.rl-task')).toContainText('my-service');
+    await expect(page.locator('.rl-static')).toContainText('app: my-ap');
+    await expect(page.locator('.rl-status')).toBeHidden();
+    await expect(page.locator('.rl-toolbar')).toBeHidden();
+  });
+});
