@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { filesBelow } from '../../src/build/files.mjs';
 import { encodeState } from '../../src/components/playground/share.ts';
+import { myApp } from '../support/engine.ts';
 import { startExercise } from '../support/exercise-page.ts';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
@@ -119,26 +120,9 @@ const script = '<script data-pwned>window.__pwned=1</script>';
 const svg = '<svg data-pwned onload=window.__pwned=1>';
 
 /** Accepted by kube-apiserver with a payload inside: an image, an annotation, an Ingress path. */
-const accepted = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: my-app
-  annotations:
-    note: "${img}"
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: my-app}
-  template:
-    metadata:
-      labels: {app: my-app}
-    spec:
-      containers:
-      - name: app
-        image: "${script}"
-        ports:
-        - containerPort: 8080
----
+const accepted = `${myApp
+  .replace('  name: my-app\n', `  name: my-app\n  annotations:\n    note: "${img}"\n`)
+  .replace('image: ghcr.io/example/my-app:1.0', `image: "${script}"`)}---
 apiVersion: v1
 kind: Service
 metadata:
@@ -203,6 +187,9 @@ async function openLink(page: Page, yaml: string, to: string) {
 test('payloads in a shared playground are text in every view', async ({ page }) => {
   test.setTimeout(90_000);
   const check = await guard(page);
+  // The payloads really are in the manifests (myApp's text was edited to hold them).
+  expect(accepted).toContain(`note: "${img}"`);
+  expect(accepted).toContain(`image: "${script}"`);
   const to = `http://198.51.100.1/${img}`;
   await openLink(page, accepted, to);
   const outcome = page.locator('.rl-pg-outcome');

@@ -10,25 +10,13 @@ import { gradeAll } from '../../src/cli/grade.ts';
 import { collectSubmissions } from '../../src/cli/submissions.ts';
 import { gradeSubmission } from '../../src/engine/exercises/grade.ts';
 import { buildModel } from '../../src/engine/index.ts';
+import { myApp } from '../support/engine.ts';
 
-const deployment = (replicas: string, port = '8080') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: my-app
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: my-app}
-  template:
-    metadata:
-      labels: {app: my-app}
-    spec:
-      containers:
-      - name: app
-        image: example/my-app:1
-        ports:
-        - containerPort: ${port}
-`;
+/** test/support/engine.ts's my-app, with its replicas (line 6) and containerPort (line 19) replaced. */
+const deployment = (replicas: string, port = '8080') =>
+  myApp
+    .replace('replicas: 2', `replicas: ${replicas}`)
+    .replace('containerPort: 8080', `containerPort: ${port}`);
 
 const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
 for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].entries()) {
@@ -62,7 +50,7 @@ const corpus: [string, string, RegExp, number][] = [
     /routelab simulates at most 200,000 Pods/,
     6,
   ],
-  ['enormous port', deployment('1', '1e999'), /containerPort of type int32/, 17],
+  ['enormous port', deployment('1', '1e999'), /containerPort of type int32/, 19],
   [
     '10,000 documents',
     Array.from(

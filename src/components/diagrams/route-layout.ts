@@ -2,6 +2,7 @@
 // (the client, the cloud, each node, each Pod), in the order it first gets
 // there, and one row per hop. Pure and deterministic: the same trace always
 // lays out the same, so the drawing never jumps between two runs.
+import { parseTarget } from '../../engine/trace/request.ts';
 import type { Hop, TraceResult } from '../../engine/trace/types.ts';
 
 export interface Place {
@@ -43,9 +44,9 @@ export const geometry = {
 
 /** "ip:port" when the request was sent to an address (not a name): the packet before any hop. */
 function sentTo(to: string): string | null {
-  const m = /^(?:(https?):\/\/)?(\d{1,3}(?:\.\d{1,3}){3})(?::(\d+))?(?:\/|$)/.exec(to);
-  const port = m?.[3] ?? (m?.[1] === 'https' ? '443' : m?.[1] === 'http' ? '80' : undefined);
-  return m?.[2] && port ? `${m[2]}:${port}` : null;
+  const target = parseTarget(to);
+  if (typeof target === 'string' || !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(target.host)) return null;
+  return `${target.host}:${target.port}`;
 }
 
 export function layoutRoute(

@@ -29,16 +29,25 @@ function rulesOf(table: Table, chain: string): Rule[] {
 export class Netfilter {
   private readonly rules: NodeRules;
   private readonly hops: Hop[];
-  /** The address a MASQUERADE rule gives the packet: the caller knows the route out. */
-  private masqueradeAs: string | undefined;
 
   constructor(rules: NodeRules, hops: Hop[]) {
     this.rules = rules;
     this.hops = hops;
   }
 
-  /** Runs one chain (and what it jumps to); returns a terminal verdict, or null to fall through. */
-  run(table: Table, chain: string, packet: Packet, ctx: Context, depth = 0): ChainResult | null {
+  /**
+   * Runs one chain (and what it jumps to); returns a terminal verdict, or null
+   * to fall through. `masqueradeAs`: the address a MASQUERADE rule gives the
+   * packet (the caller knows the interface it leaves by).
+   */
+  run(
+    table: Table,
+    chain: string,
+    packet: Packet,
+    ctx: Context,
+    masqueradeAs?: string,
+    depth = 0,
+  ): ChainResult | null {
     if (depth > 16) return null;
     for (const rule of rulesOf(table, chain)) {
       const v = evaluate(rule, packet, ctx);
@@ -57,8 +66,8 @@ export class Netfilter {
       const leaving =
         v.target === 'DNAT' && v.toDestination
           ? dnatTo(packet, v.toDestination)
-          : v.target === 'MASQUERADE' && this.masqueradeAs
-            ? { ...packet, src: this.masqueradeAs }
+          : v.target === 'MASQUERADE' && masqueradeAs
+            ? { ...packet, src: masqueradeAs }
             : packet;
       this.hops.push({
         kind: 'iptables',
@@ -70,7 +79,7 @@ export class Netfilter {
         return v.toDestination
           ? { verdict: v.target, toDestination: v.toDestination }
           : { verdict: v.target };
-      const inner = this.run(table, v.target, packet, ctx, depth + 1);
+      const inner = this.run(table, v.target, packet, ctx, masqueradeAs, depth + 1);
       if (inner) return inner;
     }
     return null;
@@ -101,9 +110,7 @@ export class Netfilter {
   /** nat POSTROUTING: KUBE-POSTROUTING masquerades marked packets, to `source`. */
   postrouting(packet: Packet, ctx: Context, source: string): boolean {
     if (this.rules.nat.chains.length === 0) return false;
-    this.masqueradeAs = source;
-    const result = this.run(this.rules.nat, 'KUBE-POSTROUTING', packet, ctx);
-    this.masqueradeAs = undefined;
+    const result = this.run(this.rules.nat, 'KUBE-POSTROUTING', packet, ctx, source);
     return result?.verdict === 'MASQUERADE';
   }
 }
