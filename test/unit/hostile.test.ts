@@ -38,6 +38,10 @@ const corpus: [string, string, RegExp, number][] = [
   ['5 MB file', `a: "${'x'.repeat(5 * 1024 * 1024)}"\n`, /larger than 1 MiB are not read/, 1],
   ['50 MB file', `a: "${'x'.repeat(50 * 1024 * 1024)}"\n`, /larger than 1 MiB are not read/, 1],
   ['binary', '\u0000\u0001\u0002PK\u0003\u0004', /null byte is not allowed/, 1],
+  // encoding/json's literalStore (decode.go): ParseInt, then OverflowInt for the
+  // field's own size (int32 here), fails with UnmarshalTypeError{Value: "number " +
+  // literal}. sigs.k8s.io/yaml has already made a YAML integer past int64 a
+  // float64, which JSON writes as 100000000000000000000.
   [
     'enormous replicas',
     deployment('99999999999999999999'),
