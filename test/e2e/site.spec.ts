@@ -42,6 +42,8 @@ for (const [locale, prefix, nextLabel] of [
   ['en', '/en', 'Next'],
 ] as const) {
   test(`${locale}: "next" leads from chapter 1 through chapter 8`, async ({ page }) => {
+    // Eight page loads, on two cores shared with the other tests.
+    test.setTimeout(60_000);
     await page.goto(`${prefix}/${chapterSlugs[0]}/`);
     const visited = [new URL(page.url()).pathname];
     for (let i = 1; i < chapterSlugs.length; i++) {
@@ -50,7 +52,7 @@ for (const [locale, prefix, nextLabel] of [
       // The old page's h1 is visible too: wait until the address has moved on.
       const from = new URL(page.url()).pathname;
       await next.click();
-      await page.waitForURL((url) => url.pathname !== from);
+      await page.waitForURL((url) => url.pathname !== from, { waitUntil: 'domcontentloaded' });
       await expect(page.locator('h1')).toBeVisible();
       visited.push(new URL(page.url()).pathname);
     }
