@@ -28,7 +28,9 @@ function findVariants(text: string, where: string): string[] {
     for (const match of text.matchAll(pattern)) {
       const at = match.index ?? 0;
       const line = text.slice(0, at).split('\n').length;
-      const context = text.slice(Math.max(0, at - 12), at + match[0].length + 12).replace(/\n/g, ' ');
+      const context = text
+        .slice(Math.max(0, at - 12), at + match[0].length + 12)
+        .replace(/\n/g, ' ');
       found.push(`${where}:${line}: 「${match[0]}」 → ${term.ja} (…${context}…)`);
     }
   }
@@ -39,7 +41,8 @@ function findVariants(text: string, where: string): string[] {
 function japanesePages(dir = docsDir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return dir === docsDir && entry.name === 'en' ? [] : japanesePages(path);
+    if (entry.isDirectory())
+      return dir === docsDir && entry.name === 'en' ? [] : japanesePages(path);
     return entry.name.endsWith('.mdx') ? [path] : [];
   });
 }
@@ -74,7 +77,8 @@ describe('the glossary', () => {
   });
 
   it('never rejects a term the glossary itself prescribes', () => {
-    for (const term of glossary.terms) expect(findVariants(term.ja, 'glossary'), term.ja).toEqual([]);
+    for (const term of glossary.terms)
+      expect(findVariants(term.ja, 'glossary'), term.ja).toEqual([]);
   });
 
   it('finds the variants the issue names, and leaves the prescribed words and other terms alone', () => {
