@@ -2,9 +2,13 @@
 // `npm pack`, `npm install -g` of the tarball into an empty folder with no
 // network (npm --offline, and a registry that does not answer), then the
 // installed `routelab` grades a class on the oldest Node >= 20 on this machine.
+// The GitHub Classroom recipe (examples/classroom) then runs on that install:
+// its GitHub actions (`uses:`) cannot run here, its shell steps and the
+// commands its Classroom graders run do.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -13,7 +17,8 @@ import {
   statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -147,4 +152,110 @@ describe('the routelab package', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('routelab grade');
   }, 60_000);
+});
+
+interface Step {
+  name: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string | number>;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  env?: Record<string, string>;
+  jobs: Record<string, { steps: Step[] }>;
+}
+
+describe('the GitHub Classroom recipe, run here without GitHub', () => {
+  let repo = '';
+  let summary = '';
+  const workflow = (name: string) => {
+    const file = join(root, 'examples', 'classroom', '.github', 'workflows', name);
+    const parsed = load(readFileSync(file, 'utf8')) as Workflow;
+    return { env: parsed.env ?? {}, steps: Object.values(parsed.jobs).flatMap((j) => j.steps) };
+  };
+  /** A runner: the Node under test, and npm -g into a prefix of its own. */
+  const runner = (env: Record<string, string>) => {
+    const prefix = join(work, 'runner');
+    return {
+      ...npmEnv,
+      ...env,
+      npm_config_prefix: prefix,
+      GITHUB_STEP_SUMMARY: summary,
+      PATH: `${join(prefix, 'bin')}:${dirname(node)}:${process.env.PATH}`,
+    };
+  };
+  // How GitHub runs a `run:` step (shell: bash).
+  const bash = (script: string, env: NodeJS.ProcessEnv) =>
+    run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], repo, env);
+
+  beforeAll(() => {
+    // The instructor's template with the packed grader, and a learner's answers:
+    // two right, one wrong.
+    repo = join(work, 'learner-repo');
+    cpSync(join(root, 'examples', 'classroom'), repo, { recursive: true });
+    mkdirSync(join(repo, '.github', 'routelab'));
+    copyFileSync(tarball, join(repo, '.github', 'routelab', basename(tarball)));
+    for (const [id, file] of [
+      ['service-selector', 'solution.yaml'],
+      ['nodeport-expose', 'solution.yaml'],
+      ['ingress-path-routing', 'starter.yaml'],
+    ] as const)
+      copyFileSync(exercise(id, file), join(repo, 'answers', `${id}.yaml`));
+    summary = join(work, 'step-summary.md');
+  });
+
+  it('grade.yml installs the tarball and writes one JUnit report per exercise', () => {
+    const { env, steps } = workflow('grade.yml');
+    expect(steps.flatMap((s) => s.uses?.replace(/@.*/, '') ?? [])).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
+      'mikepenz/action-junit-report',
+      'actions/upload-artifact',
+    ]);
+    const codes = steps.flatMap((s) => (s.run ? [bash(s.run, runner(env)).code] : []));
+    // Installed, then graded: exit 1 because one answer fails.
+    expect(codes).toEqual([0, 1]);
+    const reports = steps.find((s) => s.uses?.startsWith('mikepenz/'))?.with?.report_paths;
+    expect(reports).toBe('routelab-reports/*.xml');
+    const ids = (env.ROUTELAB_EXERCISES ?? '').split(' ');
+    expect(readdirSync(join(repo, 'routelab-reports')).sort()).toEqual(
+      ids.map((id) => `${id}.xml`).sort(),
+    );
+    const junit = (id: string) => readFileSync(join(repo, 'routelab-reports', `${id}.xml`), 'utf8');
+    expect(junit('service-selector')).toMatch(/<testsuite name="[^"]*" tests="\d+" failures="0">/);
+    expect(junit('ingress-path-routing')).toContain('failures="1"');
+    expect(junit('ingress-path-routing')).toMatch(/name="other-path-reaches-default">\s*<failure/);
+    const text = readFileSync(summary, 'utf8');
+    expect(text).toContain('### nodeport-expose');
+    expect(text).toContain('ingress-path-routing: 0 of 1 submissions passed');
+  }, 90_000);
+
+  it('classroom.yml gives an exercise its points when every check passes', () => {
+    const { env, steps } = workflow('classroom.yml');
+    for (const s of steps.filter((s) => s.run)) expect(bash(s.run ?? '', runner(env)).code).toBe(0);
+    const graders = steps.filter((s) =>
+      s.uses?.startsWith('classroom-resources/autograding-command-grader@'),
+    );
+    const exitCodes = Object.fromEntries(
+      graders.map((s) => [s.id, bash(String(s.with?.command), runner(env)).code]),
+    );
+    expect(exitCodes).toEqual({
+      'service-selector': 0,
+      'nodeport-expose': 0,
+      'ingress-path-routing': 1,
+    });
+    // The reporter reads each grader's result under the names Classroom gives them.
+    const reporter = steps.find((s) =>
+      s.uses?.startsWith('classroom-resources/autograding-grading-reporter@'),
+    );
+    const ids = graders.map((s) => s.id as string);
+    expect(reporter?.with?.runners).toBe(ids.join(','));
+    expect(reporter?.env).toEqual(
+      Object.fromEntries(
+        ids.map((id) => [`${id.toUpperCase()}_RESULTS`, `\${{steps.${id}.outputs.result}}`]),
+      ),
+    );
+  }, 90_000);
 });
