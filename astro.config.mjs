@@ -65,7 +65,11 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       customCss: ['./src/styles/course.css'],
-      components: { Search: './src/components/overrides/Search.astro' },
+      components: {
+        Search: './src/components/overrides/Search.astro',
+        Footer: './src/components/overrides/Footer.astro',
+        Head: './src/embed/Head.astro',
+      },
       // Wrapped code never scrolls sideways: readable at 360 px, and no
       // unlabelled scroll regions (expressive-code makes each a role=region).
       expressiveCode: { defaultProps: { wrap: true } },
