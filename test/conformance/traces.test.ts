@@ -5,8 +5,7 @@
 // proxier_test.go packet-flow tests (REJECT for no endpoints, DROP for no local
 // endpoints), and the behaviour of a node without kube-proxy rules.
 import { describe, expect, it } from 'vitest';
-import { buildModel, trace } from '../../src/engine/index.ts';
-import type { TraceResult } from '../../src/engine/trace/types.ts';
+import { buildModel, type TraceResult, trace } from '../../src/engine/index.ts';
 import { myApp } from '../support/engine.ts';
 
 const service = (spec: string) => `---

@@ -10,8 +10,7 @@ import {
   layoutRules,
   rulesGeometry,
 } from '../../src/components/diagrams/rules-layout.ts';
-import { buildModel, trace } from '../../src/engine/index.ts';
-import { kubeProxyRules } from '../../src/engine/kubeproxy/rules.ts';
+import { buildModel, kubeProxyRules, trace } from '../../src/engine/index.ts';
 
 const scenario = (name: string) =>
   readFileSync(join(import.meta.dirname, '..', '..', 'content', 'scenarios', name), 'utf8');
