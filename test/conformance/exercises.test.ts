@@ -64,7 +64,7 @@ describe('the exercise schema (the build runs it on every meta.yaml)', () => {
     const strays: string[] = [];
     const walk = (value: unknown, at: string) => {
       if (value === null) strays.push(`${at} is empty`);
-      else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}.${i}`));
+      else if (Array.isArray(value)) for (const [i, v] of value.entries()) walk(v, `${at}.${i}`);
       else if (typeof value === 'object')
         for (const [k, v] of Object.entries(value)) {
           if (/\s/.test(k)) strays.push(`${at}: key "${k}"`);
