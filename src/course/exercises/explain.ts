@@ -49,6 +49,7 @@ export function say(locale: Locale, ja: string, en: string): string {
   return locale === 'ja' ? ja : en;
 }
 
+// One short clause per expectation field, in the order a learner reads them: a list, not a nest.
 /** What differs between the expectation and the trace, in plain words; "" when it holds. */
 export function mismatch(
   model: Model,

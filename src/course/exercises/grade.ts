@@ -83,6 +83,7 @@ function fieldOf(model: Model, object: string, field: string): unknown {
   return at;
 }
 
+// One short case per check kind, sharing `done` and `errors`: splitting it would scatter one table.
 function runCheck(model: Model, check: Check, locale: Locale, traces: boolean): CheckResult {
   const title = check.title[locale];
   const done = (passed: boolean, detail = ''): CheckResult => ({
