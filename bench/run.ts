@@ -5,17 +5,21 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readExercise } from '../src/cli/exercises.ts';
 import { gradeAll } from '../src/cli/grade.ts';
 import { collectSubmissions } from '../src/cli/submissions.ts';
 import { layoutRoute } from '../src/components/diagrams/route-layout.ts';
 import { layoutTopology } from '../src/components/diagrams/topology-layout.ts';
-import { applyVariant } from '../src/engine/exercises/load.ts';
-import { buildModel, trace } from '../src/engine/index.ts';
-import { kubeProxyRules } from '../src/engine/kubeproxy/rules.ts';
-import { iptablesSave } from '../src/engine/kubeproxy/save.ts';
-import { newSession, traceRequest } from '../src/engine/trace/trace.ts';
-import { seededRandom } from '../src/engine/util/hash.ts';
+import { applyVariant } from '../src/course/exercises/load.ts';
+import { readExercise } from '../src/course/read.ts';
+import {
+  buildModel,
+  iptablesSave,
+  kubeProxyRules,
+  newSession,
+  seededRandom,
+  trace,
+  traceRequest,
+} from '../src/engine/index.ts';
 import { exerciseCluster, thresholdCluster } from './generate.ts';
 import { renderBench } from './render.ts';
 

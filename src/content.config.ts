@@ -2,7 +2,7 @@ import { defineCollection, z } from 'astro:content';
 import { i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { glob } from 'astro/loaders';
-import { exerciseSchema } from './course/exercise-schema.ts';
+import { exerciseSchema } from './course/exercises/schema.ts';
 
 // The course text lives in the top-level content/ folder (content is data, not
 // code), so the docs collection globs there instead of Starlight's default

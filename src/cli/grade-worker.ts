@@ -2,21 +2,21 @@
 // slow or hostile one can be stopped (by ending this thread) without losing
 // the others' results.
 import { parentPort } from 'node:worker_threads';
-import { gradeSubmission } from '../engine/exercises/grade.ts';
-import type { Locale } from '../engine/exercises/types.ts';
+import { gradeSubmission } from '../course/exercises/grade.ts';
+import type { Exercise, Locale } from '../course/exercises/schema.ts';
 import type { InputFile } from '../engine/index.ts';
-import { readExercise } from './exercises.ts';
 
 export interface GradeTask {
   index: number;
-  exercise: string;
+  /** Read once by the main thread: a thread grades, it does not read content/ (that would count against the time limit). */
+  exercise: Exercise;
   files: InputFile[];
   locale: Locale;
 }
 
 parentPort?.on('message', (task: GradeTask) => {
   try {
-    const grade = gradeSubmission(readExercise(task.exercise), task.files, task.locale);
+    const grade = gradeSubmission(task.exercise, task.files, task.locale);
     parentPort?.postMessage({ index: task.index, grade });
   } catch (error) {
     parentPort?.postMessage({

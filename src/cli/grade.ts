@@ -4,8 +4,8 @@
 // submissions).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ExerciseSource } from '../engine/exercises/load.ts';
-import type { Grade, Locale } from '../engine/exercises/types.ts';
+import type { Grade } from '../course/exercises/grade.ts';
+import type { ExerciseSource, Locale } from '../course/exercises/schema.ts';
 import type { GradeTask } from './grade-worker.ts';
 import type { Submission } from './submissions.ts';
 
@@ -127,7 +127,7 @@ export function gradeAll(
         }, options.timeoutMs);
         const task: GradeTask = {
           index,
-          exercise: exercise.id,
+          exercise,
           files: submission.files,
           locale: options.locale,
         };

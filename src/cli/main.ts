@@ -1,10 +1,9 @@
-// `routelab`: a thin shell over the engine (shared/spec/cli.md). Exit codes:
+// `routelab`: a thin shell over the engine (docs/cli.md). Exit codes:
 // 0 the answer is positive, 1 it is negative, 2 the command could not run.
 
-import { withEnvironment } from '../engine/exercises/grade.ts';
-import type { Locale } from '../engine/exercises/types.ts';
-import type { InputFile } from '../engine/index.ts';
-import { buildModel, iptables, trace, validate } from '../engine/index.ts';
+import { withEnvironment } from '../course/exercises/grade.ts';
+import type { Locale } from '../course/exercises/schema.ts';
+import { buildModel, type InputFile, iptables, trace, validate } from '../engine/index.ts';
 import { integer, one, type Parsed, parseArgs, UsageError } from './args.ts';
 import { readExercise, readExercises } from './exercises.ts';
 import { readInputs } from './files.ts';

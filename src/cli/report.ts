@@ -1,7 +1,7 @@
 // The four shapes of a grading report (cli.md "grade --format"): text for a
 // terminal, JSON (routelab.dev/grade/v1), JUnit XML for CI dashboards, CSV for
 // spreadsheets.
-import type { ExerciseSource } from '../engine/exercises/load.ts';
+import type { ExerciseSource } from '../course/exercises/schema.ts';
 import type { SubmissionResult } from './grade.ts';
 
 export const formats = ['text', 'json', 'junit', 'csv'] as const;

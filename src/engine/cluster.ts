@@ -1,6 +1,6 @@
 // The machines, the cloud and the state of each kube-proxy: what a real cluster
 // keeps outside its manifests, described by the engine's own Cluster document
-// (routelab.dev/v1alpha1, shared/spec/cli.md) and defaulted as cli.md says.
+// (routelab.dev/v1alpha1, docs/cli.md) and defaulted as cli.md says.
 import type { Decoder } from './api/decode.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { fromFieldError, invalid, notSupported } from './diagnostics.ts';

@@ -1,5 +1,5 @@
 // `routelab grade` and `routelab exercises` as an instructor runs them: the
-// real binary on a folder of answers, in every format (shared/spec/cli.md).
+// real binary on a folder of answers, in every format (docs/cli.md).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

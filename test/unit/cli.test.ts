@@ -1,4 +1,4 @@
-// The routelab command as outside checks drive it (shared/spec/cli.md): the
+// The routelab command as outside checks drive it (docs/cli.md): the
 // real binary, its JSON, its exit codes and its one-line errors.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';

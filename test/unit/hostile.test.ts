@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readExercise } from '../../src/cli/exercises.ts';
 import { gradeAll } from '../../src/cli/grade.ts';
 import { collectSubmissions } from '../../src/cli/submissions.ts';
-import { gradeSubmission } from '../../src/engine/exercises/grade.ts';
+import { gradeSubmission } from '../../src/course/exercises/grade.ts';
+import { readExercise } from '../../src/course/read.ts';
 import { buildModel } from '../../src/engine/index.ts';
 import { myApp } from '../support/engine.ts';
 

@@ -1,15 +1,14 @@
 // The route diagram's layout: deterministic, one lane per place in the order
 // the request reaches it, one row per hop, the end below the last hop.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { geometry, layoutRoute } from '../../src/components/diagrams/route-layout.ts';
+import { readScenario } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
 
 const scenario = (name: string) => ({
   file: name,
-  text: readFileSync(join(import.meta.dirname, '..', '..', 'content', 'scenarios', name), 'utf8'),
+  text: readScenario(name),
 });
 
 describe('layoutRoute', () => {

@@ -2,8 +2,7 @@
 // (the client, the cloud, each node, each Pod), in the order it first gets
 // there, and one row per hop. Pure and deterministic: the same trace always
 // lays out the same, so the drawing never jumps between two runs.
-import { parseTarget } from '../../engine/trace/request.ts';
-import type { Hop, TraceResult } from '../../engine/trace/types.ts';
+import { type Hop, parseTarget, type TraceResult } from '../../engine/index.ts';
 
 export interface Place {
   id: string;

@@ -5,9 +5,7 @@
 // endpoint (which DNATs). Labels come from kube-proxy's own comments, so the
 // hashed names read as the Service and the endpoint they stand for. Pure and
 // deterministic: columns by chain kind, rows by label then name.
-import type { NodeRules, Rule } from '../../engine/kubeproxy/rules.ts';
-import { ruleText } from '../../engine/kubeproxy/save.ts';
-import type { Hop } from '../../engine/trace/types.ts';
+import { type Hop, type NodeRules, type Rule, ruleText } from '../../engine/index.ts';
 
 export interface RuleChain {
   id: string;

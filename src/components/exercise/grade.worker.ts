@@ -1,7 +1,7 @@
 // The engine off the main thread: typing never waits for a grade.
-import { gradeModel, withEnvironment } from '../../engine/exercises/grade.ts';
-import type { Exercise, Locale } from '../../engine/exercises/types.ts';
-import { buildModel } from '../../engine/model/build.ts';
+import { gradeModel, withEnvironment } from '../../course/exercises/grade.ts';
+import type { Exercise, Locale } from '../../course/exercises/schema.ts';
+import { buildModel } from '../../engine/index.ts';
 import { layoutTopology } from '../diagrams/topology-layout.ts';
 
 export const answerFile = 'answer.yaml';

@@ -2,8 +2,9 @@
 // the engine grading in a worker as they type, results and the failing
 // request's hops, and controls that never lose their text. Everything the
 // learner typed or the engine said is put on the page as text, never as HTML.
-import type { Diagnostic } from '../../engine/diagnostics.ts';
-import type { CheckResult, Exercise, Grade, Locale } from '../../engine/exercises/types.ts';
+import type { CheckResult, Grade } from '../../course/exercises/grade.ts';
+import type { Exercise, Locale } from '../../course/exercises/schema.ts';
+import type { Diagnostic } from '../../engine/index.ts';
 import { drawRoute } from '../diagrams/route.ts';
 import '../diagrams/route.css';
 import '../diagrams/topology.css';

@@ -2,7 +2,7 @@
 // with a localized lead (kube-apiserver's own words stay as it prints them),
 // and a quick fix where the engine offers one (the v1beta1 Ingress turned
 // into v1). Shared by the exercise workspace and the playground.
-import type { Diagnostic } from '../../engine/diagnostics.ts';
+import type { Diagnostic } from '../../engine/index.ts';
 import { monaco } from './monaco.ts';
 
 export interface MarkerLeads {

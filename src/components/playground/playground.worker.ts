@@ -1,9 +1,8 @@
 // The engine off the main thread for the playground: one model per change of
 // the text or the request, and everything the page draws from it.
 
-import { fill, Unfillable } from '../../engine/exercises/placeholders.ts';
-import { buildModel, iptables, trace } from '../../engine/index.ts';
-import { kubeProxyRules } from '../../engine/kubeproxy/rules.ts';
+import { fill, Unfillable } from '../../course/exercises/placeholders.ts';
+import { buildModel, iptables, kubeProxyRules, trace } from '../../engine/index.ts';
 import { layoutArchitecture } from '../diagrams/architecture-layout.ts';
 import { layoutRoute } from '../diagrams/route-layout.ts';
 import { firstRuleNode, layoutRules } from '../diagrams/rules-layout.ts';

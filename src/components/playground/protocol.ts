@@ -1,6 +1,5 @@
 // What the playground page and its engine worker say to each other.
-import type { Diagnostic } from '../../engine/diagnostics.ts';
-import type { TraceResult } from '../../engine/trace/types.ts';
+import type { Diagnostic, TraceResult } from '../../engine/index.ts';
 import type { ArchitectureLayout } from '../diagrams/architecture-layout.ts';
 import type { RouteLayout } from '../diagrams/route-layout.ts';
 import type { RulesLayout } from '../diagrams/rules-layout.ts';

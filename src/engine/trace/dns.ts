@@ -134,7 +134,7 @@ function hostNamed(pattern: string, host: string): boolean {
 /**
  * An outside name that some Ingress rule or TLS entry names resolves to the
  * ingress controller's external address, as a DNS record pointing at the
- * controller would (shared/spec/cli.md).
+ * controller would (docs/cli.md).
  */
 function ingressAddress(model: Model, host: string): Resolution | null {
   const named = model.ingresses.some(

@@ -61,7 +61,7 @@ export class Netfilter {
       }
       if (v.target === 'RETURN') return null;
       const quiet = v.target === 'KUBE-MARK-MASQ';
-      // A hop records the packet as it leaves the rule (shared/spec/cli.md):
+      // A hop records the packet as it leaves the rule (docs/cli.md):
       // a DNAT or MASQUERADE rule's hop shows the rewritten address.
       const leaving =
         v.target === 'DNAT' && v.toDestination

@@ -1,5 +1,5 @@
 // What a trace is asked: where from, to where. Parsed with the same words as
-// `routelab trace --from/--to` (shared/spec/cli.md).
+// `routelab trace --from/--to` (docs/cli.md).
 import type { ClusterNode } from '../cluster.ts';
 import type { Model, RunningPod } from '../model/types.ts';
 import { parseIPv4 } from '../net/ip.ts';

@@ -59,7 +59,7 @@ export function traceRequest(
   const hops: Hop[] = [];
   const requestEcho = { from: request.from, to: request.to, method: request.method ?? 'GET' };
   const pick = (n: number) => Math.min(n - 1, Math.floor(session.random() * n));
-  // Keys in the order shared/spec/cli.md shows them.
+  // Keys in the order docs/cli.md shows them.
   const finish = (
     ending: Ending,
     service: TraceService | null,

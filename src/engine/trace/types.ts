@@ -1,4 +1,4 @@
-// The trace JSON of shared/spec/cli.md ("routelab.dev/trace/v1").
+// The trace JSON of docs/cli.md ("routelab.dev/trace/v1").
 import type { Diagnostic } from '../diagnostics.ts';
 
 export type Outcome = 'delivered' | 'http-error' | 'refused' | 'timeout' | 'dns-error' | 'invalid';

@@ -1,9 +1,8 @@
 // Says, in the learner's language, how a trace differs from what a check
 // expected. The framing is localized; the engine's own reasons (the same the
 // CLI prints) follow in English, as kube-apiserver's and kube-proxy's would.
-import type { Model } from '../model/types.ts';
-import type { TraceResult } from '../trace/types.ts';
-import type { Expectation, Locale } from './types.ts';
+import type { Model, TraceResult } from '../../engine/index.ts';
+import type { Expectation, Locale } from './schema.ts';
 
 export const outcomeText: Record<string, { ja: string; en: string }> = {
   delivered: { ja: 'Pod に届きました', en: 'reached a Pod' },
@@ -50,6 +49,7 @@ export function say(locale: Locale, ja: string, en: string): string {
   return locale === 'ja' ? ja : en;
 }
 
+// One short clause per expectation field, in the order a learner reads them: a list, not a nest.
 /** What differs between the expectation and the trace, in plain words; "" when it holds. */
 export function mismatch(
   model: Model,

@@ -3,14 +3,39 @@
 // happened and where. The framing is in the learner's language; the engine's
 // own reasons (the same the CLI prints) follow in English.
 import { dump } from 'js-yaml';
-import type { Diagnostic } from '../diagnostics.ts';
-import { defaultSeed, trace } from '../index.ts';
-import { buildModel, type InputFile } from '../model/build.ts';
-import type { Model } from '../model/types.ts';
-import type { TraceResult } from '../trace/types.ts';
+import {
+  buildModel,
+  type Diagnostic,
+  defaultSeed,
+  type InputFile,
+  type Model,
+  servedObject,
+  type TraceResult,
+  trace,
+} from '../../engine/index.ts';
 import { mismatch, outcomeText, say, sentence } from './explain.ts';
 import { fill, Unfillable } from './placeholders.ts';
-import type { Check, CheckResult, Exercise, Grade, Locale, RequestSpec } from './types.ts';
+import type { Check, Exercise, Locale, RequestSpec } from './schema.ts';
+
+export interface CheckResult {
+  id: string;
+  passed: boolean;
+  message: string;
+  hint?: string;
+  /**
+   * For a failed request check: the trace of the request that went wrong, and its headers;
+   * for a passing one, its first request's, when asked for (gradeModel's `traces`).
+   */
+  trace?: TraceResult;
+  headers?: string[];
+}
+
+export interface Grade {
+  passed: boolean;
+  score: number;
+  maxScore: number;
+  checks: CheckResult[];
+}
 
 function runRequest(model: Model, spec: RequestSpec, nodeIP = ''): TraceResult {
   const resolve = new Map(
@@ -50,41 +75,15 @@ function answersOf(model: Model): Record<string, string> {
   return {};
 }
 
-function walk(value: unknown, field: string): unknown {
-  let at = value;
+/** A field of an object as the API server returns it (Services with their defaults filled in). */
+function fieldOf(model: Model, object: string, field: string): unknown {
+  let at = servedObject(model, object);
   for (const step of field.split('.'))
     at = at && typeof at === 'object' ? (at as Record<string, unknown>)[step] : undefined;
   return at;
 }
 
-/** A field as the API server would return it: Services with their defaults filled in. */
-function fieldOf(model: Model, object: string, field: string): unknown {
-  const [kind, ...rest] = object.split('/');
-  const [ns, name] = rest.length === 2 ? rest : ['default', rest[0]];
-  if (kind === 'Service') {
-    const s = model.services.find((x) => x.metadata.namespace === ns && x.metadata.name === name);
-    if (!s) return undefined;
-    const spec = {
-      type: s.type,
-      clusterIP: s.clusterIP,
-      externalTrafficPolicy: s.externalTrafficPolicy || undefined,
-      internalTrafficPolicy: s.internalTrafficPolicy,
-      sessionAffinity: s.sessionAffinity,
-    };
-    return walk({ spec }, field);
-  }
-  for (const doc of model.documents) {
-    const v = doc.value as {
-      kind?: unknown;
-      metadata?: { name?: unknown; namespace?: unknown };
-    } | null;
-    if (!v || v.kind !== kind || v.metadata?.name !== name) continue;
-    if ((v.metadata?.namespace ?? 'default') !== ns && kind !== 'Node') continue;
-    return walk(v, field);
-  }
-  return undefined;
-}
-
+// One short case per check kind, sharing `done` and `errors`: splitting it would scatter one table.
 function runCheck(model: Model, check: Check, locale: Locale, traces: boolean): CheckResult {
   const title = check.title[locale];
   const done = (passed: boolean, detail = ''): CheckResult => ({

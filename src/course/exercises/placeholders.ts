@@ -1,7 +1,7 @@
 // Placeholders in a check's request, filled from the learner's own cluster:
 // the address a NodePort or load balancer really got, a node that does (or
 // does not) run a Pod, the way in to the ingress controller.
-import type { Model } from '../model/types.ts';
+import type { Model } from '../../engine/index.ts';
 
 /** A request that cannot be made in this cluster (its reason says why). */
 export class Unfillable extends Error {}
