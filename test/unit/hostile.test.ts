@@ -116,7 +116,7 @@ spec:
     writeFileSync(join(dir, 'bomb.yaml'), corpus[0]?.[1] ?? '');
     writeFileSync(join(dir, 'latin1.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0xff, 0x0a]));
     writeFileSync(join(dir, 'pods.yaml'), deployment('2147483647'));
-    const results = await gradeAll(exercise, collectSubmissions([dir]), {
+    const results = await gradeAll(exercise, collectSubmissions([dir]).submissions, {
       locale: 'en',
       timeoutMs: 20_000,
     });
