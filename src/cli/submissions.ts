@@ -24,7 +24,6 @@ import {
   readRegularFile,
   realFs,
   reasonOf,
-  sizeText,
 } from './files.ts';
 
 /** More than any exercise needs; beyond it a submission is refused. */
@@ -282,7 +281,7 @@ export function readSubmission(
     const read = readRegularFile(path, left, { fs, follow: follow ?? false });
     if (!read.ok) {
       const error = read.reason.startsWith('is larger than')
-        ? `the submission is larger than ${sizeText(submissionLimit)}; it was not graded`
+        ? `the submission is larger than ${submissionLimit / 1024} KiB; it was not graded`
         : `${file} ${read.reason}`;
       return { ok: false, error, notes };
     }

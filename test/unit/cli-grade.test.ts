@@ -61,10 +61,13 @@ describe('routelab grade', () => {
     expect(failed.id).toBe('other-path-reaches-default');
     expect(failed.message).toContain('HTTP 404');
     expect(failed.hint).toContain('--to http://myapp.example.com/c');
+    // An empty file is refused as kubectl apply refuses it, in its words.
     expect(byName['learner-03.yaml']).toMatchObject({
       passed: false,
-      error: 'the submission is empty',
+      error: 'the submission is empty (kubectl: error: no objects passed to apply)',
     });
+    // notes.txt is no submission, and the report says so.
+    expect(report.ignored).toEqual([{ path: 'notes.txt', reason: 'not a .yaml or .yml file' }]);
     const broken = byName['learner-04.yaml'];
     expect(broken.passed).toBe(false);
     expect(broken.checks[0].message).toContain('learner-04.yaml:2:1 YAML syntax error');
@@ -164,7 +167,8 @@ describe('routelab grade', () => {
     expect(tty.stdout).toContain('] 5/5');
     expect(tty.stdout).toMatch(/\r\[#{30}\] 5\/5/);
     const pipe = routelab(['grade', 'ingress-path-routing', room, '--format', 'csv']);
-    expect(pipe.stderr).toBe('');
+    // Standard error holds only what CSV has no place for: the ignored notes.txt.
+    expect(pipe.stderr).toBe('routelab: ignored: notes.txt (not a .yaml or .yml file)\n');
   });
 
   it('refuses a huge submission unread', () => {
