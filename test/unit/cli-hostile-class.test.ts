@@ -48,6 +48,9 @@ function routelab(args: string[]) {
   };
 }
 
+/** ESC, CSI (C1) and RIGHT-TO-LEFT OVERRIDE: none may reach a terminal raw. */
+const rawCharacters = ['\u001b', '\u009b', '\u202e'];
+
 /** A name with a cursor-up, erase-line and a forged PASS in it, as a learner could save it. */
 const evilName = 'evil\u001b[1A\u001b[2KPASS  x.yaml';
 
@@ -103,7 +106,8 @@ function rows(text: string): Map<string, string> {
     if (row) {
       current = `${row[1]} ${row[2]}`;
       out.set(current, '');
-    } else if (current && line.startsWith('      ')) out.set(current, `${out.get(current)}${line}\n`);
+    } else if (current && line.startsWith('      '))
+      out.set(current, `${out.get(current)}${line}\n`);
     else current = '';
   }
   return out;
@@ -146,7 +150,9 @@ describe('routelab grade on a hostile class folder', () => {
       'is a symbolic link to a file outside the graded folder',
     );
     expect(report.get('FAIL folder-link')).toContain('is a symbolic link to a directory');
-    expect(stdout).toContain('ignored: ._good.yaml (a macOS metadata sidecar (AppleDouble ._ file))');
+    expect(stdout).toContain(
+      'ignored: ._good.yaml (a macOS metadata sidecar (AppleDouble ._ file))',
+    );
     expect(stdout).toContain('ignored: .hidden.yaml (a hidden file)');
     expect(stdout).toContain('ignored: __MACOSX (macOS archive metadata (__MACOSX folder))');
     expect(stdout).toContain('ignored: folder/._answer.yaml (a macOS metadata sidecar');
@@ -155,16 +161,14 @@ describe('routelab grade on a hostile class folder', () => {
 
   it('never lets a name or a YAML value reach the terminal raw, and keeps it faithful in JSON', () => {
     const text = routelab(['grade', 'service-selector', join(room, evilName)]).stdout;
-    expect(text).not.toMatch(/[\u001b\u009b\u202e]/);
+    for (const raw of rawCharacters) expect(text).not.toContain(raw);
     // The forged PASS stays on the FAIL row's line, and the YAML's escapes are shown as escapes.
     expect(text).toContain(`FAIL  ${room}/evil\\e[1A\\e[2KPASS  x.yaml  0/2`);
     expect(text).toMatch(/Invalid value: "\\u001b\[1A\\u001b\[2K\\u202ePASS {2}my-service"/);
     const json = routelab(['grade', 'service-selector', room, '--format', 'json']).stdout;
-    expect(json).not.toMatch(/[\u001b\u009b\u202e]/);
+    for (const raw of rawCharacters) expect(json).not.toContain(raw);
     const report = JSON.parse(json);
-    expect(report.submissions.map((s: { submission: string }) => s.submission)).toContain(
-      evilName,
-    );
+    expect(report.submissions.map((s: { submission: string }) => s.submission)).toContain(evilName);
     expect(report.ignored).toContainEqual({
       path: '._good.yaml',
       reason: 'a macOS metadata sidecar (AppleDouble ._ file)',
