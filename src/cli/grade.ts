@@ -135,7 +135,10 @@ interface Scheduler {
   reject: (error: Error) => void;
 }
 
-/** One thread taking submissions from the queue until it is empty or one of them is stopped. */
+/**
+ * One thread taking submissions from the queue until it is empty or one of
+ * them is stopped. Long: one closure over the thread's state and its events.
+ */
 function runThread(
   exercise: ExerciseSource,
   submissions: Submission[],

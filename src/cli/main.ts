@@ -172,6 +172,7 @@ function wantsHelp(parsed: Parsed): boolean {
   return parsed.flags.has('help');
 }
 
+// One switch over the commands, each case a few lines of arguments around the engine.
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
   try {

@@ -142,7 +142,39 @@ export function defaultCluster(): ClusterSpec {
   };
 }
 
+/** decodeCluster's pod CIDR allocation, with a warning for each node left without one. */
+function allocateDeclared(
+  d: Decoder,
+  spec: ClusterSpec,
+  explicit: ReadonlySet<string>,
+  report: (error: Parameters<typeof fromFieldError>[2]) => void,
+  diagnostics: Diagnostic[],
+): void {
+  const clusterCIDR = parseCidr(spec.clusterCIDR);
+  if (clusterCIDR && clusterCIDR.bits > nodeCIDRMaskSize)
+    report(
+      invalid(
+        ['spec', 'clusterCIDR'],
+        spec.clusterCIDR,
+        `must hold at least one /${nodeCIDRMaskSize} (kube-controller-manager's --node-cidr-mask-size): New CIDR set failed; the node CIDR size is too big`,
+      ),
+    );
+  for (const node of allocatePodCIDRs(spec.nodes, spec.clusterCIDR, explicit)) {
+    const at = spec.nodes.indexOf(node);
+    diagnostics.push({
+      severity: 'warning',
+      code: 'CIDRNotAvailable',
+      object: d.object,
+      field: `spec.nodes[${at}]`,
+      message: `node ${node.name} got no pod CIDR: ${spec.clusterCIDR} has ${2 ** Math.max(0, nodeCIDRMaskSize - (clusterCIDR?.bits ?? nodeCIDRMaskSize))} /${nodeCIDRMaskSize} blocks and the control plane and the nodes before it hold them all, so it is NotReady and runs no Pod\n${cidrNotAvailableText(node.name)}`,
+      hint: `A larger clusterCIDR (a /16 holds 256 blocks, a /14 1024), or fewer nodes.`,
+      ...locate(d.doc, ['spec', 'nodes', at]),
+    });
+  }
+}
+
 /** Reads a Cluster document over the defaults; unknown values are reported, not guessed. */
+// Long: one field of the Cluster document after another, each with its own check.
 export function decodeCluster(d: Decoder, diagnostics: Diagnostic[]): ClusterSpec {
   const spec = defaultCluster();
   const report = (error: Parameters<typeof fromFieldError>[2]) =>
@@ -179,27 +211,7 @@ export function decodeCluster(d: Decoder, diagnostics: Diagnostic[]): ClusterSpe
     if (parseCidr(value)) spec[key] = value;
     else report(invalid(['spec', key], value, 'must be a valid IPv4 CIDR'));
   }
-  const clusterCIDR = parseCidr(spec.clusterCIDR);
-  if (clusterCIDR && clusterCIDR.bits > nodeCIDRMaskSize)
-    report(
-      invalid(
-        ['spec', 'clusterCIDR'],
-        spec.clusterCIDR,
-        `must hold at least one /${nodeCIDRMaskSize} (kube-controller-manager's --node-cidr-mask-size): New CIDR set failed; the node CIDR size is too big`,
-      ),
-    );
-  for (const node of allocatePodCIDRs(spec.nodes, spec.clusterCIDR, explicit)) {
-    const at = spec.nodes.indexOf(node);
-    diagnostics.push({
-      severity: 'warning',
-      code: 'CIDRNotAvailable',
-      object: d.object,
-      field: `spec.nodes[${at}]`,
-      message: `node ${node.name} got no pod CIDR: ${spec.clusterCIDR} has ${2 ** Math.max(0, nodeCIDRMaskSize - (clusterCIDR?.bits ?? nodeCIDRMaskSize))} /${nodeCIDRMaskSize} blocks and the control plane and the nodes before it hold them all, so it is NotReady and runs no Pod\n${cidrNotAvailableText(node.name)}`,
-      hint: `A larger clusterCIDR (a /16 holds 256 blocks, a /14 1024), or fewer nodes.`,
-      ...locate(d.doc, ['spec', 'nodes', at]),
-    });
-  }
+  allocateDeclared(d, spec, explicit, report, diagnostics);
   const range = d.string(['spec', 'nodePortRange']);
   if (range !== undefined) {
     const match = /^(\d+)-(\d+)$/.exec(range);
