@@ -193,8 +193,8 @@ export function holdsNoObject(files: InputFile[]): boolean {
   return true;
 }
 
-/** kubectl apply's own words for input with no object in it. */
-export const noObjectsMessage = 'error: no objects passed to apply';
+/** kubectl apply's own words for input with no object in it (it prints them after "error: "). */
+export const noObjectsMessage = 'no objects passed to apply';
 
 async function readStdin(limit: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

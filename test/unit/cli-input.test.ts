@@ -118,7 +118,7 @@ describe('validate and grade agree', () => {
     for (const name of ['empty.yaml', 'comments.yaml']) {
       const validated = routelab(['validate', join(dir, name)]);
       expect(validated.code, name).toBe(1);
-      expect(validated.stdout, name).toContain('error: error: no objects passed to apply');
+      expect(validated.stdout, name).toContain(`${name}:1:1: error: no objects passed to apply`);
       expect(grade(name), name).toMatchObject({
         passed: false,
         error: 'the submission is empty (kubectl: error: no objects passed to apply)',
