@@ -292,6 +292,10 @@ export function readSubmission(
   }
   if (files.length === 0) return { ok: false, error: 'the submission holds no YAML file', notes };
   if (holdsNoObject(files))
-    return { ok: false, error: `the submission is empty (kubectl: error: ${noObjectsMessage})`, notes };
+    return {
+      ok: false,
+      error: `the submission is empty (kubectl: error: ${noObjectsMessage})`,
+      notes,
+    };
   return { ok: true, files, notes };
 }
