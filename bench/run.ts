@@ -125,7 +125,7 @@ if (!process.argv.includes('--no-browser')) rows.push(...(await renderBench()));
       answers[i % answers.length] ?? '',
     );
   const start = performance.now();
-  const results = await gradeAll(exercise, collectSubmissions([dir]), {
+  const results = await gradeAll(exercise, collectSubmissions([dir]).submissions, {
     locale: 'en',
     timeoutMs: 20_000,
   });

@@ -19,4 +19,5 @@ export { parseTarget } from './trace/request.ts';
 export { newSession, type TraceRequest, traceRequest } from './trace/trace.ts';
 export type { Hop, Outcome, TraceResult } from './trace/types.ts';
 export { seededRandom } from './util/hash.ts';
+export { readManifests } from './yaml/read.ts';
 export { type ValidateResult, validate } from './validate.ts';

@@ -20,7 +20,8 @@ function routelab(args: string[], input?: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('routelab', () => {
+// Each test starts the real command (trace starts a thread too); a loaded machine takes seconds.
+describe('routelab', { timeout: 60_000 }, () => {
   it('traces the article’s my-service from a Pod as JSON, exit 0', () => {
     const { code, stdout } = routelab([
       'trace',
