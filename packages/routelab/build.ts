@@ -7,6 +7,7 @@
 // repository (no seam in src/ needed):
 //   dist/cli/routelab.mjs            the command (src/cli/main.ts)
 //   dist/cli/grade-worker-boot.mjs   a grading thread (src/cli/grade-worker.ts)
+//   dist/cli/trace-worker-boot.mjs   a trace thread (src/cli/trace-worker.ts), for trace's --timeout
 //   dist/cli/shared-*.mjs            what both share (the engine)
 //   content/exercises/<id>/*.yaml    src/cli/exercises.ts reads ../../content/exercises
 //   LICENSE, LICENSE-content         code Apache-2.0, content CC BY 4.0
@@ -40,6 +41,7 @@ const result = await build({
     // src/cli/grade.ts starts this file on Node without type stripping, and
     // `process.features.typescript` is false below: bundled, it is plain JS.
     'grade-worker-boot': join(root, 'src', 'cli', 'grade-worker.ts'),
+    'trace-worker-boot': join(root, 'src', 'cli', 'trace-worker.ts'),
   },
   outdir: join(pkg, 'dist', 'cli'),
   outExtension: { '.js': '.mjs' },

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'astro/zod';
+import { z } from 'zod/v4';
 import { load } from 'js-yaml';
 import type { PartKind } from '../components/diagrams/architecture-layout.ts';
 import { parseExercise, schemaErrors } from './exercises/load.ts';

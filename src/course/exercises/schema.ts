@@ -4,7 +4,7 @@
 // editor use are inferred from it. Every object is strict: a misspelt key, or a
 // `: ` that split a YAML string into a second key, fails naming file and key
 // instead of silently weakening a check or cutting a sentence.
-import { z } from 'astro/zod';
+import { z } from 'zod/v4';
 
 const bilingual = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
 
