@@ -3,7 +3,7 @@
 // chains kube-proxy hooks into INPUT, FORWARD and OUTPUT, then KUBE-POSTROUTING.
 // Hook order follows iptablesJumpChains in proxier.go, whose jumps are
 // prepended one after another (so the last listed runs first).
-import { argAfter, type Context, evaluate, type Packet } from '../kubeproxy/match.ts';
+import { type Context, evaluate, type Packet } from '../kubeproxy/match.ts';
 import type { NodeRules, Rule, Table } from '../kubeproxy/rules.ts';
 import { rulesByChain, ruleText } from '../kubeproxy/save.ts';
 import { addresses, dnatTo } from './packet.ts';
@@ -53,10 +53,8 @@ export class Netfilter {
       const v = evaluate(rule, packet, ctx);
       if (!v.matched || v.target === '') continue;
       if (v.target === 'MARK') {
-        const xor = argAfter(rule, '--xor-mark');
-        const or = argAfter(rule, '--or-mark');
-        if (xor) ctx.mark = (ctx.mark ^ Number.parseInt(xor, 16)) >>> 0;
-        if (or) ctx.mark = (ctx.mark | Number.parseInt(or, 16)) >>> 0;
+        if (rule.xorMark) ctx.mark = (ctx.mark ^ Number.parseInt(rule.xorMark, 16)) >>> 0;
+        if (rule.orMark) ctx.mark = (ctx.mark | Number.parseInt(rule.orMark, 16)) >>> 0;
         continue;
       }
       if (v.target === 'RETURN') return null;
