@@ -2,7 +2,7 @@
 // (the client, the cloud, each node, each Pod), in the order it first gets
 // there, and one row per hop. Pure and deterministic: the same trace always
 // lays out the same, so the drawing never jumps between two runs.
-import { parseTarget } from '../../engine/trace/request.ts';
+import { isIPv4, isMessage, parseTarget } from '../../engine/trace/request.ts';
 import type { Hop, TraceResult } from '../../engine/trace/types.ts';
 
 export interface Place {
@@ -45,7 +45,7 @@ export const geometry = {
 /** "ip:port" when the request was sent to an address (not a name): the packet before any hop. */
 function sentTo(to: string): string | null {
   const target = parseTarget(to);
-  if (typeof target === 'string' || !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(target.host)) return null;
+  if (isMessage(target) || !isIPv4(target.host)) return null;
   return `${target.host}:${target.port}`;
 }
 
@@ -83,10 +83,7 @@ export function layoutRoute(
     return {
       index,
       kind: hop.kind,
-      label:
-        hop.kind === 'iptables'
-          ? (/^(?:nat|filter) ([^:]+):/.exec(hop.detail)?.[1] ?? hop.kind)
-          : hop.kind,
+      label: hop.kind === 'iptables' ? (hop.chain ?? hop.kind) : hop.kind,
       place: place.id,
       x: place.x,
       y: geometry.top + index * geometry.rowHeight,

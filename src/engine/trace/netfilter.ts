@@ -6,8 +6,10 @@
 import { type Context, evaluate, type Packet } from '../kubeproxy/match.ts';
 import type { NodeRules, Rule, Table } from '../kubeproxy/rules.ts';
 import { rulesByChain, ruleText } from '../kubeproxy/save.ts';
+import { message } from '../messages.ts';
+import { hop } from './english.ts';
 import { addresses, dnatTo } from './packet.ts';
-import type { Hop } from './types.ts';
+import type { Hop, Rewrite } from './types.ts';
 
 export interface ChainResult {
   /** A terminal verdict: DNAT, ACCEPT, DROP, REJECT, MASQUERADE. */
@@ -67,12 +69,24 @@ export class Netfilter {
           : v.target === 'MASQUERADE' && masqueradeAs
             ? { ...packet, src: masqueradeAs }
             : packet;
-      this.hops.push({
-        kind: 'iptables',
-        at: this.rules.node,
-        detail: `${table.name} ${chain}: ${ruleText(rule)}${quiet ? ' (marked for SNAT)' : ''}`,
-        packet: addresses(leaving),
-      });
+      const before = addresses(packet);
+      const after = addresses(leaving);
+      const rewrite: Rewrite | undefined =
+        before.dst !== after.dst
+          ? { type: 'DNAT', from: before.dst, to: after.dst }
+          : before.src !== after.src
+            ? { type: 'SNAT', from: before.src, to: after.src }
+            : undefined;
+      const text = { table: table.name, chain, rule: ruleText(rule), markedForSnat: quiet };
+      this.hops.push(
+        hop('iptables', this.rules.node, message('iptables.rule', text), after, {
+          table: table.name,
+          chain,
+          rule,
+          ...(rule.servicePort ? { servicePort: rule.servicePort } : {}),
+          ...(rewrite ? { rewrite } : {}),
+        }),
+      );
       if (terminal.has(v.target))
         return v.toDestination
           ? { verdict: v.target, toDestination: v.toDestination }
