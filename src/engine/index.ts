@@ -10,6 +10,9 @@ import { seededRandom } from './util/hash.ts';
 
 /** The networking.k8s.io/v1 form of a removed v1beta1 Ingress (the editor's quick fix). */
 export { convertIngressV1beta1 } from './ingress/convert.ts';
+export { ingressAddress, ingressEntry, isControllerPod } from './ingress/entry.ts';
+export type { Message, MessageId, MessageParams, MessageTable, Render } from './messages.ts';
+export { renderer } from './messages.ts';
 export type { Diagnostic, InputFile, Model, TraceRequest, TraceResult };
 export { buildModel };
 

@@ -19,8 +19,10 @@ export interface Step {
   place: string;
   x: number;
   y: number;
-  /** The hop's own sentence: the text alternative and the tooltip. */
+  /** The hop's own sentence in English: the text alternative and the tooltip. */
   detail: string;
+  /** The same as data, for a page to render in its own locale (src/i18n/engine/). */
+  message: Hop['message'];
   /** "src → dst" after this hop, when the hop has a packet. */
   packet: string;
   /** What this hop rewrote (DNAT, SNAT), e.g. "dst 10.244.3.2:8080"; "" when nothing. */
@@ -88,6 +90,7 @@ export function layoutRoute(
       x: place.x,
       y: geometry.top + index * geometry.rowHeight,
       detail: hop.detail,
+      message: hop.message,
       packet: hop.packet ? `${hop.packet.src} → ${hop.packet.dst}` : '',
       rewrite: changes.join(', '),
     };

@@ -38,7 +38,7 @@ function build(model: Indexed): Index {
   return { slices, services, podsByIP };
 }
 
-/** Builds the model's index now (buildModel calls it once); later calls reuse it. */
+/** The model's index, built on the first lookup and kept for the model's life (a model never changes once built). */
 export function indexOf(model: Indexed): Index {
   let index = indexes.get(model);
   if (!index) {

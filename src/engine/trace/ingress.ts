@@ -10,7 +10,7 @@
 import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
 import { matchLocation, matchServer, rewrite } from '../ingress/match.ts';
-import { configOf, type Location, type Server } from '../ingress/nginx.ts';
+import { backendPort, configOf, type Location, type Server } from '../ingress/nginx.ts';
 import { type LocationRef, type Message, message } from '../messages.ts';
 import { podAt, serviceNamed, slicesOf } from '../model/lookup.ts';
 import type { Model, RunningPod } from '../model/types.ts';
@@ -167,9 +167,7 @@ export function throughController(
     );
   const ns = ingress?.metadata.namespace ?? 'default';
   const service = serviceNamed(model, ns, ref.name);
-  const servicePort = service?.ports.find((p) =>
-    ref.port.name ? p.name === ref.port.name : p.port === ref.port.number,
-  );
+  const servicePort = service && backendPort(service, ref.port);
   const portText = ref.port.name || String(ref.port.number);
   if (!service)
     return fail(503, message('ingress.no-service', { service: { namespace: ns, name: ref.name } }));
