@@ -5,7 +5,7 @@
 // endpoint (which DNATs). Labels come from kube-proxy's own comments, so the
 // hashed names read as the Service and the endpoint they stand for. Pure and
 // deterministic: columns by chain kind, rows by label then name.
-import type { NodeRules } from '../../engine/kubeproxy/rules.ts';
+import type { NodeRules, Rule } from '../../engine/kubeproxy/rules.ts';
 import { rulesByChain, ruleText } from '../../engine/kubeproxy/save.ts';
 import type { Hop } from '../../engine/trace/types.ts';
 
@@ -75,8 +75,17 @@ export function firstRuleNode(hops: readonly Hop[]): string | null {
   return hops.find((h) => h.kind === 'iptables')?.at ?? null;
 }
 
-export function layoutRules(rules: NodeRules, hops: readonly Hop[] = []): RulesLayout {
-  const g = rulesGeometry;
+interface ChainGraph {
+  byChain: Map<string, Rule[]>;
+  inGraph: (chain: string) => boolean;
+  label: Map<string, string>;
+  edges: RuleEdge[];
+  /** The chains in the order the walk reached them. */
+  order: string[];
+}
+
+/** The nat chains reachable from KUBE-SERVICES, each labelled from the rule that jumps to it. */
+function walkChains(rules: NodeRules): ChainGraph {
   const byChain = rulesByChain(rules.nat);
   const inGraph = (chain: string) =>
     chain.startsWith('KUBE-') && !helpers.has(chain) && rules.nat.chains.includes(chain);
@@ -125,7 +134,12 @@ export function layoutRules(rules: NodeRules, hops: readonly Hop[] = []): RulesL
       }
     }
   }
+  return { byChain, inGraph, label, edges, order };
+}
 
+export function layoutRules(rules: NodeRules, hops: readonly Hop[] = []): RulesLayout {
+  const g = rulesGeometry;
+  const { byChain, inGraph, label, edges, order } = walkChains(rules);
   // The route: each matched rule's own chain and the chain it jumped to.
   const pathRules = matchedRules(hops, rules.node);
   const onPathEdge = new Set<string>();

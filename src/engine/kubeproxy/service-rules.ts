@@ -163,6 +163,12 @@ function writeEntryRules(p: PortPlan, filter: Writer, nat: Writer): void {
     for (const ip of p.lbIPs)
       toDestination(p, filter, 'KUBE-EXTERNAL-SERVICES', p.externalComment, ip, p.externalTarget);
 
+  writeNodePortRules(p, filter, nat);
+}
+
+/** A NodePort's jump in KUBE-NODEPORTS, its DROP or REJECT, and the health check port. */
+function writeNodePortRules(p: PortPlan, filter: Writer, nat: Writer): void {
+  const { name, chains, service, hasAny, hasExternal } = p;
   const nodePort = String(p.port.nodePort);
   if (p.port.nodePort !== 0) {
     if (hasAny)

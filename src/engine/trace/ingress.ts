@@ -130,7 +130,6 @@ export function throughController(
         ...(cert ? { certificate: cert.ok ? ('secret' as const) : ('default' as const) } : {}),
       }
     : null;
-  const ref = location.backend?.service;
   const route = message('ingress.route', {
     host,
     server: server.host === '_' ? null : server.host,
@@ -144,6 +143,18 @@ export function throughController(
   });
   hops.push(hop('ingress-controller', at, route, packet(`${controller.podIP}:${port}`)));
 
+  return toBackend(req, server, location, ingressInfo, roundRobin);
+}
+
+/** What the chosen location does: redirect to HTTPS, 404, 503 for a broken backend, or proxy. */
+function toBackend(
+  req: Request,
+  server: Server,
+  location: Location,
+  ingressInfo: TraceIngress | null,
+  roundRobin: Map<string, number>,
+): IngressEnding {
+  const { model, host, path, target } = req;
   const fail = (status: number, reason: Message, service?: TraceService): IngressEnding => ({
     outcome: 'http-error',
     status,
@@ -151,7 +162,7 @@ export function throughController(
     ...(service ? { service } : {}),
     ingress: ingressInfo,
   });
-  if (!tls && (location.forceSslRedirect || (server.tls && location.sslRedirect)))
+  if (!req.tls && (location.forceSslRedirect || (server.tls && location.sslRedirect)))
     return fail(
       308,
       message('ingress.redirect', {
@@ -160,12 +171,13 @@ export function throughController(
         force: location.forceSslRedirect,
       }),
     );
+  const ref = location.backend?.service;
   if (!ref)
     return fail(
       404,
       message('ingress.no-rule', { host, path, server: server.host !== '_' ? server.host : null }),
     );
-  const ns = ingress?.metadata.namespace ?? 'default';
+  const ns = location.ingress?.metadata.namespace ?? 'default';
   const service = serviceNamed(model, ns, ref.name);
   const servicePort = service && backendPort(service, ref.port);
   const portText = ref.port.name || String(ref.port.number);
