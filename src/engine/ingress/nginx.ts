@@ -15,6 +15,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { locate } from '../diagnostics.ts';
 import { serviceNamed } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
+import { memoized } from '../util/memo.ts';
 import { controllerName } from './controller.ts';
 import type { Ingress, IngressBackend, PathType } from './types.ts';
 
@@ -259,17 +260,8 @@ function rootLocation(backend: IngressBackend | null, ingress: Ingress | null): 
   };
 }
 
-const configs = new WeakMap<Model, NginxConfig>();
-
 /** The configuration for a model, computed once. */
-export function configOf(model: Model): NginxConfig {
-  let config = configs.get(model);
-  if (!config) {
-    config = nginxConfig(model);
-    configs.set(model, config);
-  }
-  return config;
-}
+export const configOf = memoized(nginxConfig);
 
 /** The port of `service` an Ingress backend names: by name, or by number when it has no name. */
 export function backendPort(

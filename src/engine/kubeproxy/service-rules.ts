@@ -18,6 +18,9 @@ import {
 import { endpointChain, type ServiceChains, serviceChains, servicePortName } from './names.ts';
 import { q, type Writer } from './writer.ts';
 
+/** `-m comment --comment VALUE`: how every rule of a Service says whose it is. */
+const commented = (value: string) => ['-m', 'comment', '--comment', value];
+
 /** proxier.probability: fmt.Sprintf("%0.10f", 1.0/float64(n)). */
 export function probability(n: number): string {
   return (1 / n).toFixed(10);
@@ -114,7 +117,7 @@ function toDestination(
 ): void {
   table.rule(
     chain,
-    ...['-m', 'comment', '--comment', comment, ...p.match],
+    ...[...commented(comment), ...p.match],
     ...['-d', ip, '--dport', String(p.port.port), '-j', target],
   );
 }
@@ -174,10 +177,7 @@ function writeNodePortRules(p: PortPlan, filter: Writer, nat: Writer): void {
     if (hasAny)
       nat.rule(
         'KUBE-NODEPORTS',
-        '-m',
-        'comment',
-        '--comment',
-        name,
+        ...commented(name),
         ...p.match,
         '--dport',
         nodePort,
@@ -187,16 +187,7 @@ function writeNodePortRules(p: PortPlan, filter: Writer, nat: Writer): void {
     if (!hasExternal)
       filter.rule(
         'KUBE-EXTERNAL-SERVICES',
-        ...[
-          '-m',
-          'comment',
-          '--comment',
-          p.externalComment,
-          '-m',
-          'addrtype',
-          '--dst-type',
-          'LOCAL',
-        ],
+        ...[...commented(p.externalComment), '-m', 'addrtype', '--dst-type', 'LOCAL'],
         ...[...p.match, '--dport', nodePort, '-j', p.externalTarget],
       );
   }
@@ -208,7 +199,7 @@ function writeNodePortRules(p: PortPlan, filter: Writer, nat: Writer): void {
   )
     filter.rule(
       'KUBE-NODEPORTS',
-      ...['-m', 'comment', '--comment', q(`${name} health check node port`)],
+      ...commented(q(`${name} health check node port`)),
       ...['-m', 'tcp', '-p', 'tcp', '--dport', String(service.healthCheckNodePort), '-j', 'ACCEPT'],
     );
 }
@@ -219,7 +210,7 @@ function writeServiceChains(p: PortPlan, nat: Writer): void {
   if (p.hasInternal)
     nat.rule(
       p.internalChain,
-      ...['-m', 'comment', '--comment', q(`${name} cluster IP`), ...p.match],
+      ...[...commented(q(`${name} cluster IP`)), ...p.match],
       ...['-d', service.clusterIP, '--dport', String(p.port.port), '!', '-s', p.clusterCIDR],
       ...['-j', 'KUBE-MARK-MASQ'],
     );
@@ -229,10 +220,7 @@ function writeServiceChains(p: PortPlan, nat: Writer): void {
     for (const cidr of service.loadBalancerSourceRanges)
       nat.rule(
         chains.fw,
-        '-m',
-        'comment',
-        '--comment',
-        q(`${name} loadbalancer IP`),
+        ...commented(q(`${name} loadbalancer IP`)),
         '-s',
         cidr.trim(),
         '-j',
@@ -240,10 +228,7 @@ function writeServiceChains(p: PortPlan, nat: Writer): void {
       );
     nat.rule(
       chains.fw,
-      '-m',
-      'comment',
-      '--comment',
-      q(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`),
+      ...commented(q(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)),
     );
   }
   if (p.cluster.length > 0 && p.policy.usesClusterEndpoints) {
@@ -257,15 +242,12 @@ function writeServiceChains(p: PortPlan, nat: Writer): void {
   for (const ep of p.allReachable) {
     const sep = endpointChain(name, p.port.protocol, ep.text);
     nat.chain(sep);
-    nat.rule(sep, '-m', 'comment', '--comment', name, '-s', ep.ip, '-j', 'KUBE-MARK-MASQ');
+    nat.rule(sep, ...commented(name), '-s', ep.ip, '-j', 'KUBE-MARK-MASQ');
     const affinity =
       service.sessionAffinity === 'ClientIP' ? ['-m', 'recent', '--name', sep, '--set'] : [];
     nat.rule(
       sep,
-      '-m',
-      'comment',
-      '--comment',
-      name,
+      ...commented(name),
       ...affinity,
       ...p.match,
       '-j',
@@ -279,18 +261,17 @@ function writeServiceChains(p: PortPlan, nat: Writer): void {
 function writeExternalChain(p: PortPlan, nat: Writer): void {
   const { name, chains } = p;
   nat.chain(chains.ext);
-  const comment = (text: string) => ['-m', 'comment', '--comment', q(text)];
   if (!p.policy.externalPolicyLocal) {
     nat.rule(
       chains.ext,
-      ...comment(`masquerade traffic for ${name} external destinations`),
+      ...commented(q(`masquerade traffic for ${name} external destinations`)),
       '-j',
       'KUBE-MARK-MASQ',
     );
   } else {
     nat.rule(
       chains.ext,
-      ...comment(`pod traffic for ${name} external destinations`),
+      ...commented(q(`pod traffic for ${name} external destinations`)),
       '-s',
       p.clusterCIDR,
       '-j',
@@ -298,12 +279,12 @@ function writeExternalChain(p: PortPlan, nat: Writer): void {
     );
     nat.rule(
       chains.ext,
-      ...comment(`masquerade LOCAL traffic for ${name} external destinations`),
+      ...commented(q(`masquerade LOCAL traffic for ${name} external destinations`)),
       ...['-m', 'addrtype', '--src-type', 'LOCAL', '-j', 'KUBE-MARK-MASQ'],
     );
     nat.rule(
       chains.ext,
-      ...comment(`route LOCAL traffic for ${name} external destinations`),
+      ...commented(q(`route LOCAL traffic for ${name} external destinations`)),
       ...['-m', 'addrtype', '--src-type', 'LOCAL', '-j', chains.svc],
     );
   }
@@ -323,16 +304,7 @@ function writeServiceToEndpointRules(
       const sep = endpointChain(name, protocol, ep.text);
       nat.rule(
         chain,
-        ...[
-          '-m',
-          'comment',
-          '--comment',
-          q(`${name} -> ${ep.text}`),
-          '-m',
-          'recent',
-          '--name',
-          sep,
-        ],
+        ...[...commented(q(`${name} -> ${ep.text}`)), '-m', 'recent', '--name', sep],
         ...[
           '--rcheck',
           '--seconds',
@@ -357,15 +329,6 @@ function writeServiceToEndpointRules(
             probability(endpoints.length - i),
           ]
         : [];
-    nat.rule(
-      chain,
-      '-m',
-      'comment',
-      '--comment',
-      q(`${name} -> ${ep.text}`),
-      ...statistic,
-      '-j',
-      sep,
-    );
+    nat.rule(chain, ...commented(q(`${name} -> ${ep.text}`)), ...statistic, '-j', sep);
   });
 }

@@ -4,6 +4,7 @@
 // cluster may hold thousands of each; every caller asks here instead of
 // scanning the lists.
 import type { EndpointSlice, Service } from '../api/types.ts';
+import { memoized } from '../util/memo.ts';
 import type { Model, RunningPod } from './types.ts';
 
 interface Index {
@@ -13,8 +14,6 @@ interface Index {
 }
 
 type Indexed = Pick<Model, 'services' | 'endpointSlices' | 'pods'>;
-
-const indexes = new WeakMap<Indexed, Index>();
 
 const key = (namespace: string, name: string) => `${namespace}/${name}`;
 
@@ -38,15 +37,8 @@ function build(model: Indexed): Index {
   return { slices, services, podsByIP };
 }
 
-/** The model's index, built on the first lookup and kept for the model's life (a model never changes once built). */
-export function indexOf(model: Indexed): Index {
-  let index = indexes.get(model);
-  if (!index) {
-    index = build(model);
-    indexes.set(model, index);
-  }
-  return index;
-}
+/** The model's index, built on the first lookup and kept for the model's life. */
+export const indexOf = memoized(build);
 
 /** The EndpointSlices of a Service. */
 export function slicesOf(model: Indexed, service: Service): EndpointSlice[] {

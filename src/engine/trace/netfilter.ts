@@ -7,6 +7,7 @@ import { type Context, evaluate, type Packet } from '../kubeproxy/match.ts';
 import type { NodeRules, Rule, Table } from '../kubeproxy/rules.ts';
 import { rulesByChain, ruleText } from '../kubeproxy/save.ts';
 import { message } from '../messages.ts';
+import { memoized } from '../util/memo.ts';
 import { hop } from './english.ts';
 import { addresses, dnatTo } from './packet.ts';
 import type { Hop, Rewrite } from './types.ts';
@@ -19,13 +20,11 @@ export interface ChainResult {
 
 const terminal = new Set(['DNAT', 'ACCEPT', 'DROP', 'REJECT', 'MASQUERADE']);
 
-const indexes = new WeakMap<Table, Map<string, Rule[]>>();
-
 /** A table's rules by chain, indexed once per table: a node may have hundreds of thousands. */
+const chainsOf = memoized(rulesByChain);
+
 function rulesOf(table: Table, chain: string): Rule[] {
-  const index = indexes.get(table) ?? rulesByChain(table);
-  indexes.set(table, index);
-  return index.get(chain) ?? [];
+  return chainsOf(table).get(chain) ?? [];
 }
 
 export class Netfilter {
