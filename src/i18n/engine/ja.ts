@@ -117,7 +117,7 @@ export const ja: MessageTable = {
   'tls.terminated': (p, r) =>
     `${p.host} の TLS を ${r(p.certificate)}で終端します（SNI で選ばれます）`,
   'tls.fake-certificate': (p, r) =>
-    `${r(p.why)}ので、${p.host} の TLS は ingress-nginx の自己署名証明書 "Kubernetes Ingress Controller Fake Certificate" で終端されます。クライアントには証明書の警告が出ます`,
+    `${r(p.why)}。そのため ${p.host} の TLS は ingress-nginx の自己署名証明書 "Kubernetes Ingress Controller Fake Certificate" で終端されます。クライアントには証明書の警告が出ます`,
   'location.regex': (p) =>
     `${p.path} に当てはまる最初の正規表現の location（長いパスから順）は ${p.nginx} です`,
   'location.exact': (p) => `${p.path} は Exact のパス ${p.exact} と一致します`,
@@ -129,8 +129,8 @@ export const ja: MessageTable = {
     const others = p.others.map(location);
     const notMatched =
       others.length > 0 ? `。${others.join('、')} は ${p.path} に当てはまりません` : '';
-    const answering = `${p.ingress ? `Ingress ${ref(p.ingress)} の` : ''}${location(p.location)}`;
-    return `Host ${p.host} -> server ${p.server ?? '_（キャッチオール: このホストを挙げるルールがありません）'}。${r(p.why)}ので、${answering}が応答します${notMatched}`;
+    const answering = `${p.ingress ? `Ingress ${ref(p.ingress)} の ` : ''}${location(p.location)}`;
+    return `Host ${p.host} -> server ${p.server ?? '_（キャッチオール: このホストを挙げるルールがありません）'}。${r(p.why)}。そのため ${answering} が応答します${notMatched}`;
   },
   'ingress.redirect': (p) =>
     `ingress-nginx は https://${p.host}${p.path} への 308 Permanent Redirect を返します。${p.host} には TLS が設定されています${p.force ? '（force-ssl-redirect）' : '（ssl-redirect は既定で有効です）'}`,
