@@ -40,6 +40,8 @@ describe('routelab', { timeout: 60_000 }, () => {
       'outcome',
       'status',
       'reason',
+      // Added by the structured trace (issue 12): the reason as a message id and parameters.
+      'reasonMessage',
       'destination',
       'service',
       'ingress',
@@ -69,7 +71,23 @@ describe('routelab', { timeout: 60_000 }, () => {
       },
     });
     for (const hop of result.hops) {
-      expect(Object.keys(hop).sort()).toEqual(['at', 'detail', 'kind', 'packet']);
+      // trace/v1's four keys, the message (issue 12) and an iptables hop's typed fields.
+      expect(Object.keys(hop)).toEqual(
+        expect.arrayContaining(['kind', 'at', 'detail', 'packet', 'message']),
+      );
+      for (const key of Object.keys(hop))
+        expect([
+          'kind',
+          'at',
+          'detail',
+          'packet',
+          'message',
+          'table',
+          'chain',
+          'rule',
+          'servicePort',
+          'rewrite',
+        ]).toContain(key);
       expect([
         'dns',
         'load-balancer',

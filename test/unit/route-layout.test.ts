@@ -84,4 +84,13 @@ describe('layoutRoute', () => {
     expect(layout.end.reason).toBe(refused.reason);
     expect(layout.end.x).toBe(layout.steps.at(-1)?.x);
   });
+
+  it('labels a rule’s row with the chain the hop names as a field, not one read from its text', () => {
+    const layout = layoutRoute(result);
+    const chains = result.hops.filter((h) => h.kind === 'iptables').map((h) => h.chain);
+    expect(chains.length).toBeGreaterThan(0);
+    expect(layout.steps.filter((s) => s.kind === 'iptables').map((s) => s.label)).toEqual(chains);
+    const blank = layoutRoute({ ...result, hops: result.hops.map((h) => ({ ...h, detail: '' })) });
+    expect(blank.steps.map((s) => s.label)).toEqual(layout.steps.map((s) => s.label));
+  });
 });

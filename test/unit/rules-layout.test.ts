@@ -86,4 +86,11 @@ describe('layoutRules', () => {
     expect(l.hidden).toBeGreaterThan(0);
     expect(l.chains.filter((c) => c.onPath)).toHaveLength(5);
   });
+
+  it('reads the path from the hops’ parsed rules, not from their English text', () => {
+    const blank = result.hops.map((h) => ({ ...h, detail: '' }));
+    const again = layoutRules(kubeProxyRules(m, node(m, 'node-1')), blank);
+    expect(again).toEqual(layout);
+    expect(layout.pathRules.length).toBeGreaterThan(0);
+  });
 });

@@ -1,38 +1,10 @@
 // Placeholders in a check's request, filled from the learner's own cluster:
 // the address a NodePort or load balancer really got, a node that does (or
 // does not) run a Pod, the way in to the ingress controller.
-import type { Model, Service } from '../../engine/index.ts';
+import { ingressEntry, type Model, type Service } from '../../engine/index.ts';
 
 /** A request that cannot be made in this cluster (its reason says why). */
 export class Unfillable extends Error {}
-
-/** The address and port from which the ingress controller is reached from outside, if any. */
-function ingressEntry(model: Model): string | null {
-  const controller = model.pods.find(
-    (p) =>
-      p.metadata.namespace === 'ingress-nginx' &&
-      p.metadata.labels['app.kubernetes.io/component'] === 'controller',
-  );
-  if (!controller) return null;
-  for (const service of model.services) {
-    if (service.metadata.namespace !== 'ingress-nginx' || !service.selector) continue;
-    if (!Object.entries(service.selector).every(([k, v]) => controller.metadata.labels[k] === v))
-      continue;
-    // The port meant for HTTP, even when it points at the wrong container port:
-    // the request then shows the learner where it goes wrong.
-    const port =
-      service.ports.find((p) => p.targetPort === 80 || p.targetPort === 'http') ??
-      service.ports.find((p) => p.port === 80 || p.name === 'http') ??
-      service.ports[0];
-    if (!port) continue;
-    if (service.type === 'LoadBalancer' && service.loadBalancerIngress[0])
-      return `${service.loadBalancerIngress[0]}:${port.port}`;
-    const node = model.nodes.find((n) => n.ready && n.kubeProxy === 'Running');
-    if ((service.type === 'NodePort' || service.type === 'LoadBalancer') && port.nodePort && node)
-      return `${node.internalIP}:${port.nodePort}`;
-  }
-  return null;
-}
 
 /**
  * The Services of these types that select Pods labelled app=APP: for a task
@@ -101,7 +73,7 @@ export function fill(text: string, model: Model, nodeIP = ''): string {
           throw new Unfillable(
             'no Service exposes the ingress controller’s Pods outside the cluster (a NodePort or LoadBalancer Service in namespace ingress-nginx selecting them)',
           );
-        return entry;
+        return entry.address;
       }
       if (what === 'nodeIPWith' || what === 'nodeIPWithout') {
         const hosting = new Set(
