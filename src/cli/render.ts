@@ -1,7 +1,7 @@
 // Plain-text output of validate and trace, for people at a terminal: the
 // trace's sentences are rendered here from its messages, in English.
 import type { Diagnostic, TraceResult } from '../engine/index.ts';
-import { renderer } from '../engine/messages.ts';
+import { renderer } from '../engine/index.ts';
 import { en } from '../i18n/engine/en.ts';
 
 const english = renderer(en);

@@ -13,7 +13,15 @@ export type { IngressPath } from './ingress/types.ts';
 export { iptables } from './kubeproxy/iptables.ts';
 export { kubeProxyRules, type NodeRules, type Rule } from './kubeproxy/rules.ts';
 export { iptablesSave, rulesByChain, ruleText } from './kubeproxy/save.ts';
-export type { Message, MessageId, MessageParams, MessageTable, Render } from './messages.ts';
+export type {
+  LocationRef,
+  Message,
+  MessageId,
+  MessageParams,
+  MessageTable,
+  Render,
+  ServiceRef,
+} from './messages.ts';
 export { renderer } from './messages.ts';
 export { buildModel, type InputFile } from './model/build.ts';
 export type { Model, RunningPod } from './model/types.ts';
@@ -22,5 +30,5 @@ export { isIPv4, isMessage, parseTarget } from './trace/request.ts';
 export { newSession, type TraceRequest, traceRequest } from './trace/trace.ts';
 export type { Hop, Outcome, TraceResult } from './trace/types.ts';
 export { seededRandom } from './util/hash.ts';
-export { readManifests } from './yaml/read.ts';
 export { type ValidateResult, validate } from './validate.ts';
+export { readManifests } from './yaml/read.ts';

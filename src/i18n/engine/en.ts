@@ -1,7 +1,7 @@
 // The engine's messages in English: the words of `routelab trace` and of the
 // trace JSON's `detail` and `reason` (shared/spec/cli.md keeps them as they
 // were before messages existed, so each sentence here is unchanged text).
-import type { LocationRef, MessageTable, ServiceRef } from '../../engine/messages.ts';
+import type { LocationRef, MessageTable, ServiceRef } from '../../engine/index.ts';
 
 const ref = (s: ServiceRef) => `${s.namespace}/${s.name}`;
 const running = (yes: boolean) => (yes ? 'running' : 'stopped, so the node has no Service rules');

@@ -1,6 +1,6 @@
 // エンジンのメッセージの日本語。kube-proxy のルール、HTTP のステータス行、
 // "connection refused" のように端末で目にする文字列は英語のまま引用する。
-import type { LocationRef, MessageTable, ServiceRef } from '../../engine/messages.ts';
+import type { LocationRef, MessageTable, ServiceRef } from '../../engine/index.ts';
 
 const ref = (s: ServiceRef) => `${s.namespace}/${s.name}`;
 const kubeProxy = (running: boolean) =>
