@@ -2,26 +2,21 @@
 // the engine grading in a worker as they type, results and the failing
 // request's hops, and controls that never lose their text. Everything the
 // learner typed or the engine said is put on the page as text, never as HTML.
-import type { Diagnostic } from '../../engine/diagnostics.ts';
-import type { CheckResult, Exercise, Grade, Locale } from '../../engine/exercises/types.ts';
+import type { CheckResult, Exercise, Grade } from '../../engine/exercises/types.ts';
+import { loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
 import { drawRoute } from '../diagrams/route.ts';
 import '../diagrams/route.css';
 import '../diagrams/topology.css';
 import { layoutRoute } from '../diagrams/route-layout.ts';
 import { drawTopology } from '../diagrams/topology.ts';
 import { routeMarks, type TopologyLayout } from '../diagrams/topology-layout.ts';
-import { attachDiagnostics } from './markers.ts';
-import { configureYaml, editorTheme, monaco } from './monaco.ts';
+import { downloadText } from '../download.ts';
+import { attachDiagnostics } from '../editor/markers.ts';
+import { createEditor, monaco } from '../editor/monaco.ts';
+import { configureYaml } from '../editor/yaml.ts';
+import { EngineClient } from '../worker/client.ts';
+import type { GradeReply, GradeRequest } from './grade.worker.ts';
 import { loadAnswer, markCompleted, saveAnswer } from './storage.ts';
-import { type Strings, strings } from './strings.ts';
-
-interface Reply {
-  seq: number;
-  grade?: Grade;
-  diagnostics?: Diagnostic[];
-  topology?: TopologyLayout;
-  error?: string;
-}
 
 const gradeDelayMs = 400;
 /** A grade that takes longer means the engine is stuck: the worker is replaced. */
@@ -46,8 +41,9 @@ export function answerFile(exercise: Exercise, text: string): string {
 /** Mounts the workspace; the editor is returned so the page can put the caret in it. */
 export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
   const exercise = JSON.parse(root.dataset.exercise ?? '{}') as Exercise;
-  const locale: Locale = root.dataset.lang === 'en' ? 'en' : 'ja';
-  const t: Strings = strings[locale];
+  const locale = toLocale(root.dataset.lang);
+  const words = await loadUi(locale);
+  const t: UiMessages['exercise'] = words.exercise;
   const status = $(root, '.rl-status');
   const setStatus = (text: string, kind: 'info' | 'warning' = 'info') => {
     status.textContent = text;
@@ -66,59 +62,32 @@ export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
   $(root, '.rl-static').hidden = true;
   $(root, '.rl-toolbar').hidden = false;
   $(root, '.rl-keys').hidden = false;
-  const editor = monaco.editor.create(host, {
-    model,
-    theme: editorTheme(),
-    automaticLayout: true,
-    minimap: { enabled: false },
-    scrollBeyondLastLine: false,
-    tabSize: 2,
-    ariaLabel: root.dataset.editorLabel ?? exercise.id,
-    fixedOverflowWidgets: true,
-    // In YAML most words are plain scalars, which Monaco counts as strings.
-    quickSuggestions: { other: true, strings: true, comments: false },
-    // Enter still ends a line when the suggestion is what was typed.
-    acceptSuggestionOnEnter: 'smart',
-  });
+  const editor = createEditor(host, model, root.dataset.editorLabel ?? exercise.id);
   setStatus('');
 
-  // Grading, off the main thread; stale answers are dropped by sequence number.
-  let worker = newWorker();
-  let seq = 0;
-  let watchdog: ReturnType<typeof setTimeout> | undefined;
-  function newWorker(): Worker {
-    const w = new Worker(new URL('./grade.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (event: MessageEvent<Reply>) => onReply(event.data);
-    return w;
-  }
-  const showMarkers = attachDiagnostics(model, t);
-
-  function run() {
-    seq++;
-    clearTimeout(watchdog);
-    $(root, '.rl-summary').textContent = t.checking;
-    worker.postMessage({ seq, exercise, text: model.getValue(), locale });
-    watchdog = setTimeout(() => {
-      worker.terminate();
-      worker = newWorker();
-      setStatus(`${t.engineError}: timeout`, 'warning');
-    }, gradeTimeoutMs);
-  }
+  const showMarkers = attachDiagnostics(model, words.editor);
+  // Grading, off the main thread, a little after the learner stops typing.
+  const engine = new EngineClient<GradeRequest, GradeReply>({
+    create: () => new Worker(new URL('./grade.worker.ts', import.meta.url), { type: 'module' }),
+    question: () => ({ exercise, text: model.getValue(), locale }),
+    onAsk: () => {
+      $(root, '.rl-summary').textContent = t.checking;
+    },
+    onAnswer,
+    onError: (why) => setStatus(`${t.engineError}: ${why}`, 'warning'),
+    delayMs: gradeDelayMs,
+    timeoutMs: gradeTimeoutMs,
+  });
+  const run = () => engine.run();
 
   let lastGrade: Grade | null = null;
   let lastTopology: TopologyLayout | null = null;
   let shownCheck = '';
 
-  function onReply(reply: Reply) {
-    if (reply.seq !== seq) return;
-    clearTimeout(watchdog);
-    if (reply.error || !reply.grade) {
-      setStatus(`${t.engineError}: ${reply.error ?? ''}`, 'warning');
-      return;
-    }
-    showMarkers(reply.diagnostics ?? []);
+  function onAnswer(reply: GradeReply) {
+    showMarkers(reply.diagnostics);
     lastGrade = reply.grade;
-    lastTopology = reply.topology ?? null;
+    lastTopology = reply.topology;
     showGrade(reply.grade);
   }
 
@@ -212,15 +181,13 @@ export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
   // Typing: save at once, grade a little later. A timer or pagehide would lose
   // the last keystrokes when the browser is closed or killed in between; a
   // manifest is a few kilobytes, which localStorage writes in microseconds.
-  let gradeTimer: ReturnType<typeof setTimeout> | undefined;
   let storageWarned = false;
   model.onDidChangeContent(() => {
     if (!saveAnswer(exercise.id, model.getValue()) && !storageWarned) {
       storageWarned = true;
       setStatus(t.storageFailed, 'warning');
     }
-    clearTimeout(gradeTimer);
-    gradeTimer = setTimeout(run, gradeDelayMs);
+    engine.schedule();
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, run);
 
@@ -254,14 +221,11 @@ export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
       section.hidden = false;
     },
     download() {
-      const blob = new Blob([answerFile(exercise, model.getValue())], { type: 'application/yaml' });
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = downloadName(exercise.id);
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      downloadText(
+        downloadName(exercise.id),
+        answerFile(exercise, model.getValue()),
+        'application/yaml',
+      );
     },
     async copy() {
       try {
