@@ -66,4 +66,13 @@ describe('message tables', () => {
       }
     }
   });
+
+  // A partial table is for a locale being translated; English is not one, and
+  // a message it lacked would show in Japanese on an English page.
+  it('has every message in English', async () => {
+    const table = (await uiTables.en()) as Record<string, Record<string, unknown> | undefined>;
+    for (const [group, messages] of Object.entries(ja))
+      for (const key of Object.keys(messages))
+        expect(table[group]?.[key], `en: ${group}.${key}`).toBeDefined();
+  });
 });
