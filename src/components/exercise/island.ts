@@ -5,6 +5,7 @@
 // text, never as HTML.
 import type { Exercise } from '../../engine/exercises/types.ts';
 import { type Locale, loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
+import { $ } from '../dom.ts';
 import { downloadText } from '../download.ts';
 import { attachDiagnostics } from '../editor/markers.ts';
 import { createEditor, monaco } from '../editor/monaco.ts';
@@ -17,12 +18,6 @@ import { loadAnswer, markCompleted, saveAnswer } from './storage.ts';
 const gradeDelayMs = 400;
 /** A grade that takes longer means the engine is stuck: the worker is replaced. */
 const gradeTimeoutMs = 8000;
-
-function $(root: HTMLElement, selector: string): HTMLElement {
-  const el = root.querySelector<HTMLElement>(selector);
-  if (!el) throw new Error(`exercise markup lacks ${selector}`);
-  return el;
-}
 
 function downloadName(id: string): string {
   return `${id}.yaml`;

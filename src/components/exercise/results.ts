@@ -9,12 +9,7 @@ import { drawRoute } from '../diagrams/route.ts';
 import { layoutRoute } from '../diagrams/route-layout.ts';
 import { drawTopology } from '../diagrams/topology.ts';
 import { routeMarks, type TopologyLayout } from '../diagrams/topology-layout.ts';
-
-function $(root: HTMLElement, selector: string): HTMLElement {
-  const el = root.querySelector<HTMLElement>(selector);
-  if (!el) throw new Error(`exercise markup lacks ${selector}`);
-  return el;
-}
+import { $ } from '../dom.ts';
 
 export class GradeView {
   private lastGrade: Grade | null = null;

@@ -6,6 +6,7 @@
 // modules: state.ts (the state and where it is kept), request-form.ts,
 // results.ts, faults-panel.ts, files.ts; this one wires them together.
 import { loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
+import { $ } from '../dom.ts';
 import { attachDiagnostics } from '../editor/markers.ts';
 import { createEditor, monaco } from '../editor/monaco.ts';
 import { configureYaml } from '../editor/yaml.ts';
@@ -30,12 +31,6 @@ import {
 
 const runDelayMs = 350;
 const engineTimeoutMs = 8000;
-
-function $<T extends HTMLElement = HTMLElement>(root: HTMLElement, selector: string): T {
-  const el = root.querySelector<T>(selector);
-  if (!el) throw new Error(`playground markup lacks ${selector}`);
-  return el;
-}
 
 /** What every part of the mounted playground reaches for. */
 interface Page {

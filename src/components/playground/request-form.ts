@@ -2,14 +2,9 @@
 // the sources and targets the model offers, and the node whose rules to show.
 // A value a link or a file carried stays chosen even when the model lacks it.
 import type { UiMessages } from '../../i18n/index.ts';
+import { $ } from '../dom.ts';
 import type { Choices } from './choices.ts';
 import type { PlaygroundState } from './share.ts';
-
-function $<T extends HTMLElement>(root: HTMLElement, selector: string): T {
-  const el = root.querySelector<T>(selector);
-  if (!el) throw new Error(`playground markup lacks ${selector}`);
-  return el;
-}
 
 function option(value: string, text?: string): HTMLOptionElement {
   const o = document.createElement('option');

@@ -11,14 +11,9 @@ import { drawRoute } from '../diagrams/route.ts';
 import { drawRules } from '../diagrams/rules.ts';
 import { drawSpread } from '../diagrams/spread.ts';
 import { drawTopology } from '../diagrams/topology.ts';
+import { $ } from '../dom.ts';
 import { fillHopsTable } from './hops-table.ts';
 import type { PlaygroundReply } from './protocol.ts';
-
-function $<T extends HTMLElement = HTMLElement>(root: HTMLElement, selector: string): T {
-  const el = root.querySelector<T>(selector);
-  if (!el) throw new Error(`playground markup lacks ${selector}`);
-  return el;
-}
 
 const timed = (view: string, draw: () => void) => {
   const start = performance.now();
