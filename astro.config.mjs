@@ -44,7 +44,7 @@ export default defineConfig({
         {
           find: /^monaco-worker-manager$/,
           replacement: fileURLToPath(
-            new URL('./src/components/exercise/worker-manager.js', import.meta.url),
+            new URL('./src/components/editor/worker-manager.js', import.meta.url),
           ),
         },
       ],

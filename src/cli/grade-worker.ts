@@ -3,8 +3,8 @@
 // without losing the others' results. Reading happens here, so the
 // submission's time limit covers it too.
 import { parentPort } from 'node:worker_threads';
-import { gradeSubmission } from '../course/exercises/grade.ts';
 import type { Grade } from '../course/exercises/grade.ts';
+import { gradeSubmission } from '../course/exercises/grade.ts';
 import type { Exercise, Locale } from '../course/exercises/schema.ts';
 import { readSubmission, type SubmissionFile } from './submissions.ts';
 

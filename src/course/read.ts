@@ -1,15 +1,14 @@
 // The one reader of content/: exercises, scenarios, the playground's scenario
-// list and the diagrams' text. The CLI, the pages (at build time) and the tests
+// list. The CLI, the pages (at build time) and the tests
 // all read the course through here, each file through its schema, so a broken
 // file stops every one of them with the same message naming it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod/v4';
 import { load } from 'js-yaml';
-import type { PartKind } from '../components/diagrams/architecture-layout.ts';
+import { z } from 'zod/v4';
 import { parseExercise, schemaErrors } from './exercises/load.ts';
-import type { ExerciseSource, Locale } from './exercises/schema.ts';
+import type { ExerciseSource } from './exercises/schema.ts';
 
 /**
  * content/ beside this module when it runs from the source tree (the CLI, the
@@ -111,30 +110,4 @@ export function playgroundScenarios(root = contentRoot): PlaygroundScenario[] {
       request: { from: e.request.from, to: e.request.to, count: e.request.count ?? 1 },
     };
   });
-}
-
-const partKinds = [
-  'client',
-  'load-balancer',
-  'control-plane',
-  'kube-apiserver',
-  'etcd',
-  'kube-scheduler',
-  'kube-controller-manager',
-  'node',
-  'kubelet',
-  'container-runtime',
-  'kube-proxy',
-  'pod',
-] as const satisfies readonly PartKind[];
-
-const architectureSchema = z
-  .object(Object.fromEntries(partKinds.map((k) => [k, bilingual])))
-  .strict();
-
-/** The architecture view's explanations (content/diagrams/architecture.yaml): every part, both locales. */
-export function architectureText(locale: Locale, root = contentRoot): Record<PartKind, string> {
-  const file = join(root, 'diagrams', 'architecture.yaml');
-  const data = readYaml(file, architectureSchema) as Record<PartKind, { ja: string; en: string }>;
-  return Object.fromEntries(partKinds.map((k) => [k, data[k][locale]])) as Record<PartKind, string>;
 }

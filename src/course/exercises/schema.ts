@@ -124,7 +124,13 @@ export const exerciseSchema = z
   });
 
 export type Text = z.infer<typeof bilingual>;
-export type Locale = keyof Text;
+export type { Locale } from '../../i18n/locales.ts';
+
+// Every course text is written in every locale: a locale added to
+// src/i18n/locales.ts and not to `bilingual` fails to compile here.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const everyLocale: SameKeys<keyof Text, import('../../i18n/locales.ts').Locale> = true;
+void everyLocale;
 export type RequestSpec = z.infer<typeof request>;
 export type Expectation = z.infer<typeof expectation>;
 export type Check = z.infer<typeof check>;

@@ -1,5 +1,5 @@
 // Monaco with only what editing Kubernetes YAML needs: the YAML language,
-// monaco-yaml against our own schema, and the features a learner uses: hover
+// monaco-yaml's worker (schema set up in yaml.ts), the features a learner uses: hover
 // docs, completion, quick fixes, F8 to walk the problems, and Ctrl+M so Tab
 // can leave the editor (keyboard users are never trapped). Everything
 // is bundled and served from our origin; nothing comes from a CDN.
@@ -13,7 +13,6 @@ import 'monaco-editor/features/gotoError/register.js';
 import 'monaco-editor/features/toggleTabFocusMode/register.js';
 import 'monaco-editor/languages/definitions/yaml/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
-import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from 'monaco-yaml/yaml.worker.js?worker';
 
 declare global {
@@ -27,35 +26,6 @@ window.MonacoEnvironment = {
     return label === 'yaml' ? new YamlWorker() : new EditorWorker();
   },
 };
-
-let configured: Promise<void> | null = null;
-
-/** monaco-yaml with the Kubernetes schema generated at build time (/schema/kubernetes.json). */
-export function configureYaml(schemaUrl: string): Promise<void> {
-  configured ??= fetch(schemaUrl)
-    .then((r) => (r.ok ? r.json() : null))
-    // Without the schema the editor still edits and the engine still grades.
-    .catch(() => null)
-    .then((schema) => {
-      configureMonacoYaml(monaco, {
-        enableSchemaRequest: false,
-        isKubernetes: true,
-        hover: true,
-        completion: true,
-        validate: true,
-        schemas: schema
-          ? [
-              {
-                uri: new URL(schemaUrl, window.location.href).href,
-                fileMatch: ['**/*.yaml'],
-                schema,
-              },
-            ]
-          : [],
-      });
-    });
-  return configured;
-}
 
 let themed = false;
 
@@ -86,6 +56,28 @@ export function editorTheme(): string {
     });
   }
   return pick();
+}
+
+/** The editor both islands use: YAML, two-space indents, the site's theme. */
+export function createEditor(
+  host: HTMLElement,
+  model: monaco.editor.ITextModel,
+  ariaLabel: string,
+): monaco.editor.IStandaloneCodeEditor {
+  return monaco.editor.create(host, {
+    model,
+    theme: editorTheme(),
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    tabSize: 2,
+    ariaLabel,
+    fixedOverflowWidgets: true,
+    // In YAML most words are plain scalars, which Monaco counts as strings.
+    quickSuggestions: { other: true, strings: true, comments: false },
+    // Enter still ends a line when the suggestion is what was typed.
+    acceptSuggestionOnEnter: 'smart',
+  });
 }
 
 export { monaco };

@@ -3,12 +3,10 @@
 // and a quick fix where the engine offers one (the v1beta1 Ingress turned
 // into v1). Shared by the exercise workspace and the playground.
 import type { Diagnostic } from '../../engine/index.ts';
+import type { UiMessages } from '../../i18n/index.ts';
 import { monaco } from './monaco.ts';
 
-export interface MarkerLeads {
-  apiserver: string;
-  warning: string;
-}
+type MarkerLeads = Pick<UiMessages['editor'], 'apiserver' | 'warning'>;
 
 /** Registers the quick fixes for one model; returns what shows its markers. */
 export function attachDiagnostics(
