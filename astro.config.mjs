@@ -65,6 +65,9 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       customCss: ['./src/styles/course.css'],
+      // Starlight runs its remark plugins (asides, heading links) only inside
+      // its default src/content/docs; the course text lives in content/docs.
+      markdown: { processedDirs: ['./content/docs'] },
       components: { Search: './src/components/overrides/Search.astro' },
       // Wrapped code never scrolls sideways: readable at 360 px, and no
       // unlabelled scroll regions (expressive-code makes each a role=region).
