@@ -20,7 +20,9 @@ function calloutOpenings(source: string): number {
 const sources = filesBelow(docs)
   .filter((file) => /\.mdx?$/.test(file))
   .map((file) => {
-    const slug = relative(docs, file).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+    const slug = relative(docs, file)
+      .replace(/\.mdx?$/, '')
+      .replace(/(^|\/)index$/, '');
     return { file: relative(root, file), path: `/${slug}/`.replace(/\/+/g, '/') };
   });
 
