@@ -44,7 +44,10 @@ export function answerFile(exercise: Exercise, text: string): string {
 }
 
 /** Mounts the workspace; the editor is returned so the page can put the caret in it. */
-export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
+export async function mount(root: HTMLElement): Promise<{
+  focus(): void;
+  setPosition(position: { lineNumber: number; column: number }): void;
+}> {
   const exercise = JSON.parse(root.dataset.exercise ?? '{}') as Exercise;
   const locale: Locale = root.dataset.lang === 'en' ? 'en' : 'ja';
   const t: Strings = strings[locale];
@@ -127,6 +130,10 @@ export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
     $(root, '.rl-summary').textContent = grade.passed
       ? t.allPassed
       : t.passedOf(grade.score, grade.maxScore);
+    // The one-line verdict pinned on phones names the first check to fix.
+    const firstFailed = grade.checks.find((c) => !c.passed);
+    const failedCheck = exercise.checks.find((c) => c.id === firstFailed?.id);
+    $(root, '.rl-verdict-first').textContent = failedCheck ? failedCheck.title[locale] : '';
     // The route drawn: the first failing request's, else the one the learner chose.
     const withTrace = grade.checks.filter((c) => c.trace);
     const failed = withTrace.find((c) => !c.passed);
