@@ -50,6 +50,15 @@ export default defineConfig({
       ],
     },
     worker: { format: 'es' },
+    optimizeDeps: {
+      // monaco-yaml's worker imports path-browserify, which is CommonJS only;
+      // `astro dev` serves a worker's imports as they are unless pre-bundled,
+      // and the YAML worker died with "module is not defined".
+      // The editor worker is imported through `?worker`, which the scan before
+      // the first page does not see: found later, it re-bundled every dep and
+      // reloaded the page under the learner.
+      include: ['path-browserify', 'monaco-editor/esm/vs/editor/editor.worker.js'],
+    },
   },
   integrations: [
     starlight({
