@@ -29,7 +29,27 @@ export default defineConfig({
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },
+  // Starlight's expressive-code highlights every code block (and turns this
+  // off itself, but only after Astro has warned that Shiki's inline styles
+  // need a CSP exception, which style-src 'unsafe-inline' above grants anyway).
+  markdown: { syntaxHighlight: false },
   vite: {
+    build: {
+      // Monaco is one 3.2 MB chunk (0.8 MB gzip), loaded only when an editor
+      // starts; test/e2e/budgets.spec.ts holds it and every other chunk to a
+      // measured budget, which says more than vite's generic 500 kB.
+      chunkSizeWarningLimit: 3500,
+      rolldownOptions: {
+        onLog(level, log, handler) {
+          // Astro's own wrapper around each MDX page with components starts with
+          // "use astro:head-inject", a marker Astro reads while transforming;
+          // that the bundler drops it afterwards is intended.
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject'))
+            return;
+          handler(level, log);
+        },
+      },
+    },
     resolve: {
       alias: [
         // monaco-yaml imports monaco-editor/esm/vs/..., which monaco-editor's
@@ -72,6 +92,9 @@ export default defineConfig({
       },
       sidebar,
       lastUpdated: false,
+      // src/pages/404.astro: Starlight's own warns at every build that there is
+      // no docs entry named 404.
+      disable404Route: true,
       pagination: true,
       customCss: ['./src/styles/course.css'],
       // Starlight runs its remark plugins (asides, heading links) only inside
