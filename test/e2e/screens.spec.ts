@@ -5,7 +5,7 @@
 // the device: with mobile emulation innerWidth grows to fit wide content, so
 // scrollWidth is compared with screen.width. Screenshots of each kind of page
 // (both sizes, both themes, both locales) go to test-results/screens/ for a
-// person to look at.
+// person to look at. No drawn label lies over another, on any of these pages.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -58,6 +58,29 @@ async function widthProblem(page: Page, what: string): Promise<string | null> {
   return scroll > screen ? `${what}: ${scroll} px wide on a ${screen} px screen` : null;
 }
 
+/** Pairs of drawn labels (SVG text) whose boxes overlap by more than a pixel each way. */
+async function overlappingLabels(page: Page, what: string): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const svg of document.querySelectorAll('svg[role="group"]')) {
+      const boxes = [...svg.querySelectorAll('text')]
+        .filter((t) => t.textContent?.trim() && t.getClientRects().length > 0)
+        .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }));
+      for (let a = 0; a < boxes.length; a++)
+        for (let b = a + 1; b < boxes.length; b++) {
+          const [p, q] = [boxes[a], boxes[b]];
+          if (!p || !q) continue;
+          const w = Math.min(p.box.right, q.box.right) - Math.max(p.box.left, q.box.left);
+          const h = Math.min(p.box.bottom, q.box.bottom) - Math.max(p.box.top, q.box.top);
+          if (w > 1 && h > 1)
+            out.push(`${svg.getAttribute('class')}: "${p.text}" over "${q.text}"`);
+        }
+    }
+    return out;
+  });
+  return found.map((f) => `${what}: ${f}`);
+}
+
 /** Dark then light, as Starlight's theme switch does it; the view stays where it is. */
 async function shoot(page: Page, name: string) {
   mkdirSync(screensDir, { recursive: true });
@@ -86,10 +109,11 @@ async function drawFigures(page: Page) {
 for (const size of Object.keys(sizes) as Size[])
   for (const [locale, prefix] of locales) {
     test.describe(`${size}, ${locale}`, () => {
-      test('every exercise, graded with its failing route, fits the screen', async ({
+      test('every exercise, graded with its failing route, fits the screen; no label over another', async ({
         browser,
       }) => {
-        test.setTimeout(180_000);
+        // Fourteen editor starts, 3–20 s each on two cores shared with other tests.
+        test.setTimeout(300_000);
         const { context, page } = await contextFor(browser, size);
         const problems: string[] = [];
         for (const id of exerciseFolders()) {
@@ -105,6 +129,7 @@ for (const size of Object.keys(sizes) as Size[])
           }
           const problem = await widthProblem(page, id);
           if (problem) problems.push(problem);
+          problems.push(...(await overlappingLabels(page, id)));
           if (id === 'ingress-path-routing') {
             await page.locator('.rl-panes').evaluate((el) => el.scrollIntoView());
             await shoot(page, `exercise-${size}-${locale}`);
@@ -114,8 +139,10 @@ for (const size of Object.keys(sizes) as Size[])
         await context.close();
       });
 
-      test('every chapter, its figures drawn, fits the screen', async ({ browser }) => {
-        test.setTimeout(120_000);
+      test('every chapter, its figures drawn, fits the screen; no label over another', async ({
+        browser,
+      }) => {
+        test.setTimeout(180_000);
         const { context, page } = await contextFor(browser, size);
         const problems: string[] = [];
         for (const slug of chapterSlugs) {
@@ -123,6 +150,7 @@ for (const size of Object.keys(sizes) as Size[])
           await drawFigures(page);
           const problem = await widthProblem(page, slug);
           if (problem) problems.push(problem);
+          problems.push(...(await overlappingLabels(page, slug)));
           if (slug === 'chapters/nodeport') {
             await page.locator('figure.rl-scenario').first().scrollIntoViewIfNeeded();
             await shoot(page, `chapter-${size}-${locale}`);
@@ -133,7 +161,7 @@ for (const size of Object.keys(sizes) as Size[])
       });
 
       test('home, playground after a request, and progress fit the screen', async ({ browser }) => {
-        test.setTimeout(60_000);
+        test.setTimeout(90_000);
         const { context, page } = await contextFor(browser, size);
         const problems: string[] = [];
         await page.goto(`${prefix}/`);
@@ -146,6 +174,7 @@ for (const size of Object.keys(sizes) as Size[])
         });
         await expect(page.locator('.rl-pg-outcome')).toHaveAttribute('data-outcome', /\w/);
         problems.push((await widthProblem(page, 'playground')) ?? '');
+        problems.push(...(await overlappingLabels(page, 'playground')));
         await page.locator('.rl-pg-outcome').scrollIntoViewIfNeeded();
         await shoot(page, `playground-${size}-${locale}`);
 
