@@ -104,7 +104,10 @@ function toolbar(
 }
 
 /** Mounts the workspace; the editor is returned so the page can put the caret in it. */
-export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
+export async function mount(root: HTMLElement): Promise<{
+  focus(): void;
+  setPosition(position: { lineNumber: number; column: number }): void;
+}> {
   const exercise = JSON.parse(root.dataset.exercise ?? '{}') as Exercise;
   const locale = toLocale(root.dataset.lang);
   const words = await loadUi(locale);

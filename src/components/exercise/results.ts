@@ -35,6 +35,12 @@ export class GradeView {
     $(this.root, '.rl-summary').textContent = grade.passed
       ? this.t.allPassed
       : this.t.passedOf(grade.score, grade.maxScore);
+    // The one-line verdict pinned on phones names the first check to fix.
+    const firstFailed = grade.checks.find((c) => !c.passed);
+    const failedCheck = this.exercise.checks.find((c) => c.id === firstFailed?.id);
+    $(this.root, '.rl-verdict-first').textContent = failedCheck
+      ? failedCheck.title[this.locale]
+      : '';
     // The route drawn: the first failing request's, else the one the learner chose.
     const withTrace = grade.checks.filter((c) => c.trace);
     const failed = withTrace.find((c) => !c.passed);
