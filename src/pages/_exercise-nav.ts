@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StarlightUserConfig } from '@astrojs/starlight/types';
-import type { Lang } from '../course/links.ts';
 import { chapterSlugs, sidebar } from '../course/sidebar.mjs';
+import type { UiMessages } from '../i18n/index.ts';
 
 /** Exercise ids in the order the chapters list them (read from the Japanese chapters). */
 export function exerciseOrder(): string[] {
@@ -21,24 +21,20 @@ type SidebarItems = NonNullable<StarlightUserConfig['sidebar']>;
 
 /** The course sidebar with the chapter opened into its text and this exercise. */
 export function exerciseSidebar(
-  lang: Lang,
+  words: UiMessages['nav'],
   chapterSlug: string,
   chapterTitle: string,
   exercise: { id: string; title: string },
 ): SidebarItems {
-  const words =
-    lang === 'ja'
-      ? { text: '本文', exercise: `演習: ${exercise.title}` }
-      : { text: 'Reading', exercise: `Exercise: ${exercise.title}` };
   const open = (item: SidebarItems[number]): SidebarItems[number] => {
     if (typeof item === 'object' && 'slug' in item && item.slug === chapterSlug)
       return {
         label: chapterTitle,
         collapsed: false,
         items: [
-          { slug: chapterSlug, label: words.text },
+          { slug: chapterSlug, label: words.reading },
           // Starlight puts the locale in front of a sidebar link itself.
-          { label: words.exercise, link: `/exercises/${exercise.id}/` },
+          { label: words.exerciseItem(exercise.title), link: `/exercises/${exercise.id}/` },
         ],
       };
     if (typeof item === 'object' && 'items' in item)

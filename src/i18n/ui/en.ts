@@ -174,4 +174,10 @@ export const en: PartialTable<UiMessages> = {
     solution: 'Solution',
     grade: 'Grading command',
   },
+  nav: {
+    reading: 'Reading',
+    exerciseItem: (title) => `Exercise: ${title}`,
+    nextExercise: (title) => `Next exercise: ${title}`,
+    seeProgress: 'See your progress',
+  },
 };

@@ -194,6 +194,14 @@ const instructor = {
   grade: '採点コマンド',
 };
 
-export const ja = { editor, exercise, playground, diagrams, progress, instructor };
+/** Where an exercise page sits: its place in the sidebar and the link after it. */
+const nav = {
+  reading: '本文',
+  exerciseItem: (title: string) => `演習: ${title}`,
+  nextExercise: (title: string) => `次の演習: ${title}`,
+  seeProgress: '進捗を見る',
+};
+
+export const ja = { editor, exercise, playground, diagrams, progress, instructor, nav };
 
 export type UiMessages = typeof ja;
