@@ -10,6 +10,7 @@ export type { Diagnostic } from './diagnostics.ts';
 export { convertIngressV1beta1 } from './ingress/convert.ts';
 export type { IngressPath } from './ingress/types.ts';
 export { iptables } from './kubeproxy/iptables.ts';
+export { endpointChain, serviceChains, servicePortName } from './kubeproxy/names.ts';
 export { kubeProxyRules, type NodeRules, type Rule } from './kubeproxy/rules.ts';
 export { iptablesSave, ruleText } from './kubeproxy/save.ts';
 export { buildModel, type InputFile } from './model/build.ts';
