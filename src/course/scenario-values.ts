@@ -60,7 +60,9 @@ function sepChain(model: Model, svcName: string, workload: string, index: string
 
 /**
  * One value of a scenario, named as "kind:args": clusterIP:svc, nodePort:svc,
- * lbIP:svc, nodeIP:node, podName:workload:i, podIP:workload:i,
+ * lbIP:svc, nodeIP:node, nodeIPWith:app / nodeIPWithout:app (the first node
+ * that does / does not run a ready Pod labelled app=...), clusterCIDR,
+ * serviceCIDR, clusterDNS, clusterDomain, externalClient, podCIDR:node, podName:workload:i, podIP:workload:i,
  * svc|svl|ext|fw:svc (the chains of the Service's first port) and
  * sep:svc:workload:i. A Service is "name" (namespace default) or "ns/name".
  */
@@ -72,11 +74,24 @@ export function scenarioValue(scenario: string, spec: string): string {
     case 'clusterIP':
     case 'nodePort':
     case 'lbIP':
+    case 'nodeIPWith':
+    case 'nodeIPWithout':
       return fill(`{${kind}:${a}}`, model);
+    case 'clusterCIDR':
+    case 'serviceCIDR':
+    case 'clusterDNS':
+    case 'clusterDomain':
+    case 'externalClient':
+      return model.cluster[kind];
     case 'nodeIP': {
       const node = model.nodes.find((n) => n.name === a);
       if (!node) throw new Error(`${scenario} has no node ${a}`);
       return node.internalIP;
+    }
+    case 'podCIDR': {
+      const node = model.nodes.find((n) => n.name === a);
+      if (!node) throw new Error(`${scenario} has no node ${a}`);
+      return node.podCIDR;
     }
     case 'podName':
       return pod(model, a, b).metadata.name;
@@ -96,6 +111,38 @@ export function scenarioValue(scenario: string, spec: string): string {
     default:
       throw new Error(`unknown scenario value "${spec}"`);
   }
+}
+
+/**
+ * What `kubectl get service NAME` prints for a Service of the scenario. The
+ * engine has no clock, so the AGE column is the chapter's. Columns are laid
+ * out as kubectl's tabwriter does (kubectl/pkg/cmd/get: minwidth 10, padding 3).
+ */
+export function kubectlGetService(scenario: string, svcName: string, age: string): string {
+  const model = scenarioModel(scenario);
+  const svc = service(model, svcName);
+  const external =
+    svc.loadBalancerIngress.join(',') || (svc.type === 'LoadBalancer' ? '<pending>' : '<none>');
+  const ports = svc.ports
+    .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}`)
+    .join(',');
+  const rows = [
+    ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
+    [svc.metadata.name, svc.type, svc.clusterIP, external, ports, age],
+  ];
+  const widths = rows[0]?.map((_, c) => Math.max(10, ...rows.map((r) => (r[c] ?? '').length + 3)));
+  return rows
+    .map((r) =>
+      r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths?.[c] ?? 0))).join(''),
+    )
+    .join('\n');
+}
+
+/** A text with {kind:args} values filled in, e.g. "{clusterIP:my-service}:80". */
+export function scenarioText(scenario: string, template: string): string {
+  return template.replace(/\{([A-Za-z]+(?::[^{}]*)?)\}/g, (_, spec: string) =>
+    scenarioValue(scenario, spec),
+  );
 }
 
 /**
