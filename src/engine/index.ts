@@ -11,6 +11,7 @@ export { convertIngressV1beta1 } from './ingress/convert.ts';
 export { ingressAddress, ingressEntry, isControllerPod } from './ingress/entry.ts';
 export type { IngressPath } from './ingress/types.ts';
 export { iptables } from './kubeproxy/iptables.ts';
+export { endpointChain, serviceChains, servicePortName } from './kubeproxy/names.ts';
 export { kubeProxyRules, type NodeRules, type Rule } from './kubeproxy/rules.ts';
 export { iptablesSave, rulesByChain, ruleText } from './kubeproxy/save.ts';
 export type {
