@@ -10,9 +10,13 @@ import '../diagrams/topology.css';
 import { layoutRoute } from '../diagrams/route-layout.ts';
 import { drawTopology } from '../diagrams/topology.ts';
 import { routeMarks, type TopologyLayout } from '../diagrams/topology-layout.ts';
+// storage hook (issue 18): the saved answer, its revisions and history.
+import { keepOnPage } from '../storage/attach.ts';
+import { answerSlot } from '../storage/keys.ts';
+import { SavedTab } from '../storage/tab.ts';
 import { attachDiagnostics } from './markers.ts';
 import { configureYaml, editorTheme, monaco } from './monaco.ts';
-import { loadAnswer, markCompleted, saveAnswer } from './storage.ts';
+import { markCompleted } from './storage.ts';
 import { type Strings, strings } from './strings.ts';
 
 interface Reply {
@@ -55,7 +59,8 @@ export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
   };
 
   await configureYaml(root.dataset.schema ?? '/schema/kubernetes.json');
-  const saved = loadAnswer(exercise.id);
+  const tab = new SavedTab(answerSlot(exercise.id)); // storage hook
+  const saved = tab.load()?.value ?? null; // storage hook
   const model = monaco.editor.createModel(
     saved ?? exercise.starter,
     'yaml',
@@ -213,12 +218,8 @@ export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
   // the last keystrokes when the browser is closed or killed in between; a
   // manifest is a few kilobytes, which localStorage writes in microseconds.
   let gradeTimer: ReturnType<typeof setTimeout> | undefined;
-  let storageWarned = false;
   model.onDidChangeContent(() => {
-    if (!saveAnswer(exercise.id, model.getValue()) && !storageWarned) {
-      storageWarned = true;
-      setStatus(t.storageFailed, 'warning');
-    }
+    tab.changed(); // storage hook: saves, or reports a conflict or a failure
     clearTimeout(gradeTimer);
     gradeTimer = setTimeout(run, gradeDelayMs);
   });
@@ -229,6 +230,7 @@ export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
     run,
     reset() {
       if (!window.confirm(t.resetConfirm)) return;
+      tab.remember('reset'); // storage hook: the text survives a reload too
       // As an edit, so Ctrl+Z brings the learner's text back.
       editor.pushUndoStop();
       editor.executeEdits('reset', [{ range: model.getFullModelRange(), text: exercise.starter }]);
@@ -273,6 +275,27 @@ export async function mount(root: HTMLElement): Promise<{ focus(): void }> {
       }
     },
   };
+  // storage hook: conflicts, earlier versions and failures shown in the workspace.
+  keepOnPage(
+    tab,
+    {
+      read: () => model.getValue(),
+      write: (value) => {
+        editor.pushUndoStop();
+        editor.executeEdits('storage', [{ range: model.getFullModelRange(), text: value }]);
+        editor.pushUndoStop();
+      },
+    },
+    {
+      locale,
+      strings: t.keep,
+      after: status,
+      menuIn: $(root, '.rl-toolbar'),
+      say: (text) => setStatus(text),
+      download: () => void actions.download?.(),
+    },
+    true,
+  );
   $(root, '.rl-results').addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-route-check]');
     const result = lastGrade?.checks.find((c) => c.id === button?.dataset.routeCheck);

@@ -17,6 +17,10 @@ import { drawSpread } from '../diagrams/spread.ts';
 import { drawTopology } from '../diagrams/topology.ts';
 import { attachDiagnostics } from '../exercise/markers.ts';
 import { configureYaml, editorTheme, monaco } from '../exercise/monaco.ts';
+// storage hook (issue 18): the saved playground, its revisions and history.
+import { keepOnPage } from '../storage/attach.ts';
+import { playgroundSlot } from '../storage/keys.ts';
+import { SavedTab } from '../storage/tab.ts';
 import type { Choices } from './choices.ts';
 import { applyFault, type Fault } from './cluster-doc.ts';
 import { FaultsPanel } from './faults-panel.ts';
@@ -38,7 +42,6 @@ interface Scenario {
   request: { from: string; to: string; count: number };
 }
 
-const storageKey = 'routelab:v1:playground';
 const fileHeader = '# routelab-playground: ';
 const maxFileBytes = 2 << 20;
 const runDelayMs = 350;
@@ -64,9 +67,9 @@ function fromScenario(s: Scenario): PlaygroundState {
   return { ...empty, yaml: s.yaml, from: s.request.from, to: s.request.to, count: s.request.count };
 }
 
-function loadSaved(): PlaygroundState | null {
+/** A saved playground value (the state as JSON) back into a state; null when damaged. */
+function parseSaved(raw: string | null | undefined): PlaygroundState | null {
   try {
-    const raw = localStorage.getItem(storageKey);
     return raw ? checkState({ v: 1, ...JSON.parse(raw) }) : null;
   } catch {
     return null;
@@ -105,8 +108,15 @@ export async function mount(root: HTMLElement): Promise<void> {
     message.dataset.kind = kind;
   };
 
-  /** The state a link's fragment holds (a shared state or a scenario); null when it holds none. */
-  async function fromHash(): Promise<PlaygroundState | null> {
+  const tab = new SavedTab(playgroundSlot); // storage hook
+  const stored = tab.load(); // storage hook
+  const saved = parseSaved(stored?.value); // storage hook
+  /**
+   * The state a link's fragment holds (a shared state or a scenario); null when it holds none.
+   * A damaged link changes nothing: the saved playground (or, on a first visit, an empty one)
+   * opens, and an open playground stays as it is (opening false).
+   */
+  async function fromHash(opening: boolean): Promise<PlaygroundState | null> {
     const hash = window.location.hash;
     if (hash.startsWith('#s=')) {
       try {
@@ -114,17 +124,19 @@ export async function mount(root: HTMLElement): Promise<void> {
         say(t.restored);
         return linked;
       } catch (error) {
-        say(t.badLink(error instanceof Error ? error.message : String(error)), 'warning');
+        const why = error instanceof Error ? error.message : String(error);
+        say(saved || !opening ? t.badLinkKept(why) : t.badLink(why), 'warning');
         dropHash();
-        return empty;
+        return opening ? (saved ?? empty) : null;
       }
     }
     const wanted = scenarios.find((s) => `#scenario=${s.id}` === hash);
     return wanted ? fromScenario(wanted) : null;
   }
   // Where the first state comes from: a link, the last visit, or chapter 1's scenario.
+  const linked = await fromHash(true);
   const state: PlaygroundState =
-    (await fromHash()) ?? loadSaved() ?? (scenarios[0] ? fromScenario(scenarios[0]) : empty);
+    linked ?? saved ?? (scenarios[0] ? fromScenario(scenarios[0]) : empty);
 
   await configureYaml(root.dataset.schema ?? '/schema/kubernetes.json');
   const model = monaco.editor.createModel(
@@ -361,12 +373,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     runTimer = setTimeout(run, runDelayMs);
   }
   function save() {
-    const { yaml, ...request } = current();
-    try {
-      localStorage.setItem(storageKey, JSON.stringify({ yaml, ...request }));
-    } catch {
-      // Storage full or blocked: the page still works; a file keeps the text.
-    }
+    tab.changed(); // storage hook: saves, or reports a conflict or a failure
   }
   model.onDidChangeContent(changed);
   form.addEventListener('input', changed);
@@ -390,6 +397,7 @@ export async function mount(root: HTMLElement): Promise<void> {
       const id = $<HTMLSelectElement>(root, '.rl-pg-scenario').value;
       const s = scenarios.find((x) => x.id === id);
       if (!s) return;
+      tab.remember('scenario'); // storage hook
       replaceText(s.yaml);
       setForm(fromScenario(s));
       say(t.scenarioLoaded(s.title[locale]));
@@ -449,6 +457,7 @@ export async function mount(root: HTMLElement): Promise<void> {
       return say(t.fileNotText, 'warning');
     }
     const next = readStateFile(text, current());
+    tab.remember('file'); // storage hook
     replaceText(next.yaml);
     setForm(next);
     say(t.opened(file.name));
@@ -457,13 +466,48 @@ export async function mount(root: HTMLElement): Promise<void> {
 
   // A link pasted into the address bar of an open playground changes only the fragment.
   window.addEventListener('hashchange', async () => {
-    const linked = await fromHash();
+    const linked = await fromHash(false);
     if (!linked) return;
+    tab.remember('link'); // storage hook
     replaceText(linked.yaml);
     setForm(linked);
     clearTimeout(runTimer);
     run();
   });
+
+  // storage hook: conflicts, earlier versions and failures shown in the playground.
+  const asValue = (s: PlaygroundState) => {
+    const { yaml, ...request } = s;
+    return JSON.stringify({ yaml, ...request });
+  };
+  keepOnPage(
+    tab,
+    {
+      read: () => asValue(current()),
+      write: (value) => {
+        const next = parseSaved(value);
+        if (!next) return;
+        replaceText(next.yaml);
+        setForm(next);
+      },
+    },
+    {
+      locale,
+      strings: t.keep,
+      after: message,
+      menuIn: $(root, '.rl-pg-bar'),
+      say,
+      download: () => void actions.download?.(),
+      show: (value) => {
+        const s = parseSaved(value);
+        return s ? stateFile(s) : value;
+      },
+    },
+    // A tab on a link's state or a damaged link's empty one is not showing what is stored.
+    linked === null || (saved !== null && linked === saved),
+  );
+  // The saved playground a link replaces on screen stays one menu item away.
+  if (linked && stored && linked !== saved) tab.remember('link', stored.value);
 
   // "?" opens the shortcuts, except where "?" is text.
   document.addEventListener('keydown', (event) => {

@@ -38,6 +38,39 @@ const ja = {
   apiserver: 'kube-apiserver はこれを拒否します',
   warning: '適用はされますが、ルーティングが壊れます',
   hopColumns: ['#', '種類', '場所', '内容', 'パケット（送信元 → 宛先）'],
+  keep: {
+    otherTabTitle: 'プレイグラウンドが別のタブで変更されました',
+    otherTabText: (time: string) => `別のタブの内容（${time} に保存）`,
+    thisTabText: 'このタブの内容',
+    useTheirs: '別のタブの内容を使う',
+    keepMine: 'このタブの内容を残す',
+    notChosenKept: '選ばなかったほうは「以前の版」に残ります。',
+    updated: '別のタブで入力された内容に更新しました（Ctrl+Z でこのタブの内容に戻せます）。',
+    historyButton: (n: number) => `以前の版（${n}）`,
+    historyEmpty: '以前の版はまだありません。',
+    reasons: {
+      reset: 'リセットの前',
+      link: '共有リンクを開く前',
+      scenario: 'シナリオを開く前',
+      file: 'ファイルを開く前',
+      import: '進捗の読み込みの前',
+      'other-tab': '別のタブとの競合で選ばなかった版',
+      restore: '以前の版に戻す前',
+      'older-build': '古い版のサイトが保存した版',
+    },
+    entry: (reason: string, time: string, lines: number) => `${reason} — ${time} — ${lines} 行`,
+    restore: 'この版に戻す',
+    restored: (time: string) =>
+      `${time} の版に戻しました（戻す前の内容も「以前の版」にあります）。`,
+    failed: {
+      blocked:
+        'このブラウザーはこのサイトの保存を禁止しています。入力は保存されません。ファイルとしてダウンロードしてください。',
+      full: 'ブラウザーの保存領域がいっぱいで、入力を保存できません。ファイルとしてダウンロードしてください。',
+    },
+    download: 'ダウンロード',
+  },
+  badLinkKept: (why: string) =>
+    `リンクを開けませんでした（${why}）。保存されているプレイグラウンドはそのままです。`,
 };
 
 const en: typeof ja = {
@@ -81,6 +114,39 @@ const en: typeof ja = {
   apiserver: 'kube-apiserver refuses this',
   warning: 'Accepted, but it breaks routing',
   hopColumns: ['#', 'Kind', 'Where', 'What happened', 'Packet (source → destination)'],
+  keep: {
+    otherTabTitle: 'The playground was changed in another tab',
+    otherTabText: (time: string) => `The other tab’s text (saved ${time})`,
+    thisTabText: 'This tab’s text',
+    useTheirs: 'Use the other tab’s text',
+    keepMine: 'Keep this tab’s text',
+    notChosenKept: 'The one you do not choose stays under “Earlier versions”.',
+    updated: 'Updated with the text typed in another tab (Ctrl+Z brings this tab’s back).',
+    historyButton: (n: number) => `Earlier versions (${n})`,
+    historyEmpty: 'No earlier versions yet.',
+    reasons: {
+      reset: 'Before a reset',
+      link: 'Before a share link opened',
+      scenario: 'Before a scenario opened',
+      file: 'Before a file opened',
+      import: 'Before a progress import',
+      'other-tab': 'Not chosen when another tab changed it',
+      restore: 'Before an earlier version was restored',
+      'older-build': 'Saved by an older version of the site',
+    },
+    entry: (reason: string, time: string, lines: number) => `${reason} — ${time} — ${lines} lines`,
+    restore: 'Restore this version',
+    restored: (time: string) =>
+      `Restored the version of ${time} (the text before it is under “Earlier versions” too).`,
+    failed: {
+      blocked:
+        'This browser blocks storage for this site: your text is not saved. Download it as a file.',
+      full: 'The browser’s storage is full: your text cannot be saved. Download it as a file.',
+    },
+    download: 'Download',
+  },
+  badLinkKept: (why: string) =>
+    `The link could not be opened (${why}). Your saved playground is unchanged.`,
 };
 
 export const playgroundStrings = { ja, en };
