@@ -88,10 +88,13 @@ const validTime = (at: unknown): at is string =>
   typeof at === 'string' && !Number.isNaN(Date.parse(at));
 const short = (id: string) => (id.length > 40 ? `${id.slice(0, 40)}…` : id);
 
-/** Sorts one file key: a known exercise id, or the reason it is refused. */
-function sortId(id: string, known: Set<string>, refused: Refused): boolean {
+/** Sorts one file key: a known exercise id, or the reason it is refused (each named once). */
+function sortId(id: string, known: Set<string>, refused: Refused, seen: Set<string>): boolean {
   const list = forbiddenKeys.has(id) ? refused.forbidden : known.has(id) ? null : refused.unknown;
-  if (list && !list.includes(short(id))) list.push(short(id));
+  if (list && !seen.has(id)) {
+    seen.add(id);
+    list.push(short(id));
+  }
   return !list;
 }
 
@@ -169,13 +172,14 @@ export function planImport(text: string, knownIds: string[]): Plan | 'too-big' |
     refused: { unknown: [], forbidden: [], invalid: [] },
   };
   const have = loadProgress().completed;
+  const seen = new Set<string>();
   for (const [id, at] of Object.entries(file.completed)) {
-    if (!sortId(id, known, plan.refused)) continue;
+    if (!sortId(id, known, plan.refused, seen)) continue;
     if (!validTime(at)) plan.refused.invalid.push(short(id));
     else if (!have[id]) plan.completions[id] = at;
   }
   for (const [id, entry] of Object.entries(file.answers ?? {})) {
-    if (!sortId(id, known, plan.refused)) continue;
+    if (!sortId(id, known, plan.refused, seen)) continue;
     const item = incomingOf(id, entry, file.schema === schemaV1);
     if (item) place(item, plan);
     else if (!plan.refused.invalid.includes(short(id))) plan.refused.invalid.push(short(id));
