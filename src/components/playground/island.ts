@@ -487,8 +487,9 @@ export async function mount(root: HTMLElement): Promise<void> {
       write: (value) => {
         const next = parseSaved(value);
         if (!next) return;
-        replaceText(next.yaml);
+        // The form first: the edit's change event saves the whole state.
         setForm(next);
+        replaceText(next.yaml);
       },
     },
     {
