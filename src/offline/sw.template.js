@@ -17,7 +17,8 @@ const metaUrl = '/__routelab/old-clients.json';
 const isOld = (key) => key.startsWith('routelab-') && key !== cacheName && key !== metaCache;
 
 async function readMeta() {
-  const response = await (await caches.open(metaCache)).match(metaUrl);
+  // Not caches.open(): reading must not create the cache that pruning deletes.
+  const response = await caches.match(metaUrl, { cacheName: metaCache });
   if (!response) return { clients: [] };
   try {
     const data = await response.json();

@@ -5,7 +5,6 @@
 // are carried over.
 import { expect, type Page, test } from '@playwright/test';
 import { encodeState } from '../../src/components/playground/share.ts';
-import { startExercise } from '../support/exercise-page.ts';
 
 const exercise = '/en/exercises/service-selector/';
 const lines = (page: Page) => page.locator('.rl-editor .view-lines');
@@ -19,13 +18,40 @@ function watch(page: Page) {
   return problems;
 }
 
+/** Starts the editor, unless the page started it already (it does on a scroll or a key). */
+async function started(page: Page) {
+  const editor = page.locator('.rl-editor .monaco-editor');
+  await expect(async () => {
+    if (!(await editor.isVisible()))
+      await page.locator('.rl-static').first().click({ timeout: 2_000 });
+    await expect(editor).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 async function openExercise(page: Page, path = exercise) {
   await page.goto(path);
-  await startExercise(page);
+  await started(page);
   await expect(page.locator('.rl-summary')).toContainText(
     /checks pass|Every check|件のチェックに合格|すべてのチェック/,
   );
 }
+
+/**
+ * Lets a test hold back a tab's storage events, as a tab frozen or busy in the
+ * background does not hear them: a listener that runs before the page's own
+ * (it is added first) and stops them while window.holdStorage is set.
+ */
+async function canHoldStorage(page: Page) {
+  await page.addInitScript(() => {
+    window.addEventListener('storage', (e) => {
+      if ((window as { holdStorage?: boolean }).holdStorage) e.stopImmediatePropagation();
+    });
+  });
+}
+const holdStorage = (page: Page) =>
+  page.evaluate(() => {
+    (window as { holdStorage?: boolean }).holdStorage = true;
+  });
 
 /** Types text at the top of the editor, as a learner would. */
 async function typeAtTop(page: Page, text: string) {
@@ -41,6 +67,7 @@ test('two tabs on one exercise: an untouched tab takes the other’s text; a sta
   const a = await context.newPage();
   const b = await context.newPage();
   const problems = [...watch(a), ...watch(b)];
+  await canHoldStorage(a);
   await openExercise(a);
   await openExercise(b);
 
@@ -52,14 +79,12 @@ test('two tabs on one exercise: an untouched tab takes the other’s text; a sta
   await typeAtTop(a, '#A');
   await expect(lines(b)).toContainText('#A# typed in B');
   await b.reload();
-  await startExercise(b);
+  await started(b);
   await expect(lines(b)).toContainText('#A# typed in B');
 
   // A tab that missed the news (frozen or busy in the background: here its
   // storage events are held back) and then typed: both versions, the learner chooses.
-  await a.evaluate(() =>
-    window.addEventListener('storage', (e) => e.stopImmediatePropagation(), { capture: true }),
-  );
+  await holdStorage(a);
   await typeAtTop(b, '# second from B\n');
   await expect(lines(a)).not.toContainText('second from B');
   await typeAtTop(a, '# stale A\n');
@@ -72,7 +97,7 @@ test('two tabs on one exercise: an untouched tab takes the other’s text; a sta
   await expect(panel.locator('.rl-keep-version').last()).toContainText('# stale A');
   // B's text is still what is stored: A's keystroke did not overwrite it.
   await b.reload();
-  await startExercise(b);
+  await started(b);
   await expect(lines(b)).toContainText('# second from B');
   await expect(lines(b)).not.toContainText('# stale A');
 
@@ -87,7 +112,7 @@ test('two tabs on one exercise: an untouched tab takes the other’s text; a sta
   await a.keyboard.press('ControlOrMeta+Shift+z');
   await expect(lines(a)).not.toContainText('# stale A');
   await a.reload();
-  await startExercise(a);
+  await started(a);
   const menu = a.getByRole('button', { name: /Earlier versions \(\d+\)/ });
   await menu.click();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
@@ -106,17 +131,16 @@ test('keep this tab’s text: saved over the other’s, which stays in the earli
   test.setTimeout(90_000);
   const a = await context.newPage();
   const b = await context.newPage();
+  await canHoldStorage(a);
   await openExercise(a, '/exercises/service-selector/');
   await openExercise(b, '/exercises/service-selector/');
-  await a.evaluate(() =>
-    window.addEventListener('storage', (e) => e.stopImmediatePropagation(), { capture: true }),
-  );
+  await holdStorage(a);
   await typeAtTop(b, '# B の内容\n');
   await typeAtTop(a, '# A の内容\n');
   await a.getByRole('button', { name: 'このタブの内容を残す' }).click();
   await expect(a.locator('.rl-keep-conflict')).toBeHidden();
   await b.reload();
-  await startExercise(b);
+  await started(b);
   await expect(lines(b)).toContainText('# A の内容');
   await b.getByRole('button', { name: /以前の版（\d+）/ }).click();
   await expect(b.locator('.rl-keep-history li').first()).toContainText(
@@ -133,7 +157,7 @@ test('reset survives a reload: the text before it is in the earlier versions', a
   await page.locator('button[data-action="reset"]').click();
   await expect(lines(page)).not.toContainText('# mine before reset');
   await page.reload();
-  await startExercise(page);
+  await started(page);
   await expect(lines(page)).not.toContainText('# mine before reset');
   await page.getByRole('button', { name: 'Earlier versions (1)' }).click();
   await expect(page.locator('.rl-keep-history li')).toContainText('Before a reset');
