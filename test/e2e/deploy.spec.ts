@@ -149,9 +149,29 @@ test('a deploy between page load and editor start: the editor still loads', asyn
     use(buildB);
     const chunk = islandChunk(buildA);
     expect((await fetch(`${origin}${chunk}`)).status).toBe(404);
-    await page.evaluate(async () => {
-      await (await navigator.serviceWorker.getRegistration())?.update();
+    // Taken over: the page's controller changes to build B's worker.
+    const takenOver = page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          navigator.serviceWorker.addEventListener('controllerchange', () => resolve('B'));
+          setTimeout(() => resolve('not taken over'), 60_000);
+        }),
+    );
+    const installed = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      await r?.update();
+      const worker = r?.installing ?? r?.waiting;
+      if (!worker) return 'no new worker';
+      return new Promise<string>((resolve) => {
+        const done = () => {
+          if (worker.state === 'activated' || worker.state === 'redundant') resolve(worker.state);
+        };
+        worker.addEventListener('statechange', done);
+        done();
+      });
     });
+    expect(installed).toBe('activated');
+    expect(await takenOver).toBe('B');
     // B's worker has installed, activated and taken over this page of build A.
     await page.waitForFunction(async (version) => {
       const r = await navigator.serviceWorker.getRegistration();
