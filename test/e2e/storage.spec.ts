@@ -252,3 +252,21 @@ test('an answer saved by the previous build (v1 keys) opens in this one', async 
     await page.evaluate(() => localStorage.getItem('routelab:v1:answer:service-selector')),
   ).toBeNull();
 });
+
+test('lasting storage is asked for at the first save, and the progress page says what was granted', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto('/en/progress/');
+  const persist = page.locator('.rl-progress-persist');
+  await expect(persist).toContainText('(Lasting storage is asked for at your first save.)');
+  await openExercise(page);
+  await typeAtTop(page, '# first save\n');
+  await page.goto('/en/progress/');
+  const granted = await page.evaluate(() => navigator.storage.persisted());
+  await expect(persist).toHaveText(
+    new RegExp(
+      `^${granted ? 'This browser keeps Routelab’s storage until you clear it\\.' : 'This browser may clear Routelab’s storage when space runs short\\.'}.* \\(Lasting storage was asked for on .+: ${granted ? 'granted' : 'not granted'}\\.\\)$`,
+    ),
+  );
+});

@@ -4,7 +4,7 @@
 // answer that differs is replaced only if the learner chooses the file's, and
 // whatever is refused (unknown exercises, prototype keys, broken entries) is
 // counted and named.
-import { checkState } from '../playground/share.ts';
+import { checkState, stateValue } from '../playground/share.ts';
 import { remember } from '../storage/history.ts';
 import { answerIdOf, answerSlot, playgroundSlot, prefix, type Slot } from '../storage/keys.ts';
 import { blocked, keysWith } from '../storage/local.ts';
@@ -111,13 +111,8 @@ function playgroundOf(entry: unknown): Incoming | null {
   const e = entry as { state?: unknown; at?: unknown } | null;
   if (!e || !validTime(e.at) || typeof e.state !== 'object' || e.state === null) return null;
   try {
-    const { yaml, ...request } = checkState({ ...e.state, v: 1 });
-    return {
-      id: 'playground',
-      slot: playgroundSlot,
-      text: JSON.stringify({ yaml, ...request }),
-      at: e.at,
-    };
+    const state = checkState({ ...e.state, v: 1 });
+    return { id: 'playground', slot: playgroundSlot, text: stateValue(state), at: e.at };
   } catch {
     return null;
   }

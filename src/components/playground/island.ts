@@ -32,6 +32,8 @@ import {
   encodeState,
   maxLinkLength,
   type PlaygroundState,
+  parseStateValue,
+  stateValue,
 } from './share.ts';
 import { playgroundStrings } from './strings.ts';
 
@@ -65,15 +67,6 @@ const empty: PlaygroundState = {
 
 function fromScenario(s: Scenario): PlaygroundState {
   return { ...empty, yaml: s.yaml, from: s.request.from, to: s.request.to, count: s.request.count };
-}
-
-/** A saved playground value (the state as JSON) back into a state; null when damaged. */
-function parseSaved(raw: string | null | undefined): PlaygroundState | null {
-  try {
-    return raw ? checkState({ v: 1, ...JSON.parse(raw) }) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The file the playground saves: the YAML, with the request in a first comment line. */
@@ -110,7 +103,7 @@ export async function mount(root: HTMLElement): Promise<void> {
 
   const tab = new SavedTab(playgroundSlot); // storage hook
   const stored = tab.load(); // storage hook
-  const saved = parseSaved(stored?.value); // storage hook
+  const saved = parseStateValue(stored?.value); // storage hook
   /**
    * The state a link's fragment holds (a shared state or a scenario); null when it holds none.
    * A damaged link changes nothing: the saved playground (or, on a first visit, an empty one)
@@ -476,16 +469,12 @@ export async function mount(root: HTMLElement): Promise<void> {
   });
 
   // storage hook: conflicts, earlier versions and failures shown in the playground.
-  const asValue = (s: PlaygroundState) => {
-    const { yaml, ...request } = s;
-    return JSON.stringify({ yaml, ...request });
-  };
   keepOnPage(
     tab,
     {
-      read: () => asValue(current()),
+      read: () => stateValue(current()),
       write: (value) => {
-        const next = parseSaved(value);
+        const next = parseStateValue(value);
         if (!next) return;
         // The form first: the edit's change event saves the whole state.
         setForm(next);
@@ -500,7 +489,7 @@ export async function mount(root: HTMLElement): Promise<void> {
       say,
       download: () => void actions.download?.(),
       show: (value) => {
-        const s = parseSaved(value);
+        const s = parseStateValue(value);
         return s ? stateFile(s) : value;
       },
     },
