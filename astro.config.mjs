@@ -29,7 +29,27 @@ export default defineConfig({
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },
+  // Starlight's expressive-code highlights every code block (and turns this
+  // off itself, but only after Astro has warned that Shiki's inline styles
+  // need a CSP exception, which style-src 'unsafe-inline' above grants anyway).
+  markdown: { syntaxHighlight: false },
   vite: {
+    build: {
+      // Monaco is one 3.2 MB chunk (0.8 MB gzip), loaded only when an editor
+      // starts; test/e2e/budgets.spec.ts holds it and every other chunk to a
+      // measured budget, which says more than vite's generic 500 kB.
+      chunkSizeWarningLimit: 3500,
+      rolldownOptions: {
+        onLog(level, log, handler) {
+          // Astro's own wrapper around each MDX page with components starts with
+          // "use astro:head-inject", a marker Astro reads while transforming;
+          // that the bundler drops it afterwards is intended.
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject'))
+            return;
+          handler(level, log);
+        },
+      },
+    },
     resolve: {
       alias: [
         // monaco-yaml imports monaco-editor/esm/vs/..., which monaco-editor's
@@ -44,12 +64,21 @@ export default defineConfig({
         {
           find: /^monaco-worker-manager$/,
           replacement: fileURLToPath(
-            new URL('./src/components/exercise/worker-manager.js', import.meta.url),
+            new URL('./src/components/editor/worker-manager.js', import.meta.url),
           ),
         },
       ],
     },
     worker: { format: 'es' },
+    optimizeDeps: {
+      // monaco-yaml's worker imports path-browserify, which is CommonJS only;
+      // `astro dev` serves a worker's imports as they are unless pre-bundled,
+      // and the YAML worker died with "module is not defined".
+      // The editor worker is imported through `?worker`, which the scan before
+      // the first page does not see: found later, it re-bundled every dep and
+      // reloaded the page under the learner.
+      include: ['path-browserify', 'monaco-editor/esm/vs/editor/editor.worker.js'],
+    },
   },
   integrations: [
     starlight({
@@ -63,9 +92,19 @@ export default defineConfig({
       },
       sidebar,
       lastUpdated: false,
+      // src/pages/404.astro: Starlight's own warns at every build that there is
+      // no docs entry named 404.
+      disable404Route: true,
       pagination: true,
       customCss: ['./src/styles/course.css'],
-      components: { Search: './src/components/overrides/Search.astro' },
+      // Starlight runs its remark plugins (asides, heading links) only inside
+      // its default src/content/docs; the course text lives in content/docs.
+      markdown: { processedDirs: ['./content/docs'] },
+      components: {
+        Search: './src/components/overrides/Search.astro',
+        Footer: './src/components/overrides/Footer.astro',
+        Head: './src/embed/Head.astro',
+      },
       // Wrapped code never scrolls sideways: readable at 360 px, and no
       // unlabelled scroll regions (expressive-code makes each a role=region).
       expressiveCode: { defaultProps: { wrap: true } },

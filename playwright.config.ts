@@ -5,7 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
 // (.ci/run installs it). The flags keep Chromium from reaching for the network,
 // which this machine closes, and let it run as root in a container.
 const systemChromium = '/usr/bin/chromium';
-const port = 4329;
+// E2E_PORT: another checkout's preview may hold 4329 on a shared machine, and
+// reuseExistingServer would then test that checkout's build.
+const port = Number(process.env.E2E_PORT ?? 4329);
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -2,13 +2,17 @@
 // through a share link, and the time from the engine's answer to the last
 // diagram on the page (the island's "routelab:draw" measure: route, hop table,
 // spread, topology, kube-proxy rules, architecture), each view's own share,
-// and the time to the frame that shows them; medians of 10 redraws.
+// and the time to the frame that shows them; medians of 10 redraws. Beside
+// them, the worker's own work for the same cluster and request (build the
+// model, then the scene: the trace and every view's layout), timed in Node.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
-import { encodeState } from '../src/components/playground/share.ts';
+import { scene } from '../src/components/diagrams/scene.ts';
+import { encodeState, type PlaygroundState } from '../src/components/playground/share.ts';
+import { buildModel } from '../src/engine/index.ts';
 
 const port = 4339;
 
@@ -83,6 +87,20 @@ function serveDist(): Promise<Server> {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
+/** The playground worker's work for one state, as its worker does it (median of 10, in ms). */
+function sceneTime(state: PlaygroundState): number {
+  const runs: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const start = performance.now();
+    const model = buildModel([{ file: 'playground.yaml', text: state.yaml }]);
+    scene(model, state, { node: state.node, maxRuleLines: 20_000 });
+    runs.push(performance.now() - start);
+  }
+  // The first run warms the JIT up, as the worker's first answer does.
+  const sorted = runs.slice(1).sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
 export async function renderBench(): Promise<[string, string][]> {
   if (!existsSync('dist/en/playground/index.html'))
     spawnSync('npx', ['astro', 'build'], { stdio: 'ignore' });
@@ -99,7 +117,7 @@ export async function renderBench(): Promise<[string, string][]> {
       [5, 50],
       [50, 500],
     ] as const) {
-      const fragment = await encodeState({
+      const state: PlaygroundState = {
         yaml: sizedCluster(nodes, pods),
         from: 'external',
         to: 'http://172.18.0.2:30080/',
@@ -107,7 +125,8 @@ export async function renderBench(): Promise<[string, string][]> {
         count: 1,
         seed: 1,
         node: '',
-      });
+      };
+      const fragment = await encodeState(state);
       await page.goto(`http://127.0.0.1:${port}/en/playground/#${fragment}`);
       const measures = () =>
         page.evaluate(() => performance.getEntriesByName('routelab:frame').map((e) => e.duration));
@@ -145,6 +164,10 @@ export async function renderBench(): Promise<[string, string][]> {
       rows.push([
         '  to the frame that shows them (style, layout, paint)',
         await median('routelab:frame'),
+      ]);
+      rows.push([
+        "  the worker's work before it: model + scene (in Node, median of 10)",
+        `${sceneTime(state).toFixed(1)} ms`,
       ]);
     }
     await browser.close();

@@ -1,20 +1,25 @@
 // npm run bench: engine speed on an exercise-size cluster and at Kubernetes'
 // scalability thresholds. Benchmarks report; they do not fail.
 
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readExercise } from '../src/cli/exercises.ts';
 import { gradeAll } from '../src/cli/grade.ts';
 import { collectSubmissions } from '../src/cli/submissions.ts';
 import { layoutRoute } from '../src/components/diagrams/route-layout.ts';
 import { layoutTopology } from '../src/components/diagrams/topology-layout.ts';
-import { applyVariant } from '../src/engine/exercises/load.ts';
-import { buildModel, trace } from '../src/engine/index.ts';
-import { kubeProxyRules } from '../src/engine/kubeproxy/rules.ts';
-import { iptablesSave } from '../src/engine/kubeproxy/save.ts';
-import { newSession, traceRequest } from '../src/engine/trace/trace.ts';
-import { seededRandom } from '../src/engine/util/hash.ts';
+import { applyVariant } from '../src/course/exercises/load.ts';
+import { readExercise } from '../src/course/read.ts';
+import {
+  buildModel,
+  iptablesSave,
+  kubeProxyRules,
+  newSession,
+  seededRandom,
+  trace,
+  traceRequest,
+} from '../src/engine/index.ts';
 import { exerciseCluster, thresholdCluster } from './generate.ts';
 import { renderBench } from './render.ts';
 
@@ -51,6 +56,30 @@ const fmt = (ms: number) => (ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)}
     'exercise-size cluster (6 objects, 9 Pods): build + 10 traces (median of 30)',
     fmt(median(runs)),
   ]);
+}
+
+// The installable package (packages/routelab): its size as npm packs it
+// (target: at most 2 MB) and an offline `npm install -g` of the tarball.
+{
+  const pkg = join(import.meta.dirname, '..', 'packages', 'routelab');
+  const dir = mkdtempSync(join(tmpdir(), 'routelab-bench-pack-'));
+  const sh = (cmd: string, args: string[], cwd: string) => {
+    const out = spawnSync(cmd, args, { cwd, encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${out.stderr}`);
+    return out.stdout;
+  };
+  sh(process.execPath, [join(pkg, 'build.ts')], pkg);
+  const [packed] = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', dir], pkg));
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
+  rows.push([
+    `routelab package: npm pack (${packed.entryCount} files, ${kb(packed.unpackedSize)} unpacked)`,
+    kb(packed.size),
+  ]);
+  const [, installMs] = time(() =>
+    sh('npm', ['install', '-g', '--offline', '--prefix', dir, join(dir, packed.filename)], dir),
+  );
+  rows.push(['  npm install -g of the tarball, offline', fmt(installMs)]);
+  rmSync(dir, { recursive: true });
 }
 
 // Scalability thresholds.
@@ -96,7 +125,7 @@ if (!process.argv.includes('--no-browser')) rows.push(...(await renderBench()));
       answers[i % answers.length] ?? '',
     );
   const start = performance.now();
-  const results = await gradeAll(exercise, collectSubmissions([dir]), {
+  const results = await gradeAll(exercise, collectSubmissions([dir]).submissions, {
     locale: 'en',
     timeoutMs: 20_000,
   });

@@ -1,8 +1,8 @@
-import { defineCollection, z } from 'astro:content';
+import { defineCollection } from 'astro:content';
 import { i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { glob } from 'astro/loaders';
-import { exerciseSchema } from './course/exercise-schema.ts';
+import { exerciseSchema } from './course/exercises/schema.ts';
 
 // The course text lives in the top-level content/ folder (content is data, not
 // code), so the docs collection globs there instead of Starlight's default
@@ -23,11 +23,9 @@ const exercises = defineCollection({
   schema: exerciseSchema,
 });
 
-// Our components' UI strings, beside Starlight's, per locale. They stay in
-// Starlight's default src/content/i18n: Starlight keys translations by that path.
-const i18n = defineCollection({
-  loader: i18nLoader(),
-  schema: i18nSchema({ extend: z.object({ 'routelab.exercise.id': z.string() }) }),
-});
+// Starlight's own UI strings, overridden per locale in src/content/i18n
+// (Starlight keys translations by that path). Our components' words are in
+// src/i18n/ui.
+const i18n = defineCollection({ loader: i18nLoader(), schema: i18nSchema() });
 
 export const collections = { docs, exercises, i18n };

@@ -1,8 +1,14 @@
 // `routelab get`: the cluster after the engine applied the manifests, as
 // `kubectl get KIND -o wide` prints it, or as a v1 List of API objects.
-import type { EndpointSlice, Service } from '../engine/api/types.ts';
-import type { ClusterNode } from '../engine/cluster.ts';
-import type { Model, RunningPod } from '../engine/model/types.ts';
+import {
+  type ClusterNode,
+  type EndpointSlice,
+  type Model,
+  type RunningPod,
+  type ServedKind,
+  type Service,
+  servedObjects,
+} from '../engine/index.ts';
 
 export const kinds = ['nodes', 'pods', 'deployments', 'services', 'endpointslices'] as const;
 export type Kind = (typeof kinds)[number];
@@ -164,147 +170,16 @@ export function getText(model: Model, kind?: Kind): string {
   return sections.map(([name, text]) => (kind ? text : `# ${name}\n${text}`)).join('\n\n');
 }
 
-function meta(name: string, namespace: string, labels: Record<string, string>) {
-  return {
-    name,
-    ...(namespace ? { namespace } : {}),
-    ...(Object.keys(labels).length ? { labels: { ...labels } } : {}),
-  };
-}
+const servedKind: Record<Kind, ServedKind> = {
+  nodes: 'Node',
+  pods: 'Pod',
+  deployments: 'Deployment',
+  services: 'Service',
+  endpointslices: 'EndpointSlice',
+};
 
-/** The objects as the API server would return them: defaults filled in, allocations made. */
+/** A v1 List of the objects as the API server would return them, as `kubectl get -o json` prints it. */
 export function getJson(model: Model, kind?: Kind): unknown {
-  const items: unknown[] = [];
-  const want = (k: Kind) => !kind || kind === k;
-  if (want('nodes'))
-    for (const n of model.nodes)
-      items.push({
-        apiVersion: 'v1',
-        kind: 'Node',
-        metadata: meta(n.name, '', { 'kubernetes.io/hostname': n.name }),
-        spec: { podCIDR: n.podCIDR, podCIDRs: [n.podCIDR] },
-        status: {
-          addresses: [
-            { type: 'InternalIP', address: n.internalIP },
-            { type: 'Hostname', address: n.name },
-          ],
-          conditions: [{ type: 'Ready', status: n.ready ? 'True' : 'False' }],
-        },
-      });
-  if (want('pods'))
-    for (const p of model.pods)
-      items.push({
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: meta(p.metadata.name, p.metadata.namespace, p.metadata.labels),
-        spec: {
-          containers: p.spec.containers.map((c) => ({
-            name: c.name,
-            image: c.image,
-            ports: c.ports.map((x) => ({
-              ...(x.name ? { name: x.name } : {}),
-              containerPort: x.containerPort,
-              protocol: x.protocol,
-            })),
-          })),
-          ...(p.nodeName ? { nodeName: p.nodeName } : {}),
-          ...(p.spec.hostNetwork ? { hostNetwork: true } : {}),
-        },
-        status: {
-          phase: p.phase,
-          ...(p.podIP
-            ? {
-                podIP: p.podIP,
-                podIPs: [{ ip: p.podIP }],
-                hostIP: model.nodes.find((n) => n.name === p.nodeName)?.internalIP,
-              }
-            : {}),
-          conditions: [{ type: 'Ready', status: p.ready && !p.terminating ? 'True' : 'False' }],
-        },
-      });
-  if (want('deployments'))
-    for (const w of model.workloads.filter((x) => x.kind === 'Deployment'))
-      items.push({
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: meta(w.metadata.name, w.metadata.namespace, w.metadata.labels),
-        spec: {
-          replicas: w.replicas,
-          selector: { matchLabels: w.selector?.matchLabels ?? {} },
-          template: { metadata: { labels: w.template.labels } },
-        },
-      });
-  if (want('services'))
-    for (const s of model.services) {
-      const external =
-        s.type === 'NodePort' || s.type === 'LoadBalancer' || s.externalIPs.length > 0;
-      items.push({
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: meta(s.metadata.name, s.metadata.namespace, s.metadata.labels),
-        spec: {
-          type: s.type,
-          ...(s.selector ? { selector: { ...s.selector } } : {}),
-          ...(s.type === 'ExternalName'
-            ? { externalName: s.externalName }
-            : {
-                clusterIP: s.clusterIP,
-                clusterIPs: [s.clusterIP],
-                ipFamilies: ['IPv4'],
-                ipFamilyPolicy: 'SingleStack',
-                internalTrafficPolicy: s.internalTrafficPolicy,
-              }),
-          ports: s.ports.map((p) => ({
-            ...(p.name ? { name: p.name } : {}),
-            protocol: p.protocol,
-            port: p.port,
-            targetPort: p.targetPort,
-            ...(p.nodePort ? { nodePort: p.nodePort } : {}),
-          })),
-          sessionAffinity: s.sessionAffinity,
-          ...(s.sessionAffinity === 'ClientIP'
-            ? {
-                sessionAffinityConfig: {
-                  clientIP: { timeoutSeconds: s.sessionAffinityTimeoutSeconds },
-                },
-              }
-            : {}),
-          ...(external ? { externalTrafficPolicy: s.externalTrafficPolicy } : {}),
-          ...(s.externalIPs.length ? { externalIPs: s.externalIPs } : {}),
-          ...(s.healthCheckNodePort ? { healthCheckNodePort: s.healthCheckNodePort } : {}),
-          ...(s.type === 'LoadBalancer'
-            ? { allocateLoadBalancerNodePorts: s.allocateLoadBalancerNodePorts }
-            : {}),
-        },
-        status: {
-          loadBalancer: s.loadBalancerIngress.length
-            ? { ingress: s.loadBalancerIngress.map((ip) => ({ ip, ipMode: 'VIP' })) }
-            : {},
-        },
-      });
-    }
-  if (want('endpointslices'))
-    for (const e of model.endpointSlices)
-      items.push({
-        apiVersion: 'discovery.k8s.io/v1',
-        kind: 'EndpointSlice',
-        metadata: meta(e.metadata.name, e.metadata.namespace, e.metadata.labels),
-        addressType: e.addressType,
-        endpoints: e.endpoints.map((x) => ({
-          addresses: x.addresses,
-          conditions: { ready: x.ready, serving: x.serving, terminating: x.terminating },
-          ...(x.nodeName ? { nodeName: x.nodeName } : {}),
-          ...(x.targetRef
-            ? {
-                targetRef: {
-                  kind: 'Pod',
-                  namespace: x.targetRef.split('/')[0],
-                  name: x.targetRef.split('/')[1],
-                },
-              }
-            : {}),
-        })),
-        ports: e.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol })),
-      });
+  const items = servedObjects(model, kind && servedKind[kind]);
   return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items };
 }

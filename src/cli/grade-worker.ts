@@ -1,27 +1,48 @@
-// One grading thread: grades the submissions it is sent, one at a time, so a
-// slow or hostile one can be stopped (by ending this thread) without losing
-// the others' results.
+// One grading thread: reads and grades the submissions it is sent, one at a
+// time, so a slow or hostile one can be stopped (by ending this thread)
+// without losing the others' results. Reading happens here, so the
+// submission's time limit covers it too.
 import { parentPort } from 'node:worker_threads';
-import { gradeSubmission } from '../engine/exercises/grade.ts';
-import type { Locale } from '../engine/exercises/types.ts';
-import type { InputFile } from '../engine/index.ts';
-import { readExercise } from './exercises.ts';
+import type { Grade } from '../course/exercises/grade.ts';
+import { gradeSubmission } from '../course/exercises/grade.ts';
+import type { Exercise, Locale } from '../course/exercises/schema.ts';
+import { readSubmission, type SubmissionFile } from './submissions.ts';
 
 export interface GradeTask {
   index: number;
-  exercise: string;
-  files: InputFile[];
+  /** Read once by the main thread: a thread grades, it does not read content/ (that would count against the time limit). */
+  exercise: Exercise;
+  files: SubmissionFile[];
   locale: Locale;
 }
 
+export interface GradeReply {
+  index: number;
+  grade?: Grade;
+  /** The submission could not be read: why, in the report's words. */
+  unread?: string;
+  /** The engine failed on it (a bug, or a limit hit): its message. */
+  error?: string;
+  notes: string[];
+}
+
 parentPort?.on('message', (task: GradeTask) => {
+  const reply = (message: GradeReply) => parentPort?.postMessage(message);
+  let notes: string[] = [];
   try {
-    const grade = gradeSubmission(readExercise(task.exercise), task.files, task.locale);
-    parentPort?.postMessage({ index: task.index, grade });
+    const read = readSubmission(task);
+    notes = read.notes;
+    if (!read.ok) {
+      reply({ index: task.index, unread: read.error, notes });
+      return;
+    }
+    const grade = gradeSubmission(task.exercise, read.files, task.locale);
+    reply({ index: task.index, grade, notes });
   } catch (error) {
-    parentPort?.postMessage({
+    reply({
       index: task.index,
       error: error instanceof Error ? error.message : String(error),
+      notes,
     });
   }
 });

@@ -1,18 +1,28 @@
-// `routelab`: a thin shell over the engine (shared/spec/cli.md). Exit codes:
+// `routelab`: a thin shell over the engine (docs/cli.md). Exit codes:
 // 0 the answer is positive, 1 it is negative, 2 the command could not run.
 
-import { withEnvironment } from '../engine/exercises/grade.ts';
-import type { Locale } from '../engine/exercises/types.ts';
-import type { InputFile } from '../engine/index.ts';
-import { buildModel, iptables, trace, validate } from '../engine/index.ts';
+import { withEnvironment } from '../course/exercises/grade.ts';
+import type { Locale } from '../course/exercises/schema.ts';
+import type { Diagnostic, InputFile } from '../engine/index.ts';
+import { buildModel, iptables } from '../engine/index.ts';
 import { integer, one, type Parsed, parseArgs, UsageError } from './args.ts';
 import { readExercise, readExercises } from './exercises.ts';
-import { readInputs } from './files.ts';
+import { holdsNoObject, type Inputs, noObjectsMessage, noteText, readInputs } from './files.ts';
 import { getJson, getText, kindOf, kinds } from './get.ts';
-import { gradeAll } from './grade.ts';
+import { gradeAll, type SubmissionResult } from './grade.ts';
 import { traceText, validateText } from './render.ts';
-import { type Format, formats, gradeCsv, gradeJson, gradeJunit, gradeText } from './report.ts';
-import { collectSubmissions } from './submissions.ts';
+import {
+  type Format,
+  formats,
+  gradeCsv,
+  gradeJson,
+  gradeJunit,
+  gradeText,
+  ignoredLines,
+} from './report.ts';
+import { collectSubmissions, type Ignored } from './submissions.ts';
+import { jsonSafe, terminalSafe, terminalSafeLines } from './terminal.ts';
+import { traceWithin } from './trace-run.ts';
 
 const help: Record<string, string> = {
   routelab: `routelab: how a request reaches a Pod, simulated.
@@ -42,7 +52,8 @@ SOURCE  external (default), pod/NAME, pod/NAMESPACE/NAME, deployment/NAME, node/
 --seed S       repeat the same random choices (default 1)
 --resolve H:IP resolve host H to IP for this request, like curl's --resolve
 --exercise ID  run on that exercise's cluster (as routelab grade does)
-Exit 0 when the request is delivered, 1 when it is not.`,
+--timeout S    stop after S seconds (default 30): a use-regex path can take that long
+Exit 0 when the request is delivered, 1 when it is not, 2 when it could not run.`,
   get: `usage: routelab get FILE... [KIND] [--json]
 
 KIND is one of ${kinds.join(', ')} (or svc, po, no, deploy). Without KIND, every kind.
@@ -56,8 +67,12 @@ as its iptables-restore input.`,
 
 SUBMISSION is a YAML file (one submission), or a directory: each YAML file in it
 is one submission, each sub-directory (all the YAML inside) is one submission.
-Each is graded on its own thread with a time limit (default 20 s); one that
-cannot be read or graded fails with a reason and the others go on.
+Each is read and graded on its own thread with a time limit (default 20 s); one
+that cannot be read or graded fails with a reason and the others go on. Only
+regular files are read; a symbolic link only when it leads to a regular file
+inside the graded folder (any other link is a failed row that says where it
+leads). Dotfiles, macOS ._* sidecars, __MACOSX/ and files that are not .yaml or
+.yml are not graded, and the report lists them as ignored.
 --format  text (default), json (routelab.dev/grade/v1), junit (XML), csv
 --lang    the language of the check messages (default en)
 Exit 0 when every submission passed, 1 when some failed.`,
@@ -73,11 +88,62 @@ function locale(p: Parsed): Locale {
   return lang;
 }
 
+/** What reading said about the files (latin-1 bytes read as U+FFFD...), on standard error. */
+function sayNotes(io: Io, inputs: Inputs): void {
+  for (const note of inputs.notes) io.err(`routelab: warning: ${terminalSafe(noteText(note))}`);
+}
+
 /** The command's FILE arguments, on an exercise's cluster when --exercise names one. */
-function inputsFor(p: Parsed): InputFile[] {
-  const files = readInputs(p.positionals);
+async function inputsFor(p: Parsed, io: Io): Promise<InputFile[]> {
+  const inputs = await readInputs(p.positionals);
+  sayNotes(io, inputs);
   const id = one(p, 'exercise');
-  return id ? withEnvironment(readExercise(id), files) : files;
+  return id ? withEnvironment(readExercise(id), inputs.files) : inputs.files;
+}
+
+/**
+ * validate's result: the engine's diagnostics, plus what reading the files
+ * found, and kubectl apply's refusal of input that holds no object, which
+ * routelab grade refuses too.
+ */
+function validation(inputs: Inputs) {
+  const reading: Diagnostic[] = inputs.notes.map((n) => ({
+    severity: 'warning',
+    code: 'NotUTF8',
+    object: '',
+    field: '',
+    message: n.message,
+    file: n.file,
+    line: n.line,
+    column: 1,
+  }));
+  const diagnostics = [...reading, ...buildModel(inputs.files).diagnostics];
+  if (holdsNoObject(inputs.files))
+    diagnostics.push({
+      severity: 'error',
+      code: 'NoObjects',
+      object: '',
+      field: '',
+      message: noObjectsMessage,
+      hint: 'The input is empty, or holds only comments and "---": write at least one object.',
+      file: inputs.files[0]?.file ?? '',
+      line: 1,
+      column: 1,
+    });
+  return {
+    schema: 'routelab.dev/validate/v1' as const,
+    valid: !diagnostics.some((d) => d.severity === 'error'),
+    diagnostics,
+  };
+}
+
+/** Text for a terminal: nothing a manifest holds reaches it raw (terminal.ts). */
+function printText(io: Io, text: string): void {
+  io.out(terminalSafeLines(text));
+}
+
+function printJson(io: Io, value: unknown): void {
+  io.out(jsonSafe(JSON.stringify(value, null, 2)));
 }
 
 /** A progress bar on standard error, redrawn in place; only on a terminal. */
@@ -106,6 +172,7 @@ function wantsHelp(parsed: Parsed): boolean {
   return parsed.flags.has('help');
 }
 
+// One switch over the commands, each case a few lines of arguments around the engine.
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -117,10 +184,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case 'validate': {
         const p = parseArgs(rest, ['json']);
         if (wantsHelp(p)) return printHelp(io, command);
-        const result = validate(readInputs(p.positionals));
-        io.out(
-          p.flags.has('json') ? JSON.stringify(result, null, 2) : validateText(result.diagnostics),
-        );
+        const result = validation(await readInputs(p.positionals));
+        if (p.flags.has('json')) printJson(io, result);
+        else printText(io, validateText(result.diagnostics));
         return result.valid ? 0 : 1;
       }
       case 'trace': {
@@ -134,6 +200,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           'header',
           'method',
           'exercise',
+          'timeout',
         ]);
         if (wantsHelp(p)) return printHelp(io, command);
         const to = one(p, 'to');
@@ -149,19 +216,26 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
             throw new UsageError(`--header takes 'Name: value', not "${header}"`);
         const count = integer(p, 'count', 1, 100_000);
         const seed = integer(p, 'seed', 0, 2 ** 32 - 1);
-        const model = buildModel(inputsFor(p));
-        const result = trace(
-          model,
+        const timeout = seconds(p, 30);
+        const result = await traceWithin(
           {
-            from: one(p, 'from') ?? 'external',
-            to,
-            method: (one(p, 'method') ?? 'GET').toUpperCase(),
-            resolve,
-            headers: p.flags.get('header') ?? [],
+            files: await inputsFor(p, io),
+            request: {
+              from: one(p, 'from') ?? 'external',
+              to,
+              method: (one(p, 'method') ?? 'GET').toUpperCase(),
+              resolve,
+              headers: p.flags.get('header') ?? [],
+            },
+            options: {
+              ...(count === undefined ? {} : { count }),
+              ...(seed === undefined ? {} : { seed }),
+            },
           },
-          { ...(count === undefined ? {} : { count }), ...(seed === undefined ? {} : { seed }) },
+          timeout * 1000,
         );
-        io.out(p.flags.has('json') ? JSON.stringify(result, null, 2) : traceText(result));
+        if (p.flags.has('json')) printJson(io, result);
+        else printText(io, traceText(result));
         return result.outcome === 'delivered' ? 0 : 1;
       }
       case 'get': {
@@ -179,12 +253,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         )
           throw new UsageError(`unknown kind "${last}": use one of ${kinds.join(', ')}`);
         const files = kind ? p.positionals.slice(0, -1) : p.positionals;
-        const model = buildModel(readInputs(files));
-        io.out(
-          p.flags.has('json')
-            ? JSON.stringify(getJson(model, kind), null, 2)
-            : getText(model, kind),
-        );
+        const inputs = await readInputs(files);
+        sayNotes(io, inputs);
+        const model = buildModel(inputs.files);
+        if (p.flags.has('json')) printJson(io, getJson(model, kind));
+        else printText(io, getText(model, kind));
         const errors = model.diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0)
           io.err(
@@ -197,13 +270,15 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         if (wantsHelp(p)) return printHelp(io, command);
         const node = one(p, 'node');
         if (!node) throw new UsageError('iptables needs --node NODE');
-        const model = buildModel(readInputs(p.positionals));
+        const inputs = await readInputs(p.positionals);
+        sayNotes(io, inputs);
+        const model = buildModel(inputs.files);
         const text = iptables(model, node);
         if (text === null)
           throw new UsageError(
             `no node named ${node} (nodes: ${model.nodes.map((n) => n.name).join(', ')})`,
           );
-        io.out(text.trimEnd());
+        printText(io, text.trimEnd());
         if (model.nodes.find((n) => n.name === node)?.kubeProxy === 'Stopped')
           io.err(`routelab: kube-proxy is stopped on ${node}: it has written no rules`);
         return 0;
@@ -244,21 +319,21 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         const format = (one(p, 'format') ?? 'text') as Format;
         if (!formats.includes(format))
           throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${format}"`);
-        const timeout = Number(one(p, 'timeout') ?? '20');
-        if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600)
-          throw new UsageError('--timeout must be a number of seconds from 0 to 3600');
+        const timeout = seconds(p, 20);
         const exercise = readExercise(id);
-        const submissions = collectSubmissions(paths);
+        const { submissions, ignored } = collectSubmissions(paths);
         const bar = progressBar(submissions.length);
         const results = await gradeAll(exercise, submissions, {
           locale: locale(p),
           timeoutMs: timeout * 1000,
           ...(bar ? { onProgress: (done: number) => bar(done) } : {}),
         });
-        const render = { text: gradeText, json: gradeJson, junit: gradeJunit, csv: gradeCsv }[
-          format
-        ];
-        io.out(render(exercise, results));
+        if (format === 'text') io.out(gradeText(exercise, results, ignored));
+        else if (format === 'json') io.out(gradeJson(exercise, results, ignored));
+        else {
+          io.out((format === 'junit' ? gradeJunit : gradeCsv)(exercise, results));
+          sayAside(io, results, ignored);
+        }
         return results.every((r) => r.passed) ? 0 : 1;
       }
       default:
@@ -268,12 +343,30 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`routelab: ${error.message}`);
+      io.err(`routelab: ${terminalSafe(error.message)}`);
       return 2;
     }
-    io.err(`routelab: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(
+      `routelab: internal error: ${terminalSafe(error instanceof Error ? error.message : String(error))}`,
+    );
     return 2;
   }
+}
+
+/** --timeout in seconds, more than 0 and at most an hour. */
+function seconds(p: Parsed, fallback: number): number {
+  const timeout = Number(one(p, 'timeout') ?? fallback);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600)
+    throw new UsageError('--timeout must be a number of seconds from 0 to 3600');
+  return timeout;
+}
+
+/** JUnit and CSV have no place for notes and ignored entries: they go to standard error. */
+function sayAside(io: Io, results: SubmissionResult[], ignored: Ignored[]): void {
+  for (const r of results)
+    for (const note of r.notes ?? [])
+      io.err(`routelab: note: ${terminalSafe(r.submission)}: ${terminalSafe(note)}`);
+  for (const line of ignoredLines(ignored)) io.err(`routelab: ${line}`);
 }
 
 function printHelp(io: Io, command: string): number {

@@ -1,5 +1,10 @@
-// Plain-text output of validate and trace, for people at a terminal.
+// Plain-text output of validate and trace, for people at a terminal: the
+// trace's sentences are rendered here from its messages, in English.
 import type { Diagnostic, TraceResult } from '../engine/index.ts';
+import { renderer } from '../engine/index.ts';
+import { en } from '../i18n/engine/en.ts';
+
+const english = renderer(en);
 
 export function diagnosticText(d: Diagnostic): string {
   const where = d.file ? `${d.file}:${d.line}:${d.column}: ` : '';
@@ -25,7 +30,7 @@ export function validateText(diagnostics: Diagnostic[]): string {
 export function traceText(result: TraceResult): string {
   const lines = [
     `${result.request.method} ${result.request.to} from ${result.request.from}: ${result.outcome}${result.status === null ? '' : ` (${result.status})`}`,
-    `  ${result.reason}`,
+    `  ${english(result.reasonMessage)}`,
   ];
   if (result.service)
     lines.push(
@@ -34,7 +39,9 @@ export function traceText(result: TraceResult): string {
   lines.push('', 'hops:');
   result.hops.forEach((hop, i) => {
     const packet = hop.packet ? `  [${hop.packet.src} -> ${hop.packet.dst}]` : '';
-    lines.push(`  ${String(i + 1).padStart(2)}. ${hop.kind} @ ${hop.at}: ${hop.detail}${packet}`);
+    lines.push(
+      `  ${String(i + 1).padStart(2)}. ${hop.kind} @ ${hop.at}: ${english(hop.message)}${packet}`,
+    );
   });
   if (result.distribution) {
     lines.push('', 'distribution:');

@@ -5,15 +5,15 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
+import { dump, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { exercisesDir, readExercises } from '../../src/cli/exercises.ts';
-import { exerciseSchema } from '../../src/course/exercise-schema.ts';
-import { gradeSubmission } from '../../src/engine/exercises/grade.ts';
-import { applyVariant } from '../../src/engine/exercises/load.ts';
-import type { Grade } from '../../src/engine/exercises/types.ts';
+import { type Grade, gradeSubmission } from '../../src/course/exercises/grade.ts';
+import { applyVariant, parseExercise } from '../../src/course/exercises/load.ts';
+import { exerciseSchema } from '../../src/course/exercises/schema.ts';
+import { contentRoot, exerciseIds, readExercises } from '../../src/course/read.ts';
 
 const exercises = readExercises();
+const exercisesDir = join(contentRoot, 'exercises');
 
 function failures(grade: Grade): string {
   return grade.checks
@@ -24,7 +24,7 @@ function failures(grade: Grade): string {
 
 describe('the exercise schema (the build runs it on every meta.yaml)', () => {
   it('accepts every exercise', () => {
-    for (const { id } of exercises) {
+    for (const id of exerciseIds()) {
       const meta = load(readFileSync(join(exercisesDir, id, 'meta.yaml'), 'utf8'));
       const parsed = exerciseSchema.safeParse(meta);
       expect(parsed.success ? '' : `${id}: ${parsed.error.message}`).toBe('');
@@ -42,6 +42,49 @@ describe('the exercise schema (the build runs it on every meta.yaml)', () => {
     const parsed = exerciseSchema.safeParse(meta);
     expect(parsed.success).toBe(false);
     expect(JSON.stringify(parsed.error?.issues)).toContain('servce');
+  });
+
+  // Four English texts were once cut in two this way: in a flow mapping a comma
+  // ends the value, and the rest of the sentence became a key of its own.
+  it('refuses a text cut in two, naming the file and the stray key', () => {
+    const source = readFileSync(join(exercisesDir, 'nodeport-expose', 'meta.yaml'), 'utf8');
+    const cut = source.replace(
+      /\n {4}title:\n {6}ja: (.*)\n {6}en: "From outside, (.*)"\n/,
+      '\n    title: { ja: $1, en: From outside, $2 }\n',
+    );
+    expect(cut).not.toBe(source);
+    expect(() => parseExercise('nodeport-expose', cut, '', '')).toThrow(
+      /^nodeport-expose\/meta\.yaml: checks\.1\.title: Unrecognized key: "port 30080 on every node's IP reaches my-app"/,
+    );
+  });
+
+  // The schema cannot look inside `cluster` (any Cluster spec); a stray key
+  // there, or anywhere, has spaces in it and no value.
+  it('has no key with a space and no empty value in any meta.yaml', () => {
+    const strays: string[] = [];
+    const walk = (value: unknown, at: string) => {
+      if (value === null) strays.push(`${at} is empty`);
+      else if (Array.isArray(value)) for (const [i, v] of value.entries()) walk(v, `${at}.${i}`);
+      else if (typeof value === 'object')
+        for (const [k, v] of Object.entries(value)) {
+          if (/\s/.test(k)) strays.push(`${at}: key "${k}"`);
+          walk(v, `${at}.${k}`);
+        }
+    };
+    for (const id of exerciseIds())
+      walk(load(readFileSync(join(exercisesDir, id, 'meta.yaml'), 'utf8')), `${id}/meta.yaml`);
+    expect(strays).toEqual([]);
+  });
+
+  it('refuses two checks with one id', () => {
+    const source = readFileSync(join(exercisesDir, 'service-selector', 'meta.yaml'), 'utf8');
+    const meta = load(source) as { checks: { id: string }[] };
+    const [first, second] = meta.checks;
+    if (!first || !second) throw new Error('service-selector has fewer than two checks');
+    second.id = first.id;
+    expect(() => parseExercise('service-selector', dump(meta), '', '')).toThrow(
+      `service-selector/meta.yaml: checks.1.id: duplicate check id ${first.id}`,
+    );
   });
 });
 

@@ -10,8 +10,7 @@
 //   ssl-redirect, force-ssl-redirect) and "Rewrite" (capture groups);
 // - pkg/apis/networking/validation/validation.go for the refusals.
 import { describe, expect, it } from 'vitest';
-import { buildModel, trace } from '../../src/engine/index.ts';
-import type { TraceResult } from '../../src/engine/trace/types.ts';
+import { buildModel, type TraceResult, trace } from '../../src/engine/index.ts';
 
 function app(name: string, port = 8080): string {
   return `---

@@ -5,9 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kubeProxyRules } from '../../src/engine/kubeproxy/rules.ts';
-import { iptablesSave } from '../../src/engine/kubeproxy/save.ts';
-import { buildModel } from '../../src/engine/model/build.ts';
+import { buildModel, iptablesSave, kubeProxyRules } from '../../src/engine/index.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'kube-proxy');
 

@@ -3,8 +3,8 @@
 // kube-apiserver 1.22+ refuses it (Kubernetes deprecation guide, v1.22:
 // "networking.k8s.io/v1beta1 Ingress ... is no longer served").
 import { describe, expect, it } from 'vitest';
-import { playgroundScenarios } from '../../src/course/playground-scenarios.ts';
-import { fill } from '../../src/engine/exercises/placeholders.ts';
+import { fill } from '../../src/course/exercises/placeholders.ts';
+import { playgroundScenarios } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
 
 const expected: Record<string, string> = {

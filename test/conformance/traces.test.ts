@@ -5,8 +5,7 @@
 // proxier_test.go packet-flow tests (REJECT for no endpoints, DROP for no local
 // endpoints), and the behaviour of a node without kube-proxy rules.
 import { describe, expect, it } from 'vitest';
-import { buildModel, trace } from '../../src/engine/index.ts';
-import type { TraceResult } from '../../src/engine/trace/types.ts';
+import { buildModel, type TraceResult, trace } from '../../src/engine/index.ts';
 import { myApp } from '../support/engine.ts';
 
 const service = (spec: string) => `---
@@ -166,7 +165,7 @@ describe('NodePort', () => {
   });
 
   it('records each rewrite on the rule that makes it: DNAT in KUBE-SEP, MASQUERADE in KUBE-POSTROUTING', () => {
-    // shared/spec/cli.md: a hop's packet is the addresses "as they are after that hop".
+    // docs/cli.md: a hop's packet is the addresses "as they are after that hop".
     const result = run(myApp + nodePort, 'external', 'http://172.18.0.2:30080/');
     const at = (target: string) => result.hops.findIndex((h) => h.detail.includes(`-j ${target}`));
     const [dnat, masquerade] = [at('DNAT'), at('MASQUERADE')];

@@ -2,9 +2,8 @@
 // scenario from the engine; the route passes the places the engine's trace
 // names, in order; the kube-proxy view marks the chains the rules walked;
 // every part can be reached by keyboard; reduced motion means no animation.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { readScenario } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
 
 const views: Record<string, string[]> = {
@@ -52,10 +51,7 @@ for (const prefix of ['', '/en']) {
 test('the NodePort route passes the engine’s hops in order, on the topology and in the rules', async ({
   page,
 }) => {
-  const text = readFileSync(
-    join(import.meta.dirname, '..', '..', 'content', 'scenarios', 'service-nodeport.yaml'),
-    'utf8',
-  );
+  const text = readScenario('service-nodeport.yaml');
   const model = buildModel([{ file: 'service-nodeport.yaml', text }]);
   // The chapter sends to the node that runs no my-app Pod ({nodeIPWithout:my-app}).
   const busy = new Set(

@@ -3,27 +3,21 @@
 // addresses the model offers, a node's kube-proxy rules, and grading. The
 // fuzz properties call it with generated and mutated manifests; it must never
 // throw, and whatever it returns must be well-formed.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
-import { readExercises } from '../../src/cli/exercises.ts';
 import { layoutArchitecture } from '../../src/components/diagrams/architecture-layout.ts';
 import { layoutRoute } from '../../src/components/diagrams/route-layout.ts';
 import { layoutRules } from '../../src/components/diagrams/rules-layout.ts';
 import { layoutTopology } from '../../src/components/diagrams/topology-layout.ts';
 import { choicesOf } from '../../src/components/playground/choices.ts';
-import { gradeModel, withEnvironment } from '../../src/engine/exercises/grade.ts';
-import { buildModel, iptables, trace } from '../../src/engine/index.ts';
-import { kubeProxyRules } from '../../src/engine/kubeproxy/rules.ts';
+import { gradeModel, withEnvironment } from '../../src/course/exercises/grade.ts';
+import { readExercises, readScenario, scenarioNames } from '../../src/course/read.ts';
+import { buildModel, iptables, kubeProxyRules, trace } from '../../src/engine/index.ts';
 
-const root = join(import.meta.dirname, '..', '..', 'content');
-const exercises = readExercises(join(root, 'exercises'));
+const exercises = readExercises();
 
 /** Valid manifests to mutate: the scenarios and every exercise's starter and solution. */
 export const seeds: string[] = [
-  ...readdirSync(join(root, 'scenarios')).map((f) =>
-    readFileSync(join(root, 'scenarios', f), 'utf8'),
-  ),
+  ...scenarioNames().map((f) => readScenario(f)),
   ...exercises.flatMap((e) => [e.starter, e.solution]),
 ];
 

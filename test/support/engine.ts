@@ -1,5 +1,4 @@
-import { buildModel } from '../../src/engine/model/build.ts';
-import type { Model } from '../../src/engine/model/types.ts';
+import { buildModel, type Model } from '../../src/engine/index.ts';
 
 export function model(text: string, file = 'test.yaml'): Model {
   return buildModel([{ file, text }]);

@@ -1,15 +1,11 @@
 // The architecture view: the control plane, each node's parts, and what a
 // request touched — only the data path, never the control plane.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutArchitecture } from '../../src/components/diagrams/architecture-layout.ts';
+import { readScenario } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
 
-const text = readFileSync(
-  join(import.meta.dirname, '..', '..', 'content', 'scenarios', 'service-nodeport.yaml'),
-  'utf8',
-);
+const text = readScenario('service-nodeport.yaml');
 
 describe('layoutArchitecture', () => {
   const m = buildModel([{ file: 'a.yaml', text }]);

@@ -1,4 +1,4 @@
-// The routelab command as outside checks drive it (shared/spec/cli.md): the
+// The routelab command as outside checks drive it (docs/cli.md): the
 // real binary, its JSON, its exit codes and its one-line errors.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
@@ -20,7 +20,8 @@ function routelab(args: string[], input?: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('routelab', () => {
+// Each test starts the real command (trace starts a thread too); a loaded machine takes seconds.
+describe('routelab', { timeout: 60_000 }, () => {
   it('traces the article’s my-service from a Pod as JSON, exit 0', () => {
     const { code, stdout } = routelab([
       'trace',
@@ -39,6 +40,8 @@ describe('routelab', () => {
       'outcome',
       'status',
       'reason',
+      // Added by the structured trace (issue 12): the reason as a message id and parameters.
+      'reasonMessage',
       'destination',
       'service',
       'ingress',
@@ -68,7 +71,23 @@ describe('routelab', () => {
       },
     });
     for (const hop of result.hops) {
-      expect(Object.keys(hop).sort()).toEqual(['at', 'detail', 'kind', 'packet']);
+      // trace/v1's four keys, the message (issue 12) and an iptables hop's typed fields.
+      expect(Object.keys(hop)).toEqual(
+        expect.arrayContaining(['kind', 'at', 'detail', 'packet', 'message']),
+      );
+      for (const key of Object.keys(hop))
+        expect([
+          'kind',
+          'at',
+          'detail',
+          'packet',
+          'message',
+          'table',
+          'chain',
+          'rule',
+          'servicePort',
+          'rewrite',
+        ]).toContain(key);
       expect([
         'dns',
         'load-balancer',

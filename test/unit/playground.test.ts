@@ -1,8 +1,6 @@
 // The playground's pure parts: fault switches that edit the Cluster document
 // (and what the engine then does with it), share links that survive a round
 // trip and refuse anything tampered with, and the request builder's choices.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { choicesOf } from '../../src/components/playground/choices.ts';
 import { applyFault } from '../../src/components/playground/cluster-doc.ts';
@@ -12,10 +10,10 @@ import {
   type PlaygroundState,
   ShareError,
 } from '../../src/components/playground/share.ts';
+import { readScenario } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
 
-const scenario = (name: string) =>
-  readFileSync(join(import.meta.dirname, '..', '..', 'content', 'scenarios', name), 'utf8');
+const scenario = (name: string) => readScenario(name);
 const nodePort = scenario('service-nodeport.yaml');
 const model = (text: string) => buildModel([{ file: 'playground.yaml', text }]);
 const nodes = ['node-1', 'node-2', 'node-3'];

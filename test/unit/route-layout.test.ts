@@ -1,15 +1,14 @@
 // The route diagram's layout: deterministic, one lane per place in the order
 // the request reaches it, one row per hop, the end below the last hop.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { geometry, layoutRoute } from '../../src/components/diagrams/route-layout.ts';
+import { readScenario } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
 
 const scenario = (name: string) => ({
   file: name,
-  text: readFileSync(join(import.meta.dirname, '..', '..', 'content', 'scenarios', name), 'utf8'),
+  text: readScenario(name),
 });
 
 describe('layoutRoute', () => {
@@ -84,5 +83,14 @@ describe('layoutRoute', () => {
     expect(layout.end.outcome).toBe('refused');
     expect(layout.end.reason).toBe(refused.reason);
     expect(layout.end.x).toBe(layout.steps.at(-1)?.x);
+  });
+
+  it('labels a rule’s row with the chain the hop names as a field, not one read from its text', () => {
+    const layout = layoutRoute(result);
+    const chains = result.hops.filter((h) => h.kind === 'iptables').map((h) => h.chain);
+    expect(chains.length).toBeGreaterThan(0);
+    expect(layout.steps.filter((s) => s.kind === 'iptables').map((s) => s.label)).toEqual(chains);
+    const blank = layoutRoute({ ...result, hops: result.hops.map((h) => ({ ...h, detail: '' })) });
+    expect(blank.steps.map((s) => s.label)).toEqual(layout.steps.map((s) => s.label));
   });
 });

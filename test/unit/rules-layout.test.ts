@@ -2,19 +2,16 @@
 // marked. The path must be the chains the engine's netfilter walk really went
 // through (service-nodeport.yaml: KUBE-SERVICES → KUBE-NODEPORTS → KUBE-EXT →
 // KUBE-SVC → KUBE-SEP, as in proxier_test.go's NodePort cases).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   firstRuleNode,
   layoutRules,
   rulesGeometry,
 } from '../../src/components/diagrams/rules-layout.ts';
-import { buildModel, trace } from '../../src/engine/index.ts';
-import { kubeProxyRules } from '../../src/engine/kubeproxy/rules.ts';
+import { readScenario } from '../../src/course/read.ts';
+import { buildModel, kubeProxyRules, trace } from '../../src/engine/index.ts';
 
-const scenario = (name: string) =>
-  readFileSync(join(import.meta.dirname, '..', '..', 'content', 'scenarios', name), 'utf8');
+const scenario = (name: string) => readScenario(name);
 const model = (text: string) => buildModel([{ file: 'a.yaml', text }]);
 const node = (m: ReturnType<typeof model>, name: string) => {
   const found = m.nodes.find((n) => n.name === name);
@@ -88,5 +85,12 @@ describe('layoutRules', () => {
     expect(l.chains.length).toBe(rulesGeometry.maxChains);
     expect(l.hidden).toBeGreaterThan(0);
     expect(l.chains.filter((c) => c.onPath)).toHaveLength(5);
+  });
+
+  it('reads the path from the hops’ parsed rules, not from their English text', () => {
+    const blank = result.hops.map((h) => ({ ...h, detail: '' }));
+    const again = layoutRules(kubeProxyRules(m, node(m, 'node-1')), blank);
+    expect(again).toEqual(layout);
+    expect(layout.pathRules.length).toBeGreaterThan(0);
   });
 });

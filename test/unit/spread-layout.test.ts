@@ -1,14 +1,10 @@
 // The spread bars: each Pod's share of all requests sent, failures included.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutSpread } from '../../src/components/diagrams/spread-layout.ts';
+import { readScenario } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
 
-const text = readFileSync(
-  join(import.meta.dirname, '..', '..', 'content', 'scenarios', 'service-nodeport.yaml'),
-  'utf8',
-);
+const text = readScenario('service-nodeport.yaml');
 
 describe('layoutSpread', () => {
   it('gives each Pod its share of 100 requests, longest bar first', () => {

@@ -1,19 +1,15 @@
 // The cluster diagram's layout: positions follow names, so it is the same for
 // the same cluster and a small edit moves only what it must.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   layoutTopology,
   routeMarks,
   topoGeometry,
 } from '../../src/components/diagrams/topology-layout.ts';
+import { readScenario } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
 
-const text = readFileSync(
-  join(import.meta.dirname, '..', '..', 'content', 'scenarios', 'service-nodeport.yaml'),
-  'utf8',
-);
+const text = readScenario('service-nodeport.yaml');
 const layout = (source: string) => layoutTopology(buildModel([{ file: 'a.yaml', text: source }]));
 
 describe('layoutTopology', () => {
@@ -60,10 +56,7 @@ describe('layoutTopology', () => {
 });
 
 describe('layoutTopology: outside the nodes', () => {
-  const article = readFileSync(
-    join(import.meta.dirname, '..', '..', 'content', 'scenarios', 'ingress-article.yaml'),
-    'utf8',
-  );
+  const article = readScenario('ingress-article.yaml');
   const model = buildModel([{ file: 'a.yaml', text: article }]);
   const layout = layoutTopology(model);
 

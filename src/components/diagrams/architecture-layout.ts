@@ -4,8 +4,7 @@
 // cluster with its kubelet, container runtime, kube-proxy and Pods. A request's
 // route marks what it touched: only the data path (client, load balancer,
 // nodes, their kube-proxy rules, Pods) — the control plane is never on it.
-import type { Model } from '../../engine/model/types.ts';
-import type { TraceResult } from '../../engine/trace/types.ts';
+import type { Model, TraceResult } from '../../engine/index.ts';
 
 export type Route = Pick<TraceResult, 'hops' | 'request' | 'destination'>;
 

@@ -2,8 +2,7 @@
 // (the client, the cloud, each node, each Pod), in the order it first gets
 // there, and one row per hop. Pure and deterministic: the same trace always
 // lays out the same, so the drawing never jumps between two runs.
-import { parseTarget } from '../../engine/trace/request.ts';
-import type { Hop, TraceResult } from '../../engine/trace/types.ts';
+import { type Hop, isIPv4, isMessage, parseTarget, type TraceResult } from '../../engine/index.ts';
 
 export interface Place {
   id: string;
@@ -19,8 +18,10 @@ export interface Step {
   place: string;
   x: number;
   y: number;
-  /** The hop's own sentence: the text alternative and the tooltip. */
+  /** The hop's own sentence in English: the text alternative and the tooltip. */
   detail: string;
+  /** The same as data, for a page to render in its own locale (src/i18n/engine/). */
+  message: Hop['message'];
   /** "src → dst" after this hop, when the hop has a packet. */
   packet: string;
   /** What this hop rewrote (DNAT, SNAT), e.g. "dst 10.244.3.2:8080"; "" when nothing. */
@@ -45,7 +46,7 @@ export const geometry = {
 /** "ip:port" when the request was sent to an address (not a name): the packet before any hop. */
 function sentTo(to: string): string | null {
   const target = parseTarget(to);
-  if (typeof target === 'string' || !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(target.host)) return null;
+  if (isMessage(target) || !isIPv4(target.host)) return null;
   return `${target.host}:${target.port}`;
 }
 
@@ -83,14 +84,12 @@ export function layoutRoute(
     return {
       index,
       kind: hop.kind,
-      label:
-        hop.kind === 'iptables'
-          ? (/^(?:nat|filter) ([^:]+):/.exec(hop.detail)?.[1] ?? hop.kind)
-          : hop.kind,
+      label: hop.kind === 'iptables' ? (hop.chain ?? hop.kind) : hop.kind,
       place: place.id,
       x: place.x,
       y: geometry.top + index * geometry.rowHeight,
       detail: hop.detail,
+      message: hop.message,
       packet: hop.packet ? `${hop.packet.src} → ${hop.packet.dst}` : '',
       rewrite: changes.join(', '),
     };

@@ -5,9 +5,7 @@
 // endpoint (which DNATs). Labels come from kube-proxy's own comments, so the
 // hashed names read as the Service and the endpoint they stand for. Pure and
 // deterministic: columns by chain kind, rows by label then name.
-import type { NodeRules, Rule } from '../../engine/kubeproxy/rules.ts';
-import { ruleText } from '../../engine/kubeproxy/save.ts';
-import type { Hop } from '../../engine/trace/types.ts';
+import { type Hop, type NodeRules, type Rule, rulesByChain, ruleText } from '../../engine/index.ts';
 
 export interface RuleChain {
   id: string;
@@ -60,20 +58,14 @@ function columnOf(chain: string): number {
   return 3;
 }
 
-function argAfter(rule: Rule, flag: string): string {
-  const i = rule.args.indexOf(flag);
-  return i < 0 ? '' : (rule.args[i + 1] ?? '');
+/** The iptables hops of a trace on one node, each with the rule it matched. */
+function ruleHops(hops: readonly Hop[], node: string) {
+  return hops.flatMap((h) => (h.kind === 'iptables' && h.at === node && h.rule ? [h.rule] : []));
 }
 
-function comment(rule: Rule): string {
-  return argAfter(rule, '--comment').replace(/^"|"$/g, '');
-}
-
-/** The rules a trace matched on one node: its iptables hops' "table CHAIN: -A ..." details. */
+/** The rules a trace matched on one node, as iptables-save lines. */
 export function matchedRules(hops: readonly Hop[], node: string): string[] {
-  return hops
-    .filter((h) => h.kind === 'iptables' && h.at === node)
-    .map((h) => h.detail.replace(/^(nat|filter) [^:]+: /, '').replace(/ \(marked for SNAT\)$/, ''));
+  return ruleHops(hops, node).map(ruleText);
 }
 
 /** The node whose rules a trace went through first; null when no rule touched it. */
@@ -81,14 +73,18 @@ export function firstRuleNode(hops: readonly Hop[]): string | null {
   return hops.find((h) => h.kind === 'iptables')?.at ?? null;
 }
 
-export function layoutRules(rules: NodeRules, hops: readonly Hop[] = []): RulesLayout {
-  const g = rulesGeometry;
-  const byChain = new Map<string, Rule[]>();
-  for (const rule of rules.nat.rules) {
-    const list = byChain.get(rule.chain) ?? [];
-    list.push(rule);
-    byChain.set(rule.chain, list);
-  }
+interface ChainGraph {
+  byChain: Map<string, Rule[]>;
+  inGraph: (chain: string) => boolean;
+  label: Map<string, string>;
+  edges: RuleEdge[];
+  /** The chains in the order the walk reached them. */
+  order: string[];
+}
+
+/** The nat chains reachable from KUBE-SERVICES, each labelled from the rule that jumps to it. */
+function walkChains(rules: NodeRules): ChainGraph {
+  const byChain = rulesByChain(rules.nat);
   const inGraph = (chain: string) =>
     chain.startsWith('KUBE-') && !helpers.has(chain) && rules.nat.chains.includes(chain);
 
@@ -106,7 +102,7 @@ export function layoutRules(rules: NodeRules, hops: readonly Hop[] = []): RulesL
     const chain = queue.shift() as string;
     order.push(chain);
     for (const rule of byChain.get(chain) ?? []) {
-      const target = argAfter(rule, '-j');
+      const target = rule.jump ?? '';
       if (!inGraph(target)) continue;
       const key = `${chain} ${target}`;
       if (!seenEdge.has(key)) {
@@ -115,16 +111,16 @@ export function layoutRules(rules: NodeRules, hops: readonly Hop[] = []): RulesL
           from: chain,
           to: target,
           onPath: false,
-          probability: argAfter(rule, '--probability'),
+          probability: rule.probability ?? '',
         });
       }
       if (!label.has(target)) {
-        const dnat = (byChain.get(target) ?? []).find((r) => argAfter(r, '-j') === 'DNAT');
-        const text = comment(rule);
+        const dnat = (byChain.get(target) ?? []).find((r) => r.jump === 'DNAT');
+        const text = rule.comment ?? '';
         label.set(
           target,
           dnat
-            ? argAfter(dnat, '--to-destination')
+            ? (dnat.dnatDestination ?? '')
             : text
               ? (text.split(' ')[0] ?? '')
               : (label.get(chain) ?? ''),
@@ -136,16 +132,20 @@ export function layoutRules(rules: NodeRules, hops: readonly Hop[] = []): RulesL
       }
     }
   }
+  return { byChain, inGraph, label, edges, order };
+}
 
+export function layoutRules(rules: NodeRules, hops: readonly Hop[] = []): RulesLayout {
+  const g = rulesGeometry;
+  const { byChain, inGraph, label, edges, order } = walkChains(rules);
   // The route: each matched rule's own chain and the chain it jumped to.
   const pathRules = matchedRules(hops, rules.node);
   const onPathEdge = new Set<string>();
   const onPathChain = new Set<string>();
-  const texts = new Set(pathRules);
-  for (const rule of rules.nat.rules) {
-    if (!texts.has(ruleText(rule))) continue;
+  for (const rule of ruleHops(hops, rules.node)) {
+    if (rule.table !== 'nat') continue;
     onPathChain.add(rule.chain);
-    const target = argAfter(rule, '-j');
+    const target = rule.jump ?? '';
     if (inGraph(target)) {
       onPathChain.add(target);
       onPathEdge.add(`${rule.chain} ${target}`);

@@ -5,9 +5,9 @@ import './route.css';
 import './rules.css';
 import './spread.css';
 import './topology.css';
+import { type Locale, loadUi } from '../../i18n/index.ts';
 import { drawArchitecture } from './architecture.ts';
-import type { ArchitectureLayout, PartKind } from './architecture-layout.ts';
-import { type DiagramLocale, diagramLabels } from './labels.ts';
+import type { ArchitectureLayout } from './architecture-layout.ts';
 import { drawRoute } from './route.ts';
 import type { RouteLayout } from './route-layout.ts';
 import { drawRules } from './rules.ts';
@@ -18,18 +18,19 @@ import { drawTopology } from './topology.ts';
 import type { TopologyLayout } from './topology-layout.ts';
 
 export interface ScenarioData {
-  lang: DiagramLocale;
+  lang: Locale;
+  views: string[];
   topology: TopologyLayout | null;
   route: RouteLayout | null;
   rules: { layout: RulesLayout; text: string } | null;
   spread: SpreadLayout | null;
-  architecture: { layout: ArchitectureLayout; explain: Record<PartKind, string> } | null;
+  architecture: ArchitectureLayout | null;
   onRoute: string[];
   labels: { cluster: string; route: string };
 }
 
-export function drawScenario(figure: HTMLElement, data: ScenarioData): void {
-  const words = diagramLabels[data.lang === 'en' ? 'en' : 'ja'];
+export async function drawScenario(figure: HTMLElement, data: ScenarioData): Promise<void> {
+  const words = (await loadUi(data.lang)).diagrams;
   const view = (name: string) => figure.querySelector<HTMLElement>(`[data-view="${name}"]`);
   const topology = view('topology');
   if (topology && data.topology)
@@ -44,8 +45,8 @@ export function drawScenario(figure: HTMLElement, data: ScenarioData): void {
     drawSpread(spread, data.spread, words.spread(data.spread.total, data.spread.failed));
   const architecture = view('architecture');
   if (architecture && data.architecture)
-    drawArchitecture(architecture, data.architecture.layout, {
+    drawArchitecture(architecture, data.architecture, {
       ...words.architecture,
-      explain: data.architecture.explain,
+      explain: words.parts,
     });
 }

@@ -2,7 +2,7 @@
 // that answered, longest first (the engine's distribution order), each bar's
 // length its share of all requests sent — failures included, so the bars of
 // a half-failing Service add up to half.
-import type { TraceResult } from '../../engine/trace/types.ts';
+import type { TraceResult } from '../../engine/index.ts';
 
 export interface Bar {
   pod: string;

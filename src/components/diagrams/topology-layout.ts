@@ -6,9 +6,7 @@
 // (Services by namespace/name, nodes in the cluster's order, Pods by name), so
 // the same cluster draws the same picture and adding a Pod only moves the Pods
 // after it on its own node.
-import type { IngressPath } from '../../engine/ingress/types.ts';
-import type { Model } from '../../engine/model/types.ts';
-import type { TraceResult } from '../../engine/trace/types.ts';
+import type { IngressPath, Model, TraceResult } from '../../engine/index.ts';
 
 export interface TopoService {
   id: string;

@@ -1,30 +1,35 @@
 // The engine off the main thread: typing never waits for a grade.
-import { gradeModel, withEnvironment } from '../../engine/exercises/grade.ts';
-import type { Exercise, Locale } from '../../engine/exercises/types.ts';
-import { buildModel } from '../../engine/model/build.ts';
-import { layoutTopology } from '../diagrams/topology-layout.ts';
+
+import type { Grade } from '../../course/exercises/grade.ts';
+import { gradeModel, withEnvironment } from '../../course/exercises/grade.ts';
+import type { Exercise } from '../../course/exercises/schema.ts';
+import type { Diagnostic } from '../../engine/index.ts';
+import { buildModel } from '../../engine/index.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { layoutTopology, type TopologyLayout } from '../diagrams/topology-layout.ts';
+import { serve } from '../worker/serve.ts';
 
 export const answerFile = 'answer.yaml';
 
 export interface GradeRequest {
-  seq: number;
   exercise: Exercise;
   text: string;
   locale: Locale;
 }
 
-self.onmessage = (event: MessageEvent<GradeRequest>) => {
-  const { seq, exercise, text, locale } = event.data;
-  try {
-    const files = [{ file: answerFile, text }];
-    // One model per keystroke: the grade, the markers and the diagram all read it.
-    const model = buildModel(withEnvironment(exercise, files));
-    const grade = gradeModel(exercise, model, locale, { traces: true });
-    // Markers for the learner's own file only: the exercise's cluster and
-    // ingress-nginx's objects are not theirs to fix.
-    const diagnostics = model.diagnostics.filter((d) => d.file === answerFile);
-    self.postMessage({ seq, grade, diagnostics, topology: layoutTopology(model) });
-  } catch (error) {
-    self.postMessage({ seq, error: error instanceof Error ? error.message : String(error) });
-  }
-};
+export interface GradeReply {
+  grade: Grade;
+  diagnostics: Diagnostic[];
+  topology: TopologyLayout;
+}
+
+serve(({ exercise, text, locale }: GradeRequest): GradeReply => {
+  const files = [{ file: answerFile, text }];
+  // One model per keystroke: the grade, the markers and the diagram all read it.
+  const model = buildModel(withEnvironment(exercise, files));
+  const grade = gradeModel(exercise, model, locale, { traces: true });
+  // Markers for the learner's own file only: the exercise's cluster and
+  // ingress-nginx's objects are not theirs to fix.
+  const diagnostics = model.diagnostics.filter((d) => d.file === answerFile);
+  return { grade, diagnostics, topology: layoutTopology(model) };
+});

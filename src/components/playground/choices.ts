@@ -3,7 +3,7 @@
 // running Pod) and the addresses worth trying (Service names and DNS names,
 // ClusterIPs, NodePorts on every node, load-balancer addresses, Ingress hosts
 // and paths, Pod IPs). Offers only: any other text may still be typed.
-import type { Model } from '../../engine/model/types.ts';
+import type { Model } from '../../engine/index.ts';
 
 export interface Choices {
   sources: string[];

@@ -1,5 +1,5 @@
 // The playground's fault switches edit the Cluster document (routelab.dev/
-// v1alpha1, shared/spec/cli.md) inside the learner's YAML, so a fault is part
+// v1alpha1, docs/cli.md) inside the learner's YAML, so a fault is part
 // of the text: it is saved, shared and graded like any manifest. Only that one
 // document is rewritten; every other line keeps its exact text.
 import { dump, load } from 'js-yaml';

@@ -3,9 +3,10 @@
 // provider and how (or whether) the ingress controller is exposed. Each change
 // is handed back as a Fault for cluster-doc.ts to write into the YAML. The
 // switches are rebuilt only when the nodes or Pods change, so focus stays put.
+
+import type { UiMessages } from '../../i18n/index.ts';
 import type { Choices } from './choices.ts';
 import type { Fault } from './cluster-doc.ts';
-import type { PlaygroundStrings } from './strings.ts';
 
 function checkbox(
   label: string,
@@ -27,10 +28,10 @@ export class FaultsPanel {
   private readonly inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
 
   private readonly root: HTMLElement;
-  private readonly t: PlaygroundStrings;
+  private readonly t: UiMessages['playground'];
   private readonly onFault: (fault: Fault) => void;
 
-  constructor(root: HTMLElement, t: PlaygroundStrings, onFault: (fault: Fault) => void) {
+  constructor(root: HTMLElement, t: UiMessages['playground'], onFault: (fault: Fault) => void) {
     this.root = root;
     this.t = t;
     this.onFault = onFault;

@@ -1,6 +1,6 @@
 // The text alternative of the route: one table row per hop, written with
 // textContent only (hop details quote names and paths a learner typed).
-import type { TraceResult } from '../../engine/trace/types.ts';
+import type { TraceResult } from '../../engine/index.ts';
 
 export function fillHopsTable(
   table: HTMLTableElement,

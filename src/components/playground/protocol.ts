@@ -1,35 +1,21 @@
-// What the playground page and its engine worker say to each other.
-import type { Diagnostic } from '../../engine/diagnostics.ts';
-import type { TraceResult } from '../../engine/trace/types.ts';
-import type { ArchitectureLayout } from '../diagrams/architecture-layout.ts';
-import type { RouteLayout } from '../diagrams/route-layout.ts';
-import type { RulesLayout } from '../diagrams/rules-layout.ts';
-import type { SpreadLayout } from '../diagrams/spread-layout.ts';
-import type { TopologyLayout } from '../diagrams/topology-layout.ts';
+// What the playground page asks its engine worker, and what it answers: the
+// scene (trace and every diagram's layout) and what the page's controls offer.
+import type { Diagnostic } from '../../engine/index.ts';
+import type { Scene } from '../diagrams/scene.ts';
 import type { Choices } from './choices.ts';
 
 export interface PlaygroundRequest {
-  seq: number;
   text: string;
   request: { from: string; to: string; method: string; count: number; seed: number };
   /** The node whose rules to show; "" for the first the route met. */
   node: string;
 }
 
-export interface PlaygroundReply {
-  seq: number;
-  error?: string;
+export interface PlaygroundReply extends Scene {
   diagnostics: Diagnostic[];
   choices: Choices;
-  topology: TopologyLayout;
-  architecture: ArchitectureLayout;
-  trace: TraceResult | null;
-  /** Why no request was sent (a placeholder that names nothing). */
-  traceError: string;
+  topology: NonNullable<Scene['topology']>;
+  architecture: NonNullable<Scene['architecture']>;
   /** The target with a scenario's placeholders ({lbIP:my-service}) filled in; "" when none. */
   filledTo: string;
-  route: RouteLayout | null;
-  spread: SpreadLayout | null;
-  rules: { node: string; layout: RulesLayout; text: string } | null;
-  onRoute: string[];
 }

@@ -2,13 +2,14 @@
 // then tell the tab of each change. Everything storage shows the learner —
 // the conflict panel, earlier versions, failures — is wired here.
 import './keep.css';
+import type { Locale } from '../../i18n/index.ts';
 import { historyKey } from './keys.ts';
 import type { Failure } from './local.ts';
 import type { SavedTab, Surface } from './tab.ts';
 import { ConflictPanel, failureNotice, HistoryMenu, type KeepStrings, timeText } from './ui.ts';
 
 export interface KeepPlace {
-  locale: 'ja' | 'en';
+  locale: Locale;
   strings: KeepStrings;
   /** The panel and the failure notice go right after this element. */
   after: HTMLElement;

@@ -1,6 +1,8 @@
 // The progress page's script: what is done, how long the browser keeps it,
 // and the progress as a file — exported, or imported with the learner
 // choosing, answer by answer, where this browser and the file differ.
+
+import { loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
 import {
   applyImport,
   type Choice,
@@ -10,14 +12,13 @@ import {
   planImport,
   type Report,
 } from '../exercise/progress-file.ts';
-import { strings } from '../exercise/strings.ts';
 import { blocked } from './local.ts';
 import { migrateOnce } from './migrate.ts';
 import { persistRecord, persistState } from './persist.ts';
 import { loadProgress } from './progress.ts';
 import { timeText } from './ui.ts';
 
-type Words = (typeof strings)['en']['progress'];
+type Words = UiMessages['importing'];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -99,9 +100,9 @@ function choiceForm(w: Words, locale: string, plan: Plan, titles: Map<string, st
   return { form, legend, cancel };
 }
 
-export function mountProgress(root: HTMLElement): void {
-  const locale = root.dataset.lang === 'en' ? 'en' : 'ja';
-  const w = strings[locale].progress;
+export async function mountProgress(root: HTMLElement): Promise<void> {
+  const locale = toLocale(root.dataset.lang);
+  const w = (await loadUi(locale)).importing;
   migrateOnce();
   const message = root.querySelector<HTMLElement>('.rl-progress-message');
   const choices = root.querySelector<HTMLElement>('.rl-progress-choices');

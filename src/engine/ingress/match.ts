@@ -7,17 +7,26 @@
 // Prefix paths match element by element (ingress-nginx writes "= /foo" and
 // "/foo/"), ImplementationSpecific ones as a plain nginx string prefix.
 // Matching table: Kubernetes docs, "Ingress" > "Examples" (path types).
+import { type Message, message } from '../messages.ts';
 import type { Location, NginxConfig, Server } from './nginx.ts';
+
+/** Whether a wildcard host ("*.foo.com") covers `host`: exactly one label in place of the "*". */
+export function wildcardCovers(pattern: string, host: string): boolean {
+  if (!pattern.startsWith('*.')) return false;
+  const suffix = pattern.slice(1);
+  return host.endsWith(suffix) && /^[\w-]+$/.test(host.slice(0, -suffix.length));
+}
+
+/** Whether an Ingress host (exact or wildcard) names `host`. */
+export function hostMatches(pattern: string, host: string): boolean {
+  return pattern === host || wildcardCovers(pattern, host);
+}
 
 export function matchServer(config: NginxConfig, host: string): Server {
   const name = host.toLowerCase();
   const exact = config.servers.find((s) => s.host === name);
   if (exact) return exact;
-  const wildcard = config.servers.find((s) => {
-    if (!s.host.startsWith('*.')) return false;
-    const suffix = s.host.slice(1);
-    return name.endsWith(suffix) && /^[\w-]+$/.test(name.slice(0, -suffix.length));
-  });
+  const wildcard = config.servers.find((s) => wildcardCovers(s.host, name));
   return wildcard ?? (config.servers.find((s) => s.host === '_') as Server);
 }
 
@@ -30,26 +39,27 @@ function regexOf(path: string): RegExp | null {
 }
 
 /** The location nginx would choose, and why the others did not match. */
-export function matchLocation(server: Server, path: string): { location: Location; why: string } {
+export function matchLocation(server: Server, path: string): { location: Location; why: Message } {
   if (server.regex) {
     for (const location of server.locations) {
       const re = regexOf(location.path);
       if (re?.test(path))
         return {
           location,
-          why: `the first regex location (longest path first) matching ${path} is ${location.nginx}`,
+          why: message('location.regex', { path, nginx: location.nginx }),
         };
     }
   } else {
     // "=" locations first; an Exact path beats the exact half of a Prefix one.
     const exact = server.locations.find((l) => l.pathType === 'Exact' && path === l.path);
-    if (exact) return { location: exact, why: `${path} equals the Exact path ${exact.path}` };
+    if (exact)
+      return { location: exact, why: message('location.exact', { path, exact: exact.path }) };
     for (const location of server.locations) {
       const base = location.path.replace(/\/+$/, '');
       if (location.pathType === 'Prefix' && !location.isDefault && base !== '' && path === base)
         return {
           location,
-          why: `${path} equals the Prefix path ${location.path} (ingress-nginx's "= ${base}")`,
+          why: message('location.prefix-equal', { path, prefix: location.path, base }),
         };
     }
     let best: { location: Location; length: number } | null = null;
@@ -65,13 +75,16 @@ export function matchLocation(server: Server, path: string): { location: Locatio
     if (best)
       return {
         location: best.location,
-        why: `the longest matching prefix of ${path} is ${best.location.nginx === '/' ? '/' : best.location.path}`,
+        why: message('location.longest-prefix', {
+          path,
+          prefix: best.location.nginx === '/' ? '/' : best.location.path,
+        }),
       };
   }
   // Every server has a root location; this is only reached for an empty path.
   return {
     location: server.locations.find((l) => l.path === '/') as Location,
-    why: 'only the root location matches',
+    why: message('location.root-only', {}),
   };
 }
 

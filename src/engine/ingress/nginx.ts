@@ -9,9 +9,13 @@
 // rootfs/etc/nginx/template/nginx.tmpl with template.go (buildLocation,
 // buildServerName, regex enforced on a host when any of its Ingresses uses
 // use-regex or rewrite-target).
+
+import type { Service, ServicePort } from '../api/types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { locate } from '../diagnostics.ts';
+import { serviceNamed } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
+import { memoized } from '../util/memo.ts';
 import { controllerName } from './controller.ts';
 import type { Ingress, IngressBackend, PathType } from './types.ts';
 
@@ -256,16 +260,15 @@ function rootLocation(backend: IngressBackend | null, ingress: Ingress | null): 
   };
 }
 
-const configs = new WeakMap<Model, NginxConfig>();
-
 /** The configuration for a model, computed once. */
-export function configOf(model: Model): NginxConfig {
-  let config = configs.get(model);
-  if (!config) {
-    config = nginxConfig(model);
-    configs.set(model, config);
-  }
-  return config;
+export const configOf = memoized(nginxConfig);
+
+/** The port of `service` an Ingress backend names: by name, or by number when it has no name. */
+export function backendPort(
+  service: Service,
+  port: { number: number; name: string },
+): ServicePort | undefined {
+  return service.ports.find((p) => (port.name ? p.name === port.name : p.port === port.number));
 }
 
 /** What ingress-nginx would answer 503 for, or serve with its fake certificate. */
@@ -276,9 +279,7 @@ function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
     const check = (backend: IngressBackend | null, field: (string | number)[]) => {
       const ref = backend?.service;
       if (!ref) return;
-      const service = model.services.find(
-        (s) => s.metadata.name === ref.name && s.metadata.namespace === ns,
-      );
+      const service = serviceNamed(model, ns, ref.name);
       const portText = ref.port.name || String(ref.port.number);
       if (!service)
         out.push(
@@ -289,11 +290,7 @@ function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
             `Ingress ${ingress.metadata.name} routes to Service ${ref.name}, which does not exist in namespace ${ns}: ingress-nginx answers 503 there`,
           ),
         );
-      else if (
-        !service.ports.some((p) =>
-          ref.port.name ? p.name === ref.port.name : p.port === ref.port.number,
-        )
-      )
+      else if (!backendPort(service, ref.port))
         out.push(
           warn(
             ingress,

@@ -16,32 +16,14 @@ export interface ProxyEndpoint {
   local: boolean;
 }
 
-const sliceIndexes = new WeakMap<EndpointSlice[], Map<string, EndpointSlice[]>>();
-
-/** A Service's slices, found through an index built once per slice list. */
-function slicesOf(service: Service, slices: EndpointSlice[]): EndpointSlice[] {
-  let index = sliceIndexes.get(slices);
-  if (!index) {
-    index = new Map<string, EndpointSlice[]>();
-    for (const slice of slices) {
-      const key = `${slice.metadata.namespace}/${slice.serviceName}`;
-      const list = index.get(key);
-      if (list) list.push(slice);
-      else index.set(key, [slice]);
-    }
-    sliceIndexes.set(slices, index);
-  }
-  return index.get(`${service.metadata.namespace}/${service.metadata.name}`) ?? [];
-}
-
+/** The endpoints of a Service port on a node, from the Service's own slices. */
 export function endpointsFor(
-  service: Service,
   port: ServicePort,
   slices: EndpointSlice[],
   nodeName: string,
 ): ProxyEndpoint[] {
   const byText = new Map<string, ProxyEndpoint>();
-  for (const slice of slicesOf(service, slices)) {
+  for (const slice of slices) {
     if (slice.addressType !== 'IPv4') continue;
     const slicePort = slice.ports.find((p) => p.name === port.name && p.protocol === port.protocol);
     if (!slicePort) continue;

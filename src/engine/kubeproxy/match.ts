@@ -1,7 +1,7 @@
 // Reads a rule's arguments back as the kernel would evaluate them, so that a
 // trace walks exactly the rules `routelab iptables` prints.
 import { cidrContains, parseCidr } from '../net/ip.ts';
-import type { Rule } from './rules.ts';
+import type { Rule, RuleValue } from './rule.ts';
 
 export interface Packet {
   src: string;
@@ -37,106 +37,41 @@ function isLocal(ip: string, ctx: Context): boolean {
   return ctx.localAddresses.has(ip) || ip.startsWith('127.');
 }
 
-/** Evaluates one rule against a packet; a rule with no -j only counts (matches, no target). */
-export function evaluate(rule: Rule, packet: Packet, ctx: Context): Verdict {
-  const a = rule.args;
-  let negate = false;
-  let target = '';
-  let toDestination: string | undefined;
-  let recentName = '';
-  for (let i = 0; i < a.length; i++) {
-    const token = a[i] ?? '';
-    const next = a[i + 1] ?? '';
-    if (token === '!') {
-      negate = true;
-      continue;
-    }
-    let ok = true;
-    switch (token) {
-      case '-m':
-        i++;
-        continue;
-      case '--comment':
-      case '--mode':
-        i++;
-        continue;
-      case '-p':
-        ok = packet.protocol === next;
-        i++;
-        break;
-      case '-d':
-        ok = addrMatches(next, packet.dst);
-        i++;
-        break;
-      case '-s':
-        ok = addrMatches(next, packet.src);
-        i++;
-        break;
-      case '--dport':
-        ok = packet.dport === Number(next);
-        i++;
-        break;
-      case '--dst-type':
-        ok = next === 'LOCAL' && isLocal(packet.dst, ctx);
-        i++;
-        break;
-      case '--src-type':
-        ok = next === 'LOCAL' && isLocal(packet.src, ctx);
-        i++;
-        break;
-      case '--mark': {
-        const [value, mask] = next.split('/').map((v) => Number.parseInt(v, 16));
-        ok = (ctx.mark & (mask ?? 0xffffffff)) >>> 0 === value;
-        i++;
-        break;
-      }
-      case '--probability':
-        ok = ctx.random() < Number(next);
-        i++;
-        break;
-      case '--ctstate':
-        // Every packet a trace follows opens a new connection.
-        ok = next.split(',').includes('NEW');
-        i++;
-        break;
-      case '--name':
-        recentName = next;
-        i++;
-        continue;
-      case '--rcheck':
-        ok = ctx.recent.get(recentName)?.has(packet.src) ?? false;
-        break;
-      case '--set':
-        if (!ctx.recent.has(recentName)) ctx.recent.set(recentName, new Set());
-        ctx.recent.get(recentName)?.add(packet.src);
-        continue;
-      case '--seconds':
-      case '--xor-mark':
-      case '--or-mark':
-        i++;
-        continue;
-      case '--reap':
-        continue;
-      case '-j':
-        target = next;
-        i++;
-        continue;
-      case '--to-destination':
-        toDestination = next;
-        i++;
-        continue;
-      default:
-        continue;
-    }
-    if (negate) ok = !ok;
-    negate = false;
-    if (!ok) return { matched: false, target: '' };
-  }
-  return toDestination ? { matched: true, target, toDestination } : { matched: true, target };
+/** A negatable check: `ok` unless the rule negates it. */
+function holds(value: RuleValue | undefined, ok: (v: string) => boolean): boolean {
+  return value === undefined || ok(value.value) !== value.negated;
 }
 
-/** The argument after `flag` in a rule, e.g. the --or-mark value. */
-export function argAfter(rule: Rule, flag: string): string | undefined {
-  const i = rule.args.indexOf(flag);
-  return i >= 0 ? rule.args[i + 1] : undefined;
+/**
+ * Evaluates one rule against a packet; a rule with no -j only counts (matches,
+ * no target). The statistic draw and the recent list's --set happen only once
+ * every other match has passed, as the kernel reaches them last in
+ * kube-proxy's rules.
+ */
+export function evaluate(rule: Rule, packet: Packet, ctx: Context): Verdict {
+  const matched =
+    holds(rule.protocol, (v) => packet.protocol === v) &&
+    holds(rule.destination, (v) => addrMatches(v, packet.dst)) &&
+    holds(rule.source, (v) => addrMatches(v, packet.src)) &&
+    holds(rule.destinationPort, (v) => packet.dport === Number(v)) &&
+    holds(rule.destinationType, (v) => v === 'LOCAL' && isLocal(packet.dst, ctx)) &&
+    holds(rule.sourceType, (v) => v === 'LOCAL' && isLocal(packet.src, ctx)) &&
+    holds(rule.markCheck, (v) => {
+      const [value, mask] = v.split('/').map((x) => Number.parseInt(x, 16));
+      return (ctx.mark & (mask ?? 0xffffffff)) >>> 0 === value;
+    }) &&
+    // Every packet a trace follows opens a new connection.
+    holds(rule.ctstateCheck, (v) => v.split(',').includes('NEW')) &&
+    (!rule.affinityCheck || (ctx.recent.get(rule.affinityName ?? '')?.has(packet.src) ?? false)) &&
+    (rule.probability === undefined || ctx.random() < Number(rule.probability));
+  if (!matched) return { matched: false, target: '' };
+  if (rule.affinitySet) {
+    const name = rule.affinityName ?? '';
+    if (!ctx.recent.has(name)) ctx.recent.set(name, new Set());
+    ctx.recent.get(name)?.add(packet.src);
+  }
+  const target = rule.jump ?? '';
+  return rule.dnatDestination
+    ? { matched: true, target, toDestination: rule.dnatDestination }
+    : { matched: true, target };
 }

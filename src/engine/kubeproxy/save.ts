@@ -3,7 +3,8 @@
 // KUBE-NODEPORTS, then KUBE-SERVICES, then the other chains alphabetically;
 // KUBE-NODEPORTS and KUBE-SERVICES rules by service name, with the "must be
 // the last rule" rule last; every other chain in the order it was written.
-import type { NodeRules, Rule, Table } from './rules.ts';
+import type { Rule } from './rule.ts';
+import type { NodeRules, Table } from './rules.ts';
 
 function chainOrder(a: string, b: string): number {
   const rank = (c: string) =>
@@ -11,16 +12,15 @@ function chainOrder(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/** sortIPTablesRules' key: the comment's first word, up to a ":" (the Service's ns/name). */
 function commentServiceName(rule: Rule): string | null {
-  const i = rule.args.indexOf('--comment');
-  if (i < 0) return null;
-  const value = (rule.args[i + 1] ?? '').replace(/^"|"$/g, '');
-  const cut = value.search(/[ :]/);
-  return cut === -1 ? value : value.slice(0, cut);
+  if (rule.comment === undefined) return null;
+  const cut = rule.comment.search(/[ :]/);
+  return cut === -1 ? rule.comment : rule.comment.slice(0, cut);
 }
 
 function isLastRule(rule: Rule): boolean {
-  return rule.args.some((arg) => arg.includes('must be the last rule'));
+  return rule.comment?.includes('must be the last rule') ?? false;
 }
 
 function sortedRules(table: Table, chain: string, rules: Rule[]): Rule[] {

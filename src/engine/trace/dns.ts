@@ -4,21 +4,24 @@
 // resolver do not know cluster names. Sources: Kubernetes docs "DNS for
 // Services and Pods" (A records, headless Services, ExternalName CNAMEs).
 import type { Service } from '../api/types.ts';
-import { controllerNamespace, controllerService } from '../ingress/controller.ts';
+import { ingressAddress } from '../ingress/entry.ts';
+import { hostMatches } from '../ingress/match.ts';
+import { type Message, message } from '../messages.ts';
+import { serviceNamed, slicesOf } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
 import type { Source } from './request.ts';
 import { isIPv4 } from './request.ts';
 
 export type Resolution =
-  | { ok: true; ip: string; detail: string; service: Service | null }
-  | { ok: false; reason: string };
+  | { ok: true; ip: string; detail: Message | null; service: Service | null }
+  | { ok: false; reason: Message };
 
 function clusterLookup(model: Model, fqdn: string): Service | undefined {
   const suffix = `.svc.${model.cluster.clusterDomain}`;
   if (!fqdn.endsWith(suffix)) return undefined;
   const [name, ns, ...rest] = fqdn.slice(0, -suffix.length).split('.');
-  if (rest.length > 0) return undefined;
-  return model.services.find((s) => s.metadata.name === name && s.metadata.namespace === ns);
+  if (rest.length > 0 || name === undefined || ns === undefined) return undefined;
+  return serviceNamed(model, ns, name);
 }
 
 export function resolveHost(
@@ -29,84 +32,23 @@ export function resolveHost(
   pick: (n: number) => number,
   depth = 0,
 ): Resolution {
-  if (isIPv4(host)) return { ok: true, ip: host, detail: '', service: null };
+  if (isIPv4(host)) return { ok: true, ip: host, detail: null, service: null };
   const forced = overrides.get(host);
   if (forced)
-    return { ok: true, ip: forced, detail: `${host} -> ${forced} (--resolve)`, service: null };
-  const domain = model.cluster.clusterDomain;
-
-  if (source.kind === 'pod' && !source.pod.spec.hostNetwork) {
-    const ns = source.pod.metadata.namespace;
-    const dots = host.split('.').length - 1;
-    const searched = [`${host}.${ns}.svc.${domain}`, `${host}.svc.${domain}`, `${host}.${domain}`];
-    const candidates = host.endsWith('.')
-      ? [host.slice(0, -1)]
-      : dots >= 5
-        ? [host, ...searched]
-        : [...searched, host];
-    for (const fqdn of candidates) {
-      const service = clusterLookup(model, fqdn);
-      if (!service) continue;
-      if (service.type === 'ExternalName') {
-        if (depth > 4)
-          return { ok: false, reason: `${host} is a chain of CNAMEs that does not end` };
-        const inner = resolveHost(
-          model,
-          { kind: 'external', ip: '', label: 'external' },
-          service.externalName.replace(/\.$/, ''),
-          overrides,
-          pick,
-          depth + 1,
-        );
-        if (!inner.ok)
-          return {
-            ok: false,
-            reason: `${fqdn} is a CNAME for ${service.externalName} (ExternalName Service), and ${inner.reason}`,
-          };
-        return {
-          ok: true,
-          ip: inner.ip,
-          detail: `${host} -> CNAME ${service.externalName} -> ${inner.ip}`,
-          service: null,
-        };
-      }
-      if (service.clusterIP === 'None') {
-        const ips = model.endpointSlices
-          .filter(
-            (s) =>
-              s.serviceName === service.metadata.name &&
-              s.metadata.namespace === service.metadata.namespace,
-          )
-          .flatMap((s) => s.endpoints.filter((e) => e.ready).flatMap((e) => e.addresses));
-        if (ips.length === 0)
-          return {
-            ok: false,
-            reason: `${fqdn} is a headless Service with no ready endpoints, so cluster DNS has no address for it`,
-          };
-        const ip = ips[pick(ips.length)] as string;
-        return {
-          ok: true,
-          ip,
-          detail: `${host} -> ${ip} (headless Service ${fqdn}: one of ${ips.length} Pod address${ips.length === 1 ? '' : 'es'})`,
-          service,
-        };
-      }
-      return {
-        ok: true,
-        ip: service.clusterIP,
-        detail: `${host} -> ${service.clusterIP} (${fqdn})`,
-        service,
-      };
-    }
-    const viaIngress = ingressAddress(model, host);
-    if (viaIngress) return viaIngress;
     return {
-      ok: false,
-      reason: `${host} does not resolve: no Service has that name in cluster DNS, and no other DNS record for it exists here (use --resolve ${host}:IP to give it one)`,
+      ok: true,
+      ip: forced,
+      detail: message('dns.forced', { host, ip: forced }),
+      service: null,
     };
+  if (source.kind === 'pod' && !source.pod.spec.hostNetwork) {
+    const found = clusterDNS(model, source.pod.metadata.namespace, host, overrides, pick, depth);
+    if (found) return found;
+    return viaIngress(model, host) ?? { ok: false, reason: message('dns.pod-not-found', { host }) };
   }
-  const viaIngress = ingressAddress(model, host);
-  if (viaIngress) return viaIngress;
+  const ingress = viaIngress(model, host);
+  if (ingress) return ingress;
+  const domain = model.cluster.clusterDomain;
   const clusterName =
     host.endsWith(`.svc.${domain}`) ||
     model.services.some(
@@ -116,54 +58,119 @@ export function resolveHost(
   if (clusterName)
     return {
       ok: false,
-      reason: `${host} is a cluster DNS name, which only Pods can resolve (cluster DNS at ${model.cluster.clusterDNS}); ${source.kind === 'node' ? 'a node' : 'a client outside the cluster'} cannot`,
+      reason: message('dns.cluster-name-outside', {
+        host,
+        clusterDNS: model.cluster.clusterDNS,
+        from: source.kind === 'node' ? 'node' : 'external',
+      }),
     };
-  return {
-    ok: false,
-    reason: `${host} does not resolve: there is no DNS record for it (use --resolve ${host}:IP to give it one)`,
-  };
+  return { ok: false, reason: message('dns.not-found', { host }) };
 }
 
-function hostNamed(pattern: string, host: string): boolean {
-  if (pattern === host) return true;
-  if (!pattern.startsWith('*.')) return false;
-  const suffix = pattern.slice(1);
-  return host.endsWith(suffix) && /^[\w-]+$/.test(host.slice(0, -suffix.length));
+/** A Pod's lookup through cluster DNS and its search path; null when no Service has the name. */
+function clusterDNS(
+  model: Model,
+  namespace: string,
+  host: string,
+  overrides: Map<string, string>,
+  pick: (n: number) => number,
+  depth: number,
+): Resolution | null {
+  const domain = model.cluster.clusterDomain;
+  const dots = host.split('.').length - 1;
+  const searched = [
+    `${host}.${namespace}.svc.${domain}`,
+    `${host}.svc.${domain}`,
+    `${host}.${domain}`,
+  ];
+  const candidates = host.endsWith('.')
+    ? [host.slice(0, -1)]
+    : dots >= 5
+      ? [host, ...searched]
+      : [...searched, host];
+  for (const fqdn of candidates) {
+    const service = clusterLookup(model, fqdn);
+    if (!service) continue;
+    if (service.type === 'ExternalName')
+      return cname(model, host, fqdn, service, overrides, pick, depth);
+    if (service.clusterIP === 'None') {
+      const ips = slicesOf(model, service).flatMap((s) =>
+        s.endpoints.filter((e) => e.ready).flatMap((e) => e.addresses),
+      );
+      if (ips.length === 0) return { ok: false, reason: message('dns.headless-empty', { fqdn }) };
+      const ip = ips[pick(ips.length)] as string;
+      return {
+        ok: true,
+        ip,
+        detail: message('dns.headless', { host, ip, fqdn, count: ips.length }),
+        service,
+      };
+    }
+    return {
+      ok: true,
+      ip: service.clusterIP,
+      detail: message('dns.cluster-ip', { host, ip: service.clusterIP, fqdn }),
+      service,
+    };
+  }
+  return null;
+}
+
+/** An ExternalName Service: cluster DNS answers with a CNAME, resolved as outside names are. */
+function cname(
+  model: Model,
+  host: string,
+  fqdn: string,
+  service: Service,
+  overrides: Map<string, string>,
+  pick: (n: number) => number,
+  depth: number,
+): Resolution {
+  if (depth > 4) return { ok: false, reason: message('dns.cname-loop', { host }) };
+  const externalName = service.externalName;
+  const inner = resolveHost(
+    model,
+    { kind: 'external', ip: '', label: 'external' },
+    externalName.replace(/\.$/, ''),
+    overrides,
+    pick,
+    depth + 1,
+  );
+  if (!inner.ok)
+    return {
+      ok: false,
+      reason: message('dns.cname-failed', { fqdn, externalName, inner: inner.reason }),
+    };
+  return {
+    ok: true,
+    ip: inner.ip,
+    detail: message('dns.cname', { host, externalName, ip: inner.ip }),
+    service: null,
+  };
 }
 
 /**
  * An outside name that some Ingress rule or TLS entry names resolves to the
  * ingress controller's external address, as a DNS record pointing at the
- * controller would (shared/spec/cli.md).
+ * controller would (docs/cli.md).
  */
-function ingressAddress(model: Model, host: string): Resolution | null {
+function viaIngress(model: Model, host: string): Resolution | null {
   const named = model.ingresses.some(
     (ing) =>
-      ing.rules.some((r) => r.host && hostNamed(r.host, host)) ||
-      ing.tls.some((t) => t.hosts.some((h) => hostNamed(h, host))),
+      ing.rules.some((r) => r.host && hostMatches(r.host, host)) ||
+      ing.tls.some((t) => t.hosts.some((h) => hostMatches(h, host))),
   );
   if (!named) return null;
-  const service = model.services.find(
-    (s) => s.metadata.namespace === controllerNamespace && s.metadata.name === controllerService,
-  );
-  const lb = service?.loadBalancerIngress[0];
-  if (lb)
-    return {
-      ok: true,
-      ip: lb,
-      detail: `${host} -> ${lb} (the DNS record for the Ingress host points at the ingress controller's load balancer)`,
-      service: null,
-    };
-  const node = model.nodes.find((n) => n.ready);
-  if (service?.type === 'NodePort' && node)
-    return {
-      ok: true,
-      ip: node.internalIP,
-      detail: `${host} -> ${node.internalIP} (the ingress controller is exposed by NodePort; the record points at a node)`,
-      service: null,
-    };
+  const address = ingressAddress(model);
+  if (!address.ok)
+    return { ok: false, reason: message('dns.ingress-no-address', { host, why: address.why }) };
   return {
-    ok: false,
-    reason: `an Ingress names ${host}, but the ingress controller has no external address to point its DNS record at (${service ? 'its load balancer is <pending>' : model.cluster.ingressController === 'none' ? 'no ingress controller is installed' : 'the controller has no Service exposing it'})`,
+    ok: true,
+    ip: address.ip,
+    detail: message(address.via === 'load-balancer' ? 'dns.ingress-lb' : 'dns.ingress-nodeport', {
+      host,
+      ip: address.ip,
+    }),
+    service: null,
   };
 }

@@ -10,8 +10,11 @@
 import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
 import { matchLocation, matchServer, rewrite } from '../ingress/match.ts';
-import { configOf, type Location, type Server } from '../ingress/nginx.ts';
+import { backendPort, configOf, type Location, type Server } from '../ingress/nginx.ts';
+import { type LocationRef, type Message, message } from '../messages.ts';
+import { podAt, serviceNamed, slicesOf } from '../model/lookup.ts';
 import type { Model, RunningPod } from '../model/types.ts';
+import { hop } from './english.ts';
 import { clientPort } from './packet.ts';
 import type { Target } from './request.ts';
 import type { Destination, Hop, Outcome, TraceIngress, TraceService } from './types.ts';
@@ -19,18 +22,10 @@ import type { Destination, Hop, Outcome, TraceIngress, TraceService } from './ty
 export interface IngressEnding {
   outcome: Outcome;
   status: number | null;
-  reason: string;
+  reason: Message;
   destination?: Destination;
   service?: TraceService;
   ingress: TraceIngress | null;
-}
-
-export function isControllerPod(pod: RunningPod): boolean {
-  return (
-    pod.metadata.namespace === 'ingress-nginx' &&
-    pod.metadata.labels['app.kubernetes.io/component'] === 'controller' &&
-    pod.metadata.labels['app.kubernetes.io/name'] === 'ingress-nginx'
-  );
 }
 
 interface Upstream {
@@ -41,58 +36,55 @@ interface Upstream {
 
 function upstreams(model: Model, service: Service, port: ServicePort): Upstream[] {
   const out: Upstream[] = [];
-  for (const slice of model.endpointSlices) {
-    if (
-      slice.serviceName !== service.metadata.name ||
-      slice.metadata.namespace !== service.metadata.namespace
-    )
-      continue;
+  for (const slice of slicesOf(model, service)) {
     const slicePort = slice.ports.find((p) => p.name === port.name && p.protocol === 'TCP');
     if (!slicePort) continue;
     for (const e of slice.endpoints) {
       if (!e.ready) continue;
-      const pod = model.pods.find((p) => p.podIP === e.addresses[0] && !p.spec.hostNetwork);
+      const pod = podAt(model, e.addresses[0] ?? '');
       if (pod) out.push({ pod, ip: pod.podIP, port: slicePort.port });
     }
   }
   return out.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
 }
 
-function locationText(location: Location): string {
+function locationRef(location: Location): LocationRef {
   if (location.isDefault)
-    return location.backend ? 'the Ingress’s defaultBackend' : 'the default backend';
-  return `${location.pathType} ${location.path}`;
+    return location.backend ? { kind: 'ingress-default' } : { kind: 'default-backend' };
+  return { kind: 'path', pathType: location.pathType, path: location.path };
 }
 
-function certificate(model: Model, server: Server): { ok: boolean; detail: string } {
+function certificate(model: Model, server: Server): { ok: boolean; detail: Message } {
+  const no = (detail: Message) => ({ ok: false, detail });
   if (!server.tls)
-    return {
-      ok: false,
-      detail: `no Ingress lists ${server.host === '_' ? 'this host' : server.host} under tls`,
-    };
+    return no(message('certificate.no-tls', { host: server.host === '_' ? null : server.host }));
   const { ingress, secretName } = server.tls;
+  const namespace = ingress.metadata.namespace;
   if (!secretName)
-    return {
-      ok: false,
-      detail: `Ingress ${ingress.metadata.name} lists the host under tls without a secretName`,
-    };
+    return no(message('certificate.no-secret-name', { ingress: ingress.metadata.name }));
   const secret = model.secrets.find(
-    (s) => s.metadata.name === secretName && s.metadata.namespace === ingress.metadata.namespace,
+    (s) => s.metadata.name === secretName && s.metadata.namespace === namespace,
   );
-  if (!secret)
-    return {
-      ok: false,
-      detail: `Secret ${secretName} does not exist in namespace ${ingress.metadata.namespace}`,
-    };
+  if (!secret) return no(message('certificate.secret-missing', { secret: secretName, namespace }));
   if (secret.type !== 'kubernetes.io/tls')
-    return {
-      ok: false,
-      detail: `Secret ${secretName} is of type ${secret.type}, not kubernetes.io/tls`,
-    };
+    return no(message('certificate.secret-type', { secret: secretName, type: secret.type }));
   return {
     ok: true,
-    detail: `the certificate from Secret ${ingress.metadata.namespace}/${secretName}`,
+    detail: message('certificate.from-secret', { namespace, secret: secretName }),
   };
+}
+
+interface Request {
+  model: Model;
+  controller: RunningPod;
+  node: ClusterNode;
+  target: Target;
+  host: string;
+  /** The path without its query. */
+  path: string;
+  tls: boolean;
+  clientAddress: string;
+  hops: Hop[];
 }
 
 export function throughController(
@@ -105,35 +97,32 @@ export function throughController(
   hops: Hop[],
   roundRobin: Map<string, number>,
 ): IngressEnding {
-  const config = configOf(model);
   const tls = port === 443;
   const host = target.host;
-  const server = matchServer(config, host);
   const path = (target.path || '/').split('?')[0] || '/';
+  const req: Request = { model, controller, node, target, host, path, tls, clientAddress, hops };
+  const server = matchServer(configOf(model), host);
   const at = controller.metadata.name;
   const packet = (dst: string) => ({ src: `${clientAddress}:${clientPort}`, dst });
 
   const cert = tls ? certificate(model, server) : null;
-  if (cert) {
-    hops.push({
-      kind: 'tls',
-      at,
-      detail: cert.ok
-        ? `TLS for ${host} terminated with ${cert.detail} (chosen by SNI)`
-        : `TLS for ${host} terminated with ingress-nginx's self-signed "Kubernetes Ingress Controller Fake Certificate", because ${cert.detail}: the client sees a certificate warning`,
-      packet: packet(`${controller.podIP}:443`),
-    });
-  }
+  if (cert)
+    hops.push(
+      hop(
+        'tls',
+        at,
+        cert.ok
+          ? message('tls.terminated', { host, certificate: cert.detail })
+          : message('tls.fake-certificate', { host, why: cert.detail }),
+        packet(`${controller.podIP}:443`),
+      ),
+    );
   const { location, why } = matchLocation(server, path);
-  const others = server.locations.filter((l) => l !== location && !l.isDefault).map(locationText);
-  const notMatched =
-    others.length > 0
-      ? `; ${others.join(', ')} ${others.length === 1 ? 'does' : 'do'} not match ${path}`
-      : '';
-  const ingressInfo: TraceIngress | null = location.ingress
+  const ingress = location.ingress;
+  const ingressInfo: TraceIngress | null = ingress
     ? {
-        name: location.ingress.metadata.name,
-        namespace: location.ingress.metadata.namespace,
+        name: ingress.metadata.name,
+        namespace: ingress.metadata.namespace,
         host: server.host === '_' ? '' : server.host,
         path: location.isDefault ? '' : location.path,
         pathType: location.isDefault ? '' : location.pathType,
@@ -141,48 +130,61 @@ export function throughController(
         ...(cert ? { certificate: cert.ok ? ('secret' as const) : ('default' as const) } : {}),
       }
     : null;
-  hops.push({
-    kind: 'ingress-controller',
-    at,
-    detail: `Host ${host} -> server ${server.host === '_' ? '_ (catch-all: no rule names this host)' : server.host}; ${why}, so ${locationText(location)}${location.ingress ? ` of Ingress ${location.ingress.metadata.namespace}/${location.ingress.metadata.name}` : ''} answers${notMatched}`,
-    packet: packet(`${controller.podIP}:${port}`),
+  const route = message('ingress.route', {
+    host,
+    server: server.host === '_' ? null : server.host,
+    why,
+    location: locationRef(location),
+    ingress: ingress
+      ? { namespace: ingress.metadata.namespace, name: ingress.metadata.name }
+      : null,
+    others: server.locations.filter((l) => l !== location && !l.isDefault).map(locationRef),
+    path,
   });
+  hops.push(hop('ingress-controller', at, route, packet(`${controller.podIP}:${port}`)));
 
-  if (!tls && (location.forceSslRedirect || (server.tls && location.sslRedirect))) {
-    return {
-      outcome: 'http-error',
-      status: 308,
-      reason: `ingress-nginx answers 308 Permanent Redirect to https://${host}${target.path || '/'}: TLS is configured for ${host}${location.forceSslRedirect ? ' (force-ssl-redirect)' : ' and ssl-redirect is on by default'}`,
-      ingress: ingressInfo,
-    };
-  }
-  if (!location.backend?.service) {
-    return {
-      outcome: 'http-error',
-      status: 404,
-      reason: `no Ingress rule matches host ${host} and path ${path}${server.host !== '_' ? ` (server ${server.host} has no location for it)` : ''}, so ingress-nginx's default backend answers 404 Not Found`,
-      ingress: ingressInfo,
-    };
-  }
-  const ref = location.backend.service;
+  return toBackend(req, server, location, ingressInfo, roundRobin);
+}
+
+/** What the chosen location does: redirect to HTTPS, 404, 503 for a broken backend, or proxy. */
+function toBackend(
+  req: Request,
+  server: Server,
+  location: Location,
+  ingressInfo: TraceIngress | null,
+  roundRobin: Map<string, number>,
+): IngressEnding {
+  const { model, host, path, target } = req;
+  const fail = (status: number, reason: Message, service?: TraceService): IngressEnding => ({
+    outcome: 'http-error',
+    status,
+    reason,
+    ...(service ? { service } : {}),
+    ingress: ingressInfo,
+  });
+  if (!req.tls && (location.forceSslRedirect || (server.tls && location.sslRedirect)))
+    return fail(
+      308,
+      message('ingress.redirect', {
+        host,
+        path: target.path || '/',
+        force: location.forceSslRedirect,
+      }),
+    );
+  const ref = location.backend?.service;
+  if (!ref)
+    return fail(
+      404,
+      message('ingress.no-rule', { host, path, server: server.host !== '_' ? server.host : null }),
+    );
   const ns = location.ingress?.metadata.namespace ?? 'default';
-  const service = model.services.find(
-    (s) => s.metadata.name === ref.name && s.metadata.namespace === ns,
-  );
-  const servicePort = service?.ports.find((p) =>
-    ref.port.name ? p.name === ref.port.name : p.port === ref.port.number,
-  );
+  const service = serviceNamed(model, ns, ref.name);
+  const servicePort = service && backendPort(service, ref.port);
   const portText = ref.port.name || String(ref.port.number);
-  if (!service || !servicePort) {
-    return {
-      outcome: 'http-error',
-      status: 503,
-      reason: !service
-        ? `the rule routes to Service ${ns}/${ref.name}, which does not exist, so ingress-nginx has no upstream and answers 503 Service Temporarily Unavailable`
-        : `the rule routes to port ${portText} of Service ${ref.name}, which has no such port, so ingress-nginx answers 503 Service Temporarily Unavailable`,
-      ingress: ingressInfo,
-    };
-  }
+  if (!service)
+    return fail(503, message('ingress.no-service', { service: { namespace: ns, name: ref.name } }));
+  if (!servicePort)
+    return fail(503, message('ingress.no-port', { service: ref.name, port: portText }));
   const traceService: TraceService = {
     name: service.metadata.name,
     namespace: ns,
@@ -191,79 +193,132 @@ export function throughController(
     targetPort: servicePort.targetPort,
   };
   const candidates = upstreams(model, service, servicePort);
-  if (candidates.length === 0) {
-    return {
-      outcome: 'http-error',
-      status: 503,
-      reason: `Service ${ref.name} has no ready endpoint for port ${portText}, so ingress-nginx answers 503 Service Temporarily Unavailable`,
-      service: traceService,
-      ingress: ingressInfo,
-    };
-  }
-  const upstreamPath = rewrite(location, target.path || '/');
+  if (candidates.length === 0)
+    return fail(
+      503,
+      message('ingress.no-endpoints', { service: ref.name, port: portText }),
+      traceService,
+    );
   const key = `${ns}/${ref.name}:${portText}`;
   const start = roundRobin.get(key) ?? 0;
   roundRobin.set(key, start + 1);
+  const upstreamPath = rewrite(location, target.path || '/');
+  const backend = { service, servicePort, portText, traceService, ingressInfo, upstreamPath };
+  return proxy(req, backend, candidates, start);
+}
+
+interface Backend {
+  service: Service;
+  servicePort: ServicePort;
+  portText: string;
+  traceService: TraceService;
+  ingressInfo: TraceIngress | null;
+  upstreamPath: string;
+}
+
+/** nginx's proxy_next_upstream: up to 3 endpoints, from the round-robin position, until one accepts. */
+function proxy(
+  req: Request,
+  backend: Backend,
+  candidates: Upstream[],
+  start: number,
+): IngressEnding {
+  const { controller, node, hops } = req;
+  const name = backend.service.metadata.name;
+  const servicePort = {
+    namespace: backend.service.metadata.namespace,
+    name,
+    port: backend.servicePort.name,
+  };
   const tries = Math.min(3, candidates.length);
   const refused: string[] = [];
   for (let i = 0; i < tries; i++) {
     const upstream = candidates[(start + i) % candidates.length] as Upstream;
-    const container = upstream.pod.spec.containers.find((c) =>
+    const pod = upstream.pod;
+    const container = pod.spec.containers.find((c) =>
       c.ports.some((p) => p.containerPort === upstream.port && p.protocol === 'TCP'),
     );
     const srcAddr = {
       src: `${controller.podIP}:${clientPort}`,
       dst: `${upstream.ip}:${upstream.port}`,
     };
-    hops.push({
-      kind: 'pod-network',
-      at: node.name,
-      detail: `ingress-nginx proxies to the endpoint ${upstream.ip}:${upstream.port} of Service ${ref.name} directly (not through its ClusterIP)${upstream.pod.nodeName !== node.name ? `, over the Pod network to ${upstream.pod.nodeName}` : ''}`,
-      packet: srcAddr,
-    });
+    const toNode = pod.nodeName !== node.name ? pod.nodeName : null;
+    hops.push(
+      hop(
+        'pod-network',
+        node.name,
+        message('ingress.proxy', { ip: upstream.ip, port: upstream.port, service: name, toNode }),
+        srcAddr,
+        { servicePort },
+      ),
+    );
     if (!container) {
-      refused.push(`${upstream.pod.metadata.name} (${upstream.ip}:${upstream.port})`);
-      hops.push({
-        kind: 'pod',
-        at: upstream.pod.metadata.name,
-        detail: `nothing listens on ${upstream.port}: connection refused${i + 1 < tries ? '; ingress-nginx tries the next endpoint' : ''}`,
-        packet: srcAddr,
-      });
+      refused.push(`${pod.metadata.name} (${upstream.ip}:${upstream.port})`);
+      const tryNext = i + 1 < tries;
+      hops.push(
+        hop(
+          'pod',
+          pod.metadata.name,
+          message('ingress.endpoint-refused', { port: upstream.port, tryNext }),
+          srcAddr,
+        ),
+      );
       continue;
     }
-    hops.push({
-      kind: 'pod',
-      at: upstream.pod.metadata.name,
-      detail: `container ${container.name} accepts on ${upstream.port} and answers 200 (path ${upstreamPath}, X-Forwarded-For ${clientAddress}, X-Forwarded-Proto ${tls ? 'https' : 'http'})`,
-      packet: srcAddr,
+    const accepts = message('ingress.endpoint-accepts', {
+      container: container.name,
+      port: upstream.port,
+      path: backend.upstreamPath,
+      client: req.clientAddress,
+      proto: req.tls ? 'https' : 'http',
     });
-    return {
-      outcome: 'delivered',
-      status: 200,
-      reason: `Ingress ${location.ingress?.metadata.name} sends ${host}${path} to Service ${ref.name} port ${portText}; Pod ${upstream.pod.metadata.name} answered${upstreamPath !== (target.path || '/') ? ` (path rewritten to ${upstreamPath})` : ''}`,
-      service: traceService,
-      ingress: ingressInfo,
-      destination: {
-        pod: upstream.pod.metadata.name,
-        namespace: upstream.pod.metadata.namespace,
-        node: upstream.pod.nodeName,
-        podIP: upstream.ip,
-        port: upstream.port,
-        container: container.name,
-        workload: upstream.pod.owner || `Pod/${upstream.pod.metadata.name}`,
-        labels: { ...upstream.pod.metadata.labels },
-        sourceIP: controller.podIP,
-        scheme: 'http',
-        host,
-        path: upstreamPath,
-      },
-    };
+    hops.push(hop('pod', pod.metadata.name, accepts, srcAddr));
+    return delivered(req, backend, upstream, container.name);
   }
   return {
     outcome: 'http-error',
     status: 502,
-    reason: `every endpoint ingress-nginx tried refused the connection (${refused.join(', ')}): nothing listens on the Service's targetPort, so it answers 502 Bad Gateway`,
-    service: traceService,
-    ingress: ingressInfo,
+    reason: message('ingress.bad-gateway', { refused }),
+    service: backend.traceService,
+    ingress: backend.ingressInfo,
+  };
+}
+
+function delivered(
+  req: Request,
+  backend: Backend,
+  upstream: Upstream,
+  container: string,
+): IngressEnding {
+  const pod = upstream.pod;
+  const sent = req.target.path || '/';
+  return {
+    outcome: 'delivered',
+    status: 200,
+    reason: message('ingress.delivered', {
+      ingress: backend.ingressInfo?.name ?? '',
+      host: req.host,
+      path: req.path,
+      service: backend.service.metadata.name,
+      port: backend.portText,
+      pod: pod.metadata.name,
+      rewrittenTo: backend.upstreamPath !== sent ? backend.upstreamPath : null,
+    }),
+    service: backend.traceService,
+    ingress: backend.ingressInfo,
+    destination: {
+      pod: pod.metadata.name,
+      namespace: pod.metadata.namespace,
+      node: pod.nodeName,
+      podIP: upstream.ip,
+      port: upstream.port,
+      container,
+      workload: pod.owner || `Pod/${pod.metadata.name}`,
+      labels: { ...pod.metadata.labels },
+      sourceIP: req.controller.podIP,
+      scheme: 'http',
+      host: req.host,
+      path: backend.upstreamPath,
+    },
   };
 }

@@ -3,11 +3,14 @@
 // chains kube-proxy hooks into INPUT, FORWARD and OUTPUT, then KUBE-POSTROUTING.
 // Hook order follows iptablesJumpChains in proxier.go, whose jumps are
 // prepended one after another (so the last listed runs first).
-import { argAfter, type Context, evaluate, type Packet } from '../kubeproxy/match.ts';
+import { type Context, evaluate, type Packet } from '../kubeproxy/match.ts';
 import type { NodeRules, Rule, Table } from '../kubeproxy/rules.ts';
 import { rulesByChain, ruleText } from '../kubeproxy/save.ts';
+import { message } from '../messages.ts';
+import { memoized } from '../util/memo.ts';
+import { hop } from './english.ts';
 import { addresses, dnatTo } from './packet.ts';
-import type { Hop } from './types.ts';
+import type { Hop, Rewrite } from './types.ts';
 
 export interface ChainResult {
   /** A terminal verdict: DNAT, ACCEPT, DROP, REJECT, MASQUERADE. */
@@ -17,13 +20,11 @@ export interface ChainResult {
 
 const terminal = new Set(['DNAT', 'ACCEPT', 'DROP', 'REJECT', 'MASQUERADE']);
 
-const indexes = new WeakMap<Table, Map<string, Rule[]>>();
-
 /** A table's rules by chain, indexed once per table: a node may have hundreds of thousands. */
+const chainsOf = memoized(rulesByChain);
+
 function rulesOf(table: Table, chain: string): Rule[] {
-  const index = indexes.get(table) ?? rulesByChain(table);
-  indexes.set(table, index);
-  return index.get(chain) ?? [];
+  return chainsOf(table).get(chain) ?? [];
 }
 
 export class Netfilter {
@@ -53,15 +54,13 @@ export class Netfilter {
       const v = evaluate(rule, packet, ctx);
       if (!v.matched || v.target === '') continue;
       if (v.target === 'MARK') {
-        const xor = argAfter(rule, '--xor-mark');
-        const or = argAfter(rule, '--or-mark');
-        if (xor) ctx.mark = (ctx.mark ^ Number.parseInt(xor, 16)) >>> 0;
-        if (or) ctx.mark = (ctx.mark | Number.parseInt(or, 16)) >>> 0;
+        if (rule.xorMark) ctx.mark = (ctx.mark ^ Number.parseInt(rule.xorMark, 16)) >>> 0;
+        if (rule.orMark) ctx.mark = (ctx.mark | Number.parseInt(rule.orMark, 16)) >>> 0;
         continue;
       }
       if (v.target === 'RETURN') return null;
       const quiet = v.target === 'KUBE-MARK-MASQ';
-      // A hop records the packet as it leaves the rule (shared/spec/cli.md):
+      // A hop records the packet as it leaves the rule (docs/cli.md):
       // a DNAT or MASQUERADE rule's hop shows the rewritten address.
       const leaving =
         v.target === 'DNAT' && v.toDestination
@@ -69,12 +68,24 @@ export class Netfilter {
           : v.target === 'MASQUERADE' && masqueradeAs
             ? { ...packet, src: masqueradeAs }
             : packet;
-      this.hops.push({
-        kind: 'iptables',
-        at: this.rules.node,
-        detail: `${table.name} ${chain}: ${ruleText(rule)}${quiet ? ' (marked for SNAT)' : ''}`,
-        packet: addresses(leaving),
-      });
+      const before = addresses(packet);
+      const after = addresses(leaving);
+      const rewrite: Rewrite | undefined =
+        before.dst !== after.dst
+          ? { type: 'DNAT', from: before.dst, to: after.dst }
+          : before.src !== after.src
+            ? { type: 'SNAT', from: before.src, to: after.src }
+            : undefined;
+      const text = { table: table.name, chain, rule: ruleText(rule), markedForSnat: quiet };
+      this.hops.push(
+        hop('iptables', this.rules.node, message('iptables.rule', text), after, {
+          table: table.name,
+          chain,
+          rule,
+          ...(rule.servicePort ? { servicePort: rule.servicePort } : {}),
+          ...(rewrite ? { rewrite } : {}),
+        }),
+      );
       if (terminal.has(v.target))
         return v.toDestination
           ? { verdict: v.target, toDestination: v.toDestination }

@@ -1,6 +1,7 @@
 // What a trace is asked: where from, to where. Parsed with the same words as
-// `routelab trace --from/--to` (shared/spec/cli.md).
+// `routelab trace --from/--to` (docs/cli.md).
 import type { ClusterNode } from '../cluster.ts';
+import { type Message, message } from '../messages.ts';
 import type { Model, RunningPod } from '../model/types.ts';
 import { parseIPv4 } from '../net/ip.ts';
 
@@ -16,28 +17,29 @@ export type Source =
   | { kind: 'pod'; ip: string; label: string; pod: RunningPod; node: ClusterNode }
   | { kind: 'node'; ip: string; label: string; node: ClusterNode };
 
-export function parseTarget(to: string): Target | string {
+/** The target, or why it is not one. */
+export function parseTarget(to: string): Target | Message {
   const url = /^(https?):\/\/([^/:?#]+)(?::(\d+))?([^?#]*)?/i.exec(to);
   if (url) {
     const scheme = (url[1] ?? 'http').toLowerCase() as 'http' | 'https';
     const port = url[3] ? Number(url[3]) : scheme === 'https' ? 443 : 80;
-    if (port < 1 || port > 65535) return `the port in ${to} is not between 1 and 65535`;
+    if (port < 1 || port > 65535) return message('request.bad-port', { to });
     return { scheme, host: (url[2] ?? '').toLowerCase(), port, path: url[4] || '/' };
   }
   const plain = /^([^:/\s]+):(\d+)$/.exec(to);
   if (plain) {
     const port = Number(plain[2]);
-    if (port < 1 || port > 65535) return `the port in ${to} is not between 1 and 65535`;
+    if (port < 1 || port > 65535) return message('request.bad-port', { to });
     return { scheme: 'tcp', host: (plain[1] ?? '').toLowerCase(), port, path: '' };
   }
-  return `"${to}" is neither a URL (http://host[:port]/path) nor IP:PORT`;
+  return message('request.bad-target', { to });
 }
 
 export function resolveSource(
   model: Model,
   from: string,
   pick: (n: number) => number,
-): Source | string {
+): Source | Message {
   if (from === 'external')
     return { kind: 'external', ip: model.cluster.externalClient, label: 'external' };
   const [kind, ...rest] = from.split('/');
@@ -45,7 +47,7 @@ export function resolveSource(
     const node = model.nodes.find((n) => n.name === rest.join('/'));
     return node
       ? { kind: 'node', ip: node.internalIP, label: from, node }
-      : `no node named ${rest.join('/')}`;
+      : message('request.no-node', { name: rest.join('/') });
   }
   let candidates: RunningPod[] = [];
   if (kind === 'pod') {
@@ -61,14 +63,18 @@ export function resolveSource(
     );
     candidates = candidates.filter((p) => p.phase === 'Running');
   } else {
-    return `unknown source "${from}": use external, pod/NAME, pod/NAMESPACE/NAME, deployment/NAME or node/NAME`;
+    return message('request.unknown-source', { from });
   }
-  if (candidates.length === 0) return `no running Pod matches ${from}`;
+  if (candidates.length === 0) return message('request.no-pod', { from });
   const pod = candidates[pick(candidates.length)] as RunningPod;
   const node = model.nodes.find((n) => n.name === pod.nodeName);
-  if (!node || !pod.podIP)
-    return `Pod ${pod.metadata.name} is not running on any node (Pending), so it cannot send requests`;
+  if (!node || !pod.podIP) return message('request.pod-pending', { pod: pod.metadata.name });
   return { kind: 'pod', ip: pod.podIP, label: from, pod, node };
+}
+
+/** Whether parseTarget or resolveSource gave a reason instead of an answer. */
+export function isMessage(value: object): value is Message {
+  return 'id' in value && 'params' in value;
 }
 
 export function isIPv4(host: string): boolean {

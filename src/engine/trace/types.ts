@@ -1,5 +1,9 @@
-// The trace JSON of shared/spec/cli.md ("routelab.dev/trace/v1").
+// The trace JSON of docs/cli.md ("routelab.dev/trace/v1").
 import type { Diagnostic } from '../diagnostics.ts';
+import type { Rule, RuleServicePort } from '../kubeproxy/rule.ts';
+import type { Message } from '../messages.ts';
+
+export type { Message } from '../messages.ts';
 
 export type Outcome = 'delivered' | 'http-error' | 'refused' | 'timeout' | 'dns-error' | 'invalid';
 
@@ -18,12 +22,30 @@ export type HopKind =
   | 'pod-network'
   | 'pod';
 
+/** An address rewrite a hop made: kube-proxy's DNAT to an endpoint, or MASQUERADE's SNAT. */
+export interface Rewrite {
+  type: 'DNAT' | 'SNAT';
+  /** "ip:port" before and after. */
+  from: string;
+  to: string;
+}
+
 export interface Hop {
   kind: HopKind;
   /** client, a node name, a pod name, or cloud. */
   at: string;
+  /** The hop in English (the message rendered; kept for trace/v1 readers). */
   detail: string;
   packet: PacketAddresses | null;
+  /** What the hop says, as data: renderers in src/i18n/engine/ put it in words. */
+  message: Message;
+  /** An iptables hop: the table and chain the rule is in, and the rule itself, parsed. */
+  table?: 'filter' | 'nat';
+  chain?: string;
+  rule?: Rule;
+  /** The Service port this hop acts for (a kube-proxy rule of it, or ingress-nginx's upstream). */
+  servicePort?: RuleServicePort;
+  rewrite?: Rewrite;
 }
 
 export interface Destination {
@@ -66,7 +88,9 @@ export interface TraceResult {
   request: { from: string; to: string; method: string };
   outcome: Outcome;
   status: number | null;
+  /** The outcome's reason in English (reasonMessage rendered; kept for trace/v1 readers). */
   reason: string;
+  reasonMessage: Message;
   destination: Destination | null;
   service: TraceService | null;
   ingress: TraceIngress | null;
@@ -74,4 +98,15 @@ export interface TraceResult {
   diagnostics: Diagnostic[];
   distribution?: { pod: string; node: string; count: number }[];
   outcomes?: Partial<Record<Outcome, number>>;
+}
+
+/** How one request ends, before the result is put together (reason as a message). */
+export interface Ending {
+  outcome: Outcome;
+  reason: Message;
+  destination?: Destination;
+  /** An HTTP status other than the app's 200 (a redirect, 404, 502, 503). */
+  status?: number | null;
+  service?: TraceService;
+  ingress?: TraceIngress | null;
 }

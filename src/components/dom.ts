@@ -1,0 +1,8 @@
+// The islands find their elements in markup the site rendered; an element
+// that is not there is a bug in that markup, said by its selector.
+
+export function $<T extends HTMLElement = HTMLElement>(root: ParentNode, selector: string): T {
+  const el = root.querySelector<T>(selector);
+  if (!el) throw new Error(`the page's markup lacks ${selector}`);
+  return el;
+}

@@ -1,0 +1,184 @@
+// Says, in the learner's language, how a trace differs from what a check
+// expected. The framing is localized; the engine's own reasons (the same the
+// CLI prints) follow in English, as kube-apiserver's and kube-proxy's would.
+import type { Model, TraceResult } from '../../engine/index.ts';
+import type { Expectation, Locale } from './schema.ts';
+
+export const outcomeText: Record<string, { ja: string; en: string }> = {
+  delivered: { ja: 'Pod に届きました', en: 'reached a Pod' },
+  refused: { ja: '接続を拒否されました', en: 'was refused' },
+  timeout: { ja: 'タイムアウトしました', en: 'timed out' },
+  'dns-error': { ja: '名前を解決できませんでした', en: 'could not resolve the name' },
+  'http-error': {
+    ja: 'アプリ以外から HTTP エラーが返りました',
+    en: 'got an HTTP error that is not the app’s',
+  },
+  invalid: {
+    ja: 'マニフェストを適用できないため送れませんでした',
+    en: 'could not be sent: the manifests cannot be applied',
+  },
+};
+
+// What was expected, as Japanese puts it before はずが.
+const expectedJa: Record<string, string> = {
+  delivered: 'Pod に届く',
+  refused: '接続を拒否される',
+  timeout: 'タイムアウトする',
+  'dns-error': '名前の解決に失敗する',
+  'http-error': 'アプリ以外から HTTP エラーが返る',
+  invalid: 'マニフェストが適用できない',
+};
+
+// With several requests: "of 60 requests, 32 were refused".
+const outcomeCountText: Record<string, { ja: string; en: string }> = {
+  ...outcomeText,
+  delivered: { ja: '回は Pod に届きました', en: 'reached a Pod' },
+  refused: { ja: '回は接続を拒否されました', en: 'were refused' },
+  timeout: { ja: '回はタイムアウトしました', en: 'timed out' },
+  'http-error': { ja: '回は HTTP エラーでした', en: 'got an HTTP error' },
+};
+
+/** Engine reasons are bare clauses; end them as sentences before joining. */
+export function sentence(text: string): string {
+  // Only a plain word is capitalised: never a name such as b.example.com or node-2.
+  const capital = /^[a-z]+ /.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  return /[.!?。」)]$/.test(capital) ? capital : `${capital}.`;
+}
+
+export function say(locale: Locale, ja: string, en: string): string {
+  return locale === 'ja' ? ja : en;
+}
+
+// One short clause per expectation field, in the order a learner reads them: a list, not a nest.
+/** What differs between the expectation and the trace, in plain words; "" when it holds. */
+export function mismatch(
+  model: Model,
+  expect: Expectation,
+  result: TraceResult,
+  locale: Locale,
+): string {
+  const problems: string[] = [];
+  const happened = outcomeText[result.outcome] ?? { ja: result.outcome, en: result.outcome };
+  // With several requests, every one of them must end as expected.
+  const others = Object.entries(result.outcomes ?? {}).filter(
+    ([o, n]) => o !== expect.outcome && (n ?? 0) > 0,
+  );
+  if (expect.outcome && result.outcome === expect.outcome && others.length > 0) {
+    const total = Object.values(result.outcomes ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+    const bad = others.map(([o, n]) => `${n} ${outcomeCountText[o]?.[locale] ?? o}`).join(', ');
+    problems.push(
+      say(locale, `${total} 回のリクエストのうち ${bad}`, `of ${total} requests, ${bad}`),
+    );
+  }
+  if (expect.outcome && result.outcome !== expect.outcome) {
+    const wanted = outcomeText[expect.outcome] ?? { ja: expect.outcome, en: expect.outcome };
+    const controllerStatus = expect.outcome === 'http-error' && expect.status !== undefined;
+    const status =
+      result.status !== null && result.outcome === 'http-error' ? ` (HTTP ${result.status})` : '';
+    problems.push(
+      say(
+        locale,
+        `${controllerStatus ? `Ingress コントローラーが HTTP ${expect.status} を返す` : (expectedJa[expect.outcome] ?? wanted.ja)}はずが、${happened.ja}${status}`,
+        `the request should have ${controllerStatus ? `got HTTP ${expect.status} from the ingress controller` : wanted.en}, but it ${happened.en}${status}`,
+      ),
+    );
+  } else {
+    if (expect.status !== undefined && result.status !== expect.status)
+      problems.push(
+        say(
+          locale,
+          `HTTP ${expect.status} のはずが ${result.status ?? 'なし'} でした`,
+          `expected HTTP ${expect.status}, got ${result.status ?? 'none'}`,
+        ),
+      );
+    if (expect.service && result.service?.name !== expect.service)
+      problems.push(
+        say(
+          locale,
+          `Service ${expect.service} を通るはずが、${result.service ? `Service ${result.service.name}` : 'Service を通りません'}でした`,
+          `it should go through Service ${expect.service}, but it went through ${result.service ? `Service ${result.service.name}` : 'no Service'}`,
+        ),
+      );
+    const app = result.destination?.labels.app;
+    if (expect.app && app !== expect.app)
+      problems.push(
+        say(
+          locale,
+          `app=${expect.app} の Pod が答えるはずが、${app ? `app=${app} の Pod` : 'どの Pod も'}答えました`,
+          `a Pod labelled app=${expect.app} should answer, but ${app ? `one labelled app=${app}` : 'no Pod'} did`,
+        ),
+      );
+    if (expect.port !== undefined && result.destination && result.destination.port !== expect.port)
+      problems.push(
+        say(
+          locale,
+          `ポート ${expect.port} に届くはずが ${result.destination.port} でした`,
+          `it should arrive on port ${expect.port}, but arrived on ${result.destination.port}`,
+        ),
+      );
+    if (expect.sourceIP && result.destination) {
+      const seen = result.destination.sourceIP;
+      const isClient =
+        seen === model.cluster.externalClient || result.hops[0]?.packet?.src.startsWith(`${seen}:`);
+      if (expect.sourceIP === 'client' && !isClient)
+        problems.push(
+          say(
+            locale,
+            `Pod はクライアントのアドレスを見るはずが、${seen} を見ました（SNAT されています）`,
+            `the Pod should see the client's address, but saw ${seen} (the request was SNATed)`,
+          ),
+        );
+      if (expect.sourceIP === 'not-client' && isClient)
+        problems.push(
+          say(
+            locale,
+            `Pod から見た送信元はクラスター内のアドレスのはずです`,
+            `the Pod should see a cluster address as the source`,
+          ),
+        );
+    }
+    if (expect.path !== undefined && result.destination && result.destination.path !== expect.path)
+      problems.push(
+        say(
+          locale,
+          `アプリが受け取るパスは ${expect.path} のはずが ${result.destination.path} でした`,
+          `the app should receive path ${expect.path}, but received ${result.destination.path}`,
+        ),
+      );
+    if (
+      expect.scheme !== undefined &&
+      result.destination &&
+      result.destination.scheme !== expect.scheme
+    )
+      problems.push(`scheme ${result.destination.scheme} ≠ ${expect.scheme}`);
+    if (expect.certificateFromSecret && result.ingress?.certificate !== 'secret')
+      problems.push(
+        say(
+          locale,
+          'TLS は Ingress の Secret の証明書で終端されるはずが、ingress-nginx の仮の証明書が使われました',
+          'TLS should use the certificate from the Ingress’s Secret, but ingress-nginx used its fake certificate',
+        ),
+      );
+    if (expect.tls !== undefined && (result.ingress?.tls ?? false) !== expect.tls)
+      problems.push(
+        say(
+          locale,
+          expect.tls ? 'TLS で終端されるはずです' : 'TLS は使われないはずです',
+          expect.tls ? 'it should be terminated with TLS' : 'it should not use TLS',
+        ),
+      );
+    if (
+      expect.distinctPods !== undefined &&
+      (result.distribution?.length ?? (result.destination ? 1 : 0)) < expect.distinctPods
+    )
+      problems.push(
+        say(
+          locale,
+          `${expect.distinctPods} 個以上の Pod に振り分けられるはずです`,
+          `it should spread over at least ${expect.distinctPods} Pods`,
+        ),
+      );
+  }
+  if (problems.length === 0) return '';
+  return `${problems.join(say(locale, '。', '; '))}${say(locale, '。', '.')} ${sentence(result.reason)}`;
+}

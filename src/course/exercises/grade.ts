@@ -1,0 +1,261 @@
+// Grades a submission by what happens to requests in it, never by its text:
+// any correct answer passes, and a failing check says, from the trace, what
+// happened and where. The framing is in the learner's language; the engine's
+// own reasons (the same the CLI prints) follow in English.
+import { dump } from 'js-yaml';
+import {
+  buildModel,
+  type Diagnostic,
+  defaultSeed,
+  type InputFile,
+  type Model,
+  servedObject,
+  type TraceResult,
+  trace,
+} from '../../engine/index.ts';
+import { mismatch, outcomeText, say, sentence } from './explain.ts';
+import { fill, Unfillable } from './placeholders.ts';
+import type { Check, Exercise, Locale, RequestSpec } from './schema.ts';
+
+export interface CheckResult {
+  id: string;
+  passed: boolean;
+  message: string;
+  hint?: string;
+  /**
+   * For a failed request check: the trace of the request that went wrong, and its headers;
+   * for a passing one, its first request's, when asked for (gradeModel's `traces`).
+   */
+  trace?: TraceResult;
+  headers?: string[];
+}
+
+export interface Grade {
+  passed: boolean;
+  score: number;
+  maxScore: number;
+  checks: CheckResult[];
+}
+
+function runRequest(model: Model, spec: RequestSpec, nodeIP = ''): TraceResult {
+  const resolve = new Map(
+    Object.entries(spec.resolve ?? {}).map(([h, ip]) => [h, fill(ip, model, nodeIP)]),
+  );
+  return trace(
+    model,
+    {
+      from: spec.from ?? 'external',
+      to: fill(spec.to, model, nodeIP),
+      resolve,
+      headers: spec.headers ?? [],
+    },
+    { count: spec.count ?? 1, seed: defaultSeed },
+  );
+}
+
+/** Warnings about the objects a check is about: they usually name the mistake. */
+function related(model: Model, names: (string | undefined)[]): Diagnostic[] {
+  const wanted = names.filter((n): n is string => Boolean(n));
+  return model.diagnostics.filter(
+    (d) => d.severity === 'warning' && wanted.some((n) => d.object.endsWith(`/${n}`)),
+  );
+}
+
+function answersOf(model: Model): Record<string, string> {
+  for (const doc of model.documents) {
+    const value = doc.value as { kind?: unknown; answers?: unknown } | null;
+    if (value && value.kind === 'Answers' && value.answers && typeof value.answers === 'object') {
+      const out: Record<string, string> = {};
+      // Only a scalar is an answer; a mapping or a list (prototype-free, from YAML) is none.
+      for (const [k, v] of Object.entries(value.answers as Record<string, unknown>))
+        out[k] = ['string', 'number', 'boolean'].includes(typeof v) ? String(v).trim() : '';
+      return out;
+    }
+  }
+  return {};
+}
+
+/** A field of an object as the API server returns it (Services with their defaults filled in). */
+function fieldOf(model: Model, object: string, field: string): unknown {
+  let at = servedObject(model, object);
+  for (const step of field.split('.'))
+    at = at && typeof at === 'object' ? (at as Record<string, unknown>)[step] : undefined;
+  return at;
+}
+
+// One short case per check kind, sharing `done` and `errors`: splitting it would scatter one table.
+function runCheck(model: Model, check: Check, locale: Locale, traces: boolean): CheckResult {
+  const title = check.title[locale];
+  const done = (passed: boolean, detail = ''): CheckResult => ({
+    id: check.id,
+    passed,
+    message: passed ? title : `${title}: ${detail}`,
+  });
+  const errors = model.diagnostics.filter((d) => d.severity === 'error');
+  switch (check.kind) {
+    case 'valid':
+      return errors.length === 0
+        ? done(true)
+        : done(
+            false,
+            [
+              ...errors
+                .slice(0, 3)
+                .map((e) => `${e.file}:${e.line}:${e.column} ${e.message.split('\n')[0]}`),
+              ...(errors.length > 3
+                ? [say(locale, `ほか ${errors.length - 3} 件`, `and ${errors.length - 3} more`)]
+                : []),
+            ].join(' / '),
+          );
+    case 'field': {
+      const value = fieldOf(model, check.object, check.field);
+      return JSON.stringify(value) === JSON.stringify(check.equals)
+        ? done(true)
+        : done(
+            false,
+            say(
+              locale,
+              `${check.object} の ${check.field} は ${JSON.stringify(check.equals)} のはずが ${JSON.stringify(value) ?? '未設定'} です`,
+              `${check.field} of ${check.object} should be ${JSON.stringify(check.equals)}, but is ${JSON.stringify(value) ?? 'unset'}`,
+            ),
+          );
+    }
+    case 'answer': {
+      const given = answersOf(model)[check.question] ?? '';
+      let accepted = check.accept ?? [];
+      if (check.acceptTraceOutcome)
+        accepted = [runRequest(model, check.acceptTraceOutcome).outcome];
+      if (check.acceptStoppedKubeProxyNodes)
+        accepted = model.nodes.filter((n) => n.kubeProxy === 'Stopped').map((n) => n.name);
+      if (check.acceptIfDelivered && given !== '') {
+        const result = runRequest(model, { ...check.acceptIfDelivered, to: given });
+        return result.outcome === 'delivered'
+          ? done(true)
+          : done(
+              false,
+              say(
+                locale,
+                `${given} に送ると${outcomeText[result.outcome]?.ja ?? result.outcome}。${result.reason}`,
+                `a request to ${given} ${outcomeText[result.outcome]?.en ?? result.outcome}. ${result.reason}`,
+              ),
+            );
+      }
+      if (given === '')
+        return done(
+          false,
+          say(
+            locale,
+            `質問 ${check.question} の答えがありません（kind: Answers の answers.${check.question}）`,
+            `question ${check.question} has no answer (answers.${check.question} in the kind: Answers document)`,
+          ),
+        );
+      return accepted.some((a) => a.toLowerCase() === given.toLowerCase())
+        ? done(true)
+        : done(false, say(locale, `「${given}」は正しくありません`, `"${given}" is not right`));
+    }
+    case 'request': {
+      if (errors.length > 0)
+        return done(
+          false,
+          say(
+            locale,
+            'マニフェストにエラーがあり適用できないため、リクエストは送られませんでした（エラーは最初のチェックに）',
+            'no request was sent: the manifests have errors and cannot be applied (the first check lists them)',
+          ),
+        );
+      try {
+        const runs = check.request.forEachNode
+          ? model.nodes
+              .filter(
+                (n) =>
+                  n.ready &&
+                  (check.request.forEachNode !== 'kube-proxy-running' || n.kubeProxy === 'Running'),
+              )
+              .map((n) => ({
+                node: n.name,
+                result: runRequest(model, check.request, n.internalIP),
+              }))
+          : [{ node: '', result: runRequest(model, check.request) }];
+        for (const { node, result } of runs) {
+          const wrong = mismatch(model, check.expect, result, locale);
+          if (!wrong) continue;
+          const extra = related(model, [
+            check.expect.service,
+            result.service?.name,
+            result.ingress?.name,
+          ])
+            .map((d) => sentence(d.message))
+            .slice(0, 2);
+          const where = node ? say(locale, `${node} に送ると、`, `Sent to ${node}: `) : '';
+          return {
+            ...done(false, `${where}${wrong}${extra.length ? ` ${extra.join(' ')}` : ''}`),
+            trace: result,
+            headers: check.request.headers ?? [],
+          };
+        }
+        // The editor draws a passing check's route too; the grader has no use for it.
+        const first = runs[0];
+        return traces && first
+          ? { ...done(true), trace: first.result, headers: check.request.headers ?? [] }
+          : done(true);
+      } catch (error) {
+        if (error instanceof Unfillable)
+          return done(
+            false,
+            say(
+              locale,
+              `リクエストを送れません: ${error.message}`,
+              `the request cannot be sent: ${error.message}`,
+            ),
+          );
+        throw error;
+      }
+    }
+  }
+}
+
+/** The file name under which the exercise's own Cluster document is applied. */
+export const environmentFile = '<exercise cluster>';
+
+/** The submission on the exercise's cluster: its Cluster document comes first and cannot be replaced. */
+export function withEnvironment(exercise: Exercise, files: InputFile[]): InputFile[] {
+  if (!exercise.cluster) return files;
+  const text = dump({
+    apiVersion: 'routelab.dev/v1alpha1',
+    kind: 'Cluster',
+    spec: exercise.cluster,
+  });
+  return [{ file: environmentFile, text }, ...files];
+}
+
+export function gradeSubmission(
+  exercise: Exercise,
+  files: InputFile[],
+  locale: Locale = 'en',
+): Grade {
+  return gradeModel(exercise, buildModel(withEnvironment(exercise, files)), locale);
+}
+
+/** Grades a model already built with withEnvironment (the editor's worker reuses it for markers and the diagram). */
+export function gradeModel(
+  exercise: Exercise,
+  model: Model,
+  locale: Locale = 'en',
+  options: { traces?: boolean } = {},
+): Grade {
+  const checks = exercise.checks.map((check) => {
+    try {
+      return runCheck(model, check, locale, options.traces ?? false);
+    } catch (error) {
+      if (!(error instanceof Unfillable)) throw error;
+      const why = say(
+        locale,
+        `確かめられません: ${error.message}`,
+        `cannot be checked: ${error.message}`,
+      );
+      return { id: check.id, passed: false, message: `${check.title[locale]}: ${why}` };
+    }
+  });
+  const score = checks.filter((c) => c.passed).length;
+  return { passed: score === checks.length, score, maxScore: checks.length, checks };
+}

@@ -1,0 +1,154 @@
+// What a trace says, as data: a message id and its parameters, for every hop
+// and every outcome. The engine never chooses the words: renderers outside it
+// (src/i18n/engine/<locale>.ts) turn a message into a sentence, each a typed
+// table id -> (params) => string, so a message without a sentence in some
+// locale does not compile. A parameter may itself be a message (the cause
+// inside a reason), rendered by the same table.
+
+export interface ServiceRef {
+  namespace: string;
+  name: string;
+}
+
+/** Which location of ingress-nginx's server answered or did not match. */
+export type LocationRef =
+  | { kind: 'path'; pathType: string; path: string }
+  /** The Ingress's own spec.defaultBackend. */
+  | { kind: 'ingress-default' }
+  /** ingress-nginx's default backend (404). */
+  | { kind: 'default-backend' };
+
+export interface MessageParams {
+  // The request itself (request.ts) and the manifests.
+  'request.invalid-manifests': Record<string, never>;
+  'request.bad-port': { to: string };
+  'request.bad-target': { to: string };
+  'request.no-node': { name: string };
+  'request.unknown-source': { from: string };
+  'request.no-pod': { from: string };
+  'request.pod-pending': { pod: string };
+
+  // Name resolution (dns.ts).
+  'dns.failed': { host: string; reason: Message };
+  'dns.forced': { host: string; ip: string };
+  'dns.cname-loop': { host: string };
+  'dns.cname-failed': { fqdn: string; externalName: string; inner: Message };
+  'dns.cname': { host: string; externalName: string; ip: string };
+  'dns.headless-empty': { fqdn: string };
+  'dns.headless': { host: string; ip: string; fqdn: string; count: number };
+  'dns.cluster-ip': { host: string; ip: string; fqdn: string };
+  'dns.pod-not-found': { host: string };
+  'dns.cluster-name-outside': { host: string; clusterDNS: string; from: 'node' | 'external' };
+  'dns.not-found': { host: string };
+  'dns.ingress-lb': { host: string; ip: string };
+  'dns.ingress-nodeport': { host: string; ip: string };
+  'dns.ingress-no-address': {
+    host: string;
+    why: 'pending' | 'no-controller' | 'no-service';
+  };
+
+  // The cloud load balancer and the way into a node (trace.ts).
+  'lb.no-healthy-node': { ip: string; port: number };
+  'lb.no-nodeport': { service: string };
+  'lb.no-healthy-reason': { service: string; local: boolean };
+  'lb.forward': { service: ServiceRef; node: string; nodePort: number; local: boolean };
+  'unrouted.cluster-ip': { ip: string };
+  'unrouted.pod-ip': { ip: string };
+  'unrouted.lb-port': { ip: string; port: number };
+  'unrouted.foreign': { ip: string };
+  'unrouted.reason': { what: Message };
+  'node.arrive': { node: string; ip: string; kubeProxyRunning: boolean };
+  'node.from-pod': { pod: string; node: string; kubeProxyRunning: boolean };
+  'node.self': { node: string; kubeProxyRunning: boolean };
+
+  // kube-proxy's rules (netfilter.ts).
+  /** `rule` is kube-proxy's own rule text, shown as written. */
+  'iptables.rule': { table: string; chain: string; rule: string; markedForSnat: boolean };
+  'iptables.rejected': { node: string; service: ServiceRef | null };
+  'iptables.dropped-no-local': { node: string; service: string | null };
+  'node.refused-stopped': { node: string; port: number };
+  'node.refused-closed': { node: string; port: number };
+  'nowhere.kube-proxy-stopped': { node: string; ip: string };
+  'nowhere.no-such-port': { node: string; ip: string; port: number };
+  'nowhere.not-a-pod': { ip: string };
+  'nowhere.hop': { why: Message };
+  'nowhere.reason': { why: Message };
+
+  // The Pod network and the Pod (trace.ts).
+  'pod-network.to-node': { from: string; to: string; podIP: string };
+  'pod-network.within-node': { node: string; podIP: string };
+  'pod.nothing-listens': { port: number; declared: number[] };
+  'pod.refused-reason': { pod: string; port: number; declared: number[] };
+  'pod.accepts': { container: string; port: number; http: boolean };
+  'pod.delivered-reason': { pod: string; node: string; port: number; source: string };
+
+  // Inside ingress-nginx (ingress.ts, ingress/match.ts).
+  'certificate.no-tls': { host: string | null };
+  'certificate.no-secret-name': { ingress: string };
+  'certificate.secret-missing': { secret: string; namespace: string };
+  'certificate.secret-type': { secret: string; type: string };
+  'certificate.from-secret': { namespace: string; secret: string };
+  'tls.terminated': { host: string; certificate: Message };
+  'tls.fake-certificate': { host: string; why: Message };
+  'location.regex': { path: string; nginx: string };
+  'location.exact': { path: string; exact: string };
+  'location.prefix-equal': { path: string; prefix: string; base: string };
+  'location.longest-prefix': { path: string; prefix: string };
+  'location.root-only': Record<string, never>;
+  'ingress.route': {
+    host: string;
+    /** null: the catch-all server "_" (no rule names the host). */
+    server: string | null;
+    why: Message;
+    location: LocationRef;
+    ingress: ServiceRef | null;
+    others: LocationRef[];
+    path: string;
+  };
+  'ingress.redirect': { host: string; path: string; force: boolean };
+  'ingress.no-rule': { host: string; path: string; server: string | null };
+  'ingress.no-service': { service: ServiceRef };
+  'ingress.no-port': { service: string; port: string };
+  'ingress.no-endpoints': { service: string; port: string };
+  'ingress.proxy': { ip: string; port: number; service: string; toNode: string | null };
+  'ingress.endpoint-refused': { port: number; tryNext: boolean };
+  'ingress.endpoint-accepts': {
+    container: string;
+    port: number;
+    path: string;
+    client: string;
+    proto: 'http' | 'https';
+  };
+  'ingress.delivered': {
+    ingress: string;
+    host: string;
+    path: string;
+    service: string;
+    port: string;
+    pod: string;
+    rewrittenTo: string | null;
+  };
+  'ingress.bad-gateway': { refused: string[] };
+}
+
+export type MessageId = keyof MessageParams;
+
+export type Message = { [K in MessageId]: { id: K; params: MessageParams[K] } }[MessageId];
+
+export function message<K extends MessageId>(id: K, params: MessageParams[K]): Message {
+  return { id, params } as Message;
+}
+
+export type Render = (m: Message) => string;
+
+/** A locale's sentences: one function per message id (a missing one does not compile). */
+export type MessageTable = {
+  [K in MessageId]: (params: MessageParams[K], render: Render) => string;
+};
+
+/** The function that renders any message, nested ones included, with one locale's table. */
+export function renderer(table: MessageTable): Render {
+  const render: Render = (m) =>
+    (table[m.id] as (params: Message['params'], render: Render) => string)(m.params, render);
+  return render;
+}

@@ -1,0 +1,152 @@
+// A packet inside the node it entered: kube-proxy's nat rules (DNAT to an
+// endpoint), the filter chains (REJECT for no endpoints, DROP for no local
+// ones), a local port on the node, then MASQUERADE and the Pod network to the
+// Pod, or to ingress-nginx, which takes the request from there.
+import type { Service, ServicePort } from '../api/types.ts';
+import type { ClusterNode } from '../cluster.ts';
+import { addressInCidr } from '../cluster.ts';
+import { isControllerPod } from '../ingress/entry.ts';
+import type { Context, Packet } from '../kubeproxy/match.ts';
+import type { NodeRules } from '../kubeproxy/rules.ts';
+import { message } from '../messages.ts';
+import { serviceNamed } from '../model/lookup.ts';
+import type { Model } from '../model/types.ts';
+import { hop } from './english.ts';
+import { throughController } from './ingress.ts';
+import { Netfilter } from './netfilter.ts';
+import { ownerOf } from './outside.ts';
+import { addresses, dnatTo } from './packet.ts';
+import { arrive, listens } from './pod.ts';
+import type { Source, Target } from './request.ts';
+import type { Ending, Hop, TraceService } from './types.ts';
+
+export interface InNode {
+  model: Model;
+  source: Source;
+  entry: ClusterNode;
+  hook: 'PREROUTING' | 'OUTPUT';
+  rules: NodeRules;
+  target: Target;
+  httpHost: string;
+  packet: Packet;
+  hops: Hop[];
+  ctx: Context;
+  roundRobin: Map<string, number>;
+  /** The Service the request is for, once known. */
+  tracker: { service: TraceService | null };
+  serviceNamed: (service: Service, port: ServicePort) => void;
+}
+
+export function throughNode(s: InNode): Ending {
+  const { model, entry, packet, hops, ctx } = s;
+  const running = entry.kubeProxy === 'Running';
+  hops.push(hop('node', entry.name, arrival(s.source, entry), addresses(packet)));
+
+  const nf = new Netfilter(s.rules, hops);
+  const hopsBefore = hops.length;
+  const nat = nf.nat(packet, ctx);
+  const found = serviceInHops(model, hops.slice(hopsBefore));
+  if (found) s.serviceNamed(found.service, found.port);
+  const dnat = nat?.verdict === 'DNAT' && nat.toDestination;
+  if (dnat) Object.assign(packet, dnatTo(packet, dnat));
+  const isLocal = ctx.localAddresses.has(packet.dst) || packet.dst.startsWith('127.');
+  const filterHook = s.hook === 'OUTPUT' ? 'OUTPUT' : !dnat && isLocal ? 'INPUT' : 'FORWARD';
+  const filtered = nf.filter(filterHook, packet, ctx);
+  const service = s.tracker.service;
+  if (filtered?.verdict === 'REJECT')
+    return {
+      outcome: 'refused',
+      reason: message('iptables.rejected', {
+        node: entry.name,
+        service: service ? { namespace: service.namespace, name: service.name } : null,
+      }),
+    };
+  if (filtered?.verdict === 'DROP')
+    return {
+      outcome: 'timeout',
+      reason: message('iptables.dropped-no-local', {
+        node: entry.name,
+        service: service?.name ?? null,
+      }),
+    };
+
+  if (!dnat && isLocal) {
+    const hostPod = model.pods.find(
+      (p) => p.spec.hostNetwork && p.nodeName === entry.name && listens(p, packet.dport),
+    );
+    if (hostPod) return arrive(hostPod, entry, s.target, packet, hops);
+    const params = { node: entry.name, port: packet.dport };
+    return {
+      outcome: 'refused',
+      reason: message(running ? 'node.refused-closed' : 'node.refused-stopped', params),
+    };
+  }
+  return toPod(s, nf);
+}
+
+function arrival(source: Source, entry: ClusterNode) {
+  const kubeProxyRunning = entry.kubeProxy === 'Running';
+  if (source.kind === 'external')
+    return message('node.arrive', { node: entry.name, ip: entry.internalIP, kubeProxyRunning });
+  if (source.kind === 'pod')
+    return message('node.from-pod', {
+      pod: source.pod.metadata.name,
+      node: entry.name,
+      kubeProxyRunning,
+    });
+  return message('node.self', { node: entry.name, kubeProxyRunning });
+}
+
+/** After the rules: a Pod's address is carried there; any other goes nowhere. */
+function toPod(s: InNode, nf: Netfilter): Ending {
+  const { model, entry, packet, hops, ctx } = s;
+  const owner = ownerOf(model, packet.dst);
+  if (!owner?.pod) {
+    const ip = packet.dst;
+    const why = model.services.some((svc) => svc.clusterIP === ip)
+      ? entry.kubeProxy === 'Stopped'
+        ? message('nowhere.kube-proxy-stopped', { node: entry.name, ip })
+        : message('nowhere.no-such-port', { node: entry.name, ip, port: packet.dport })
+      : message('nowhere.not-a-pod', { ip });
+    hops.push(hop('pod-network', entry.name, message('nowhere.hop', { why }), addresses(packet)));
+    return { outcome: 'timeout', reason: message('nowhere.reason', { why }) };
+  }
+  const pod = owner.pod;
+  // MASQUERADE takes the address of the interface the packet leaves by.
+  const gateway = addressInCidr(entry.podCIDR, 1);
+  const snat = pod.nodeName === entry.name ? gateway : entry.internalIP;
+  if (nf.postrouting(packet, ctx, snat)) packet.src = snat;
+  const carried =
+    pod.nodeName !== entry.name
+      ? message('pod-network.to-node', { from: entry.name, to: pod.nodeName, podIP: pod.podIP })
+      : message('pod-network.within-node', { node: entry.name, podIP: pod.podIP });
+  hops.push(hop('pod-network', entry.name, carried, addresses(packet)));
+  const target = { ...s.target, host: s.httpHost };
+  if (
+    isControllerPod(pod) &&
+    (packet.dport === 80 || packet.dport === 443) &&
+    s.target.scheme !== 'tcp'
+  )
+    return throughController(
+      model,
+      pod,
+      owner.node,
+      target,
+      packet.dport,
+      packet.src,
+      hops,
+      s.roundRobin,
+    );
+  return arrive(pod, owner.node, target, packet, hops);
+}
+
+/** The Service port whose rules the packet went through: the first rule written for one. */
+function serviceInHops(model: Model, hops: Hop[]): { service: Service; port: ServicePort } | null {
+  for (const h of hops) {
+    if (!h.servicePort) continue;
+    const service = serviceNamed(model, h.servicePort.namespace, h.servicePort.name);
+    const port = service?.ports.find((p) => p.name === h.servicePort?.port);
+    if (service && port) return { service, port };
+  }
+  return null;
+}

@@ -1,0 +1,117 @@
+// A request from outside the cluster: the cloud load balancer in front of a
+// LoadBalancer Service (its health check, its choice of node, the NodePort it
+// forwards to, keeping the client's address), or a packet sent straight to an
+// address, which only arrives when a node owns it.
+import type { Service, ServicePort } from '../api/types.ts';
+import type { ClusterNode } from '../cluster.ts';
+import type { Packet } from '../kubeproxy/match.ts';
+import { message } from '../messages.ts';
+import { podAt, slicesOf } from '../model/lookup.ts';
+import type { Model } from '../model/types.ts';
+import { hop } from './english.ts';
+import { addresses } from './packet.ts';
+import type { Ending, Hop } from './types.ts';
+
+/** The node that owns an address, and whether it is the node itself or a Pod on it. */
+export function ownerOf(
+  model: Model,
+  ip: string,
+): { node: ClusterNode; pod?: ReturnType<typeof podAt> } | null {
+  for (const node of model.nodes) if (node.internalIP === ip) return { node };
+  const pod = podAt(model, ip);
+  if (pod) {
+    const node = model.nodes.find((n) => n.name === pod.nodeName);
+    return node ? { node, pod } : null;
+  }
+  return null;
+}
+
+function loadBalancerFor(
+  model: Model,
+  ip: string,
+  port: number,
+): { service: Service; port: ServicePort } | null {
+  for (const service of model.services)
+    if (service.type === 'LoadBalancer' && service.loadBalancerIngress.includes(ip)) {
+      const sp = service.ports.find((p) => p.port === port && p.protocol === 'TCP');
+      if (sp) return { service, port: sp };
+    }
+  return null;
+}
+
+export type Entered = { node: ClusterNode } | { ending: Ending };
+
+/**
+ * Where a packet from outside enters the cluster; `serviceNamed` learns the
+ * Service whose load balancer it went through. Rewrites `packet` as the load
+ * balancer does.
+ */
+export function enterFromOutside(
+  model: Model,
+  random: () => number,
+  packet: Packet,
+  hops: Hop[],
+  serviceNamed: (service: Service, port: ServicePort) => void,
+): Entered {
+  const lb = loadBalancerFor(model, packet.dst, packet.dport);
+  if (!lb) return straightTo(model, packet, hops);
+  serviceNamed(lb.service, lb.port);
+  const name = lb.service.metadata.name;
+  const local = lb.service.externalTrafficPolicy === 'Local';
+  const slices = slicesOf(model, lb.service);
+  const healthy = model.nodes.filter(
+    (n) =>
+      n.ready &&
+      n.kubeProxy === 'Running' &&
+      (!local || slices.some((s) => s.endpoints.some((e) => e.ready && e.nodeName === n.name))),
+  );
+  if (lb.port.nodePort === 0 || healthy.length === 0) {
+    const lost = message('lb.no-healthy-node', { ip: packet.dst, port: packet.dport });
+    hops.push(hop('load-balancer', 'cloud', lost, addresses(packet)));
+    return {
+      ending: {
+        outcome: 'timeout',
+        reason:
+          lb.port.nodePort === 0
+            ? message('lb.no-nodeport', { service: name })
+            : message('lb.no-healthy-reason', { service: name, local }),
+      },
+    };
+  }
+  const node = healthy[
+    Math.min(healthy.length - 1, Math.floor(random() * healthy.length))
+  ] as ClusterNode;
+  const before = addresses(packet);
+  packet.dst = node.internalIP;
+  packet.dport = lb.port.nodePort;
+  const after = addresses(packet);
+  const forward = message('lb.forward', {
+    service: { namespace: lb.service.metadata.namespace, name },
+    node: node.name,
+    nodePort: lb.port.nodePort,
+    local,
+  });
+  hops.push(
+    hop('load-balancer', 'cloud', forward, after, {
+      servicePort: { namespace: lb.service.metadata.namespace, name, port: lb.port.name },
+      rewrite: { type: 'DNAT', from: before.dst, to: after.dst },
+    }),
+  );
+  return { node };
+}
+
+/** A packet sent to an address: only a node's own address is reachable from outside. */
+function straightTo(model: Model, packet: Packet, hops: Hop[]): Entered {
+  const owner = ownerOf(model, packet.dst);
+  if (owner && !owner.pod) return { node: owner.node };
+  const ip = packet.dst;
+  const what = model.services.some((s) => s.clusterIP === ip)
+    ? message('unrouted.cluster-ip', { ip })
+    : owner?.pod
+      ? message('unrouted.pod-ip', { ip })
+      : model.services.some((s) => s.type === 'LoadBalancer' && s.loadBalancerIngress.includes(ip))
+        ? message('unrouted.lb-port', { ip, port: packet.dport })
+        : message('unrouted.foreign', { ip });
+  hops.push(hop('node', 'client', what, addresses(packet)));
+  return { ending: { outcome: 'timeout', reason: message('unrouted.reason', { what }) } };
+}

@@ -1,0 +1,152 @@
+// The engine's messages in English: the words of `routelab trace` and of the
+// trace JSON's `detail` and `reason` (shared/spec/cli.md keeps them as they
+// were before messages existed, so each sentence here is unchanged text).
+import type { LocationRef, MessageTable, ServiceRef } from '../../engine/index.ts';
+
+const ref = (s: ServiceRef) => `${s.namespace}/${s.name}`;
+const running = (yes: boolean) => (yes ? 'running' : 'stopped, so the node has no Service rules');
+const declaredPorts = (ports: number[]) => ports.join(', ') || 'none';
+
+function location(l: LocationRef): string {
+  if (l.kind === 'ingress-default') return 'the Ingress’s defaultBackend';
+  if (l.kind === 'default-backend') return 'the default backend';
+  return `${l.pathType} ${l.path}`;
+}
+
+const unavailable = 'ingress-nginx answers 503 Service Temporarily Unavailable';
+
+export const en: MessageTable = {
+  'request.invalid-manifests': () => 'the manifests cannot all be applied; the diagnostics say why',
+  'request.bad-port': (p) => `the port in ${p.to} is not between 1 and 65535`,
+  'request.bad-target': (p) => `"${p.to}" is neither a URL (http://host[:port]/path) nor IP:PORT`,
+  'request.no-node': (p) => `no node named ${p.name}`,
+  'request.unknown-source': (p) =>
+    `unknown source "${p.from}": use external, pod/NAME, pod/NAMESPACE/NAME, deployment/NAME or node/NAME`,
+  'request.no-pod': (p) => `no running Pod matches ${p.from}`,
+  'request.pod-pending': (p) =>
+    `Pod ${p.pod} is not running on any node (Pending), so it cannot send requests`,
+
+  'dns.failed': (p, r) => `${p.host}: ${r(p.reason)}`,
+  'dns.forced': (p) => `${p.host} -> ${p.ip} (--resolve)`,
+  'dns.cname-loop': (p) => `${p.host} is a chain of CNAMEs that does not end`,
+  'dns.cname-failed': (p, r) =>
+    `${p.fqdn} is a CNAME for ${p.externalName} (ExternalName Service), and ${r(p.inner)}`,
+  'dns.cname': (p) => `${p.host} -> CNAME ${p.externalName} -> ${p.ip}`,
+  'dns.headless-empty': (p) =>
+    `${p.fqdn} is a headless Service with no ready endpoints, so cluster DNS has no address for it`,
+  'dns.headless': (p) =>
+    `${p.host} -> ${p.ip} (headless Service ${p.fqdn}: one of ${p.count} Pod address${p.count === 1 ? '' : 'es'})`,
+  'dns.cluster-ip': (p) => `${p.host} -> ${p.ip} (${p.fqdn})`,
+  'dns.pod-not-found': (p) =>
+    `${p.host} does not resolve: no Service has that name in cluster DNS, and no other DNS record for it exists here (use --resolve ${p.host}:IP to give it one)`,
+  'dns.cluster-name-outside': (p) =>
+    `${p.host} is a cluster DNS name, which only Pods can resolve (cluster DNS at ${p.clusterDNS}); ${p.from === 'node' ? 'a node' : 'a client outside the cluster'} cannot`,
+  'dns.not-found': (p) =>
+    `${p.host} does not resolve: there is no DNS record for it (use --resolve ${p.host}:IP to give it one)`,
+  'dns.ingress-lb': (p) =>
+    `${p.host} -> ${p.ip} (the DNS record for the Ingress host points at the ingress controller's load balancer)`,
+  'dns.ingress-nodeport': (p) =>
+    `${p.host} -> ${p.ip} (the ingress controller is exposed by NodePort; the record points at a node)`,
+  'dns.ingress-no-address': (p) =>
+    `an Ingress names ${p.host}, but the ingress controller has no external address to point its DNS record at (${p.why === 'pending' ? 'its load balancer is <pending>' : p.why === 'no-controller' ? 'no ingress controller is installed' : 'the controller has no Service exposing it'})`,
+
+  'lb.no-healthy-node': (p) => `load balancer ${p.ip}:${p.port} has no healthy node to send to`,
+  'lb.no-nodeport': (p) =>
+    `the load balancer for Service ${p.service} has no NodePort to forward to`,
+  'lb.no-healthy-reason': (p) =>
+    `the load balancer for Service ${p.service} finds no healthy node (${p.local ? 'externalTrafficPolicy is Local and no node runs a ready Pod of it' : 'no node is ready with kube-proxy running'}), so it drops the connection`,
+  'lb.forward': (p) =>
+    `the cloud load balancer for Service ${ref(p.service)} forwards to ${p.node}'s NodePort ${p.nodePort}, keeping the client's address (${p.local ? 'only nodes with a ready local Pod pass its health check' : 'any node with kube-proxy running passes its health check'})`,
+  'unrouted.cluster-ip': (p) =>
+    `${p.ip} is a ClusterIP: no machine has that address and only the nodes' own rules know it, so the internet has no route to it`,
+  'unrouted.pod-ip': (p) =>
+    `${p.ip} is a Pod address, which is only routed inside the cluster network`,
+  'unrouted.lb-port': (p) => `the load balancer at ${p.ip} does not listen on port ${p.port}`,
+  'unrouted.foreign': (p) => `nothing at ${p.ip} belongs to this cluster`,
+  'unrouted.reason': (p, r) =>
+    `${r(p.what)}; the packets are dropped and the client waits until it times out`,
+  'node.arrive': (p) =>
+    `arrives at ${p.node} (${p.ip}); kube-proxy is ${running(p.kubeProxyRunning)}`,
+  'node.from-pod': (p) =>
+    `leaves Pod ${p.pod} into ${p.node}'s network stack; kube-proxy is ${running(p.kubeProxyRunning)}`,
+  'node.self': (p) => `sent by ${p.node} itself; kube-proxy is ${running(p.kubeProxyRunning)}`,
+
+  'iptables.rule': (p) =>
+    `${p.table} ${p.chain}: ${p.rule}${p.markedForSnat ? ' (marked for SNAT)' : ''}`,
+  'iptables.rejected': (p) =>
+    `${p.node}'s kube-proxy rejects it: ${p.service ? `Service ${ref(p.service)}` : 'the Service'} has no ready endpoints, so the client gets "connection refused" at once`,
+  'iptables.dropped-no-local': (p) =>
+    `${p.node}'s kube-proxy drops it: externalTrafficPolicy is Local and no ready Pod of ${p.service ? `Service ${p.service}` : 'the Service'} runs on ${p.node}, so nothing answers and the client times out`,
+  'node.refused-stopped': (p) =>
+    `kube-proxy is stopped on ${p.node}, so nothing there handles port ${p.port}: the node's kernel answers with a reset (connection refused)`,
+  'node.refused-closed': (p) =>
+    `nothing on ${p.node} listens on port ${p.port} and no NodePort uses it: the node answers with a reset (connection refused)`,
+  'nowhere.kube-proxy-stopped': (p) =>
+    `kube-proxy is stopped on ${p.node}, so no rule there rewrites the ClusterIP ${p.ip}`,
+  'nowhere.no-such-port': (p) =>
+    `no rule on ${p.node} matches ${p.ip}:${p.port} (the Service has no such port)`,
+  'nowhere.not-a-pod': (p) => `${p.ip} is no Pod's address`,
+  'nowhere.hop': (p, r) => `${r(p.why)}; the packet follows the default route and nobody answers`,
+  'nowhere.reason': (p, r) =>
+    `${r(p.why)}, so the packet leaves on the default route and the client times out`,
+
+  'pod-network.to-node': (p) =>
+    `carried over the Pod network from ${p.from} to ${p.to} (Pod ${p.podIP})`,
+  'pod-network.within-node': (p) => `delivered within ${p.node} to Pod ${p.podIP}`,
+  'pod.nothing-listens': (p) =>
+    `no container listens on ${p.port} (declared: ${declaredPorts(p.declared)}); the Pod answers with a reset`,
+  'pod.refused-reason': (p) =>
+    `the request reached Pod ${p.pod} on port ${p.port}, but no container there listens on it (its containerPorts: ${declaredPorts(p.declared)}): connection refused`,
+  'pod.accepts': (p) =>
+    `container ${p.container} accepts the connection on ${p.port}${p.http ? ' and answers 200' : ''}`,
+  'pod.delivered-reason': (p) =>
+    `Pod ${p.pod} on ${p.node} accepted the connection on port ${p.port}; it sees the client as ${p.source}`,
+
+  'certificate.no-tls': (p) => `no Ingress lists ${p.host ?? 'this host'} under tls`,
+  'certificate.no-secret-name': (p) =>
+    `Ingress ${p.ingress} lists the host under tls without a secretName`,
+  'certificate.secret-missing': (p) =>
+    `Secret ${p.secret} does not exist in namespace ${p.namespace}`,
+  'certificate.secret-type': (p) =>
+    `Secret ${p.secret} is of type ${p.type}, not kubernetes.io/tls`,
+  'certificate.from-secret': (p) => `the certificate from Secret ${p.namespace}/${p.secret}`,
+  'tls.terminated': (p, r) =>
+    `TLS for ${p.host} terminated with ${r(p.certificate)} (chosen by SNI)`,
+  'tls.fake-certificate': (p, r) =>
+    `TLS for ${p.host} terminated with ingress-nginx's self-signed "Kubernetes Ingress Controller Fake Certificate", because ${r(p.why)}: the client sees a certificate warning`,
+  'location.regex': (p) =>
+    `the first regex location (longest path first) matching ${p.path} is ${p.nginx}`,
+  'location.exact': (p) => `${p.path} equals the Exact path ${p.exact}`,
+  'location.prefix-equal': (p) =>
+    `${p.path} equals the Prefix path ${p.prefix} (ingress-nginx's "= ${p.base}")`,
+  'location.longest-prefix': (p) => `the longest matching prefix of ${p.path} is ${p.prefix}`,
+  'location.root-only': () => 'only the root location matches',
+  'ingress.route': (p, r) => {
+    const others = p.others.map(location);
+    const notMatched =
+      others.length > 0
+        ? `; ${others.join(', ')} ${others.length === 1 ? 'does' : 'do'} not match ${p.path}`
+        : '';
+    return `Host ${p.host} -> server ${p.server ?? '_ (catch-all: no rule names this host)'}; ${r(p.why)}, so ${location(p.location)}${p.ingress ? ` of Ingress ${ref(p.ingress)}` : ''} answers${notMatched}`;
+  },
+  'ingress.redirect': (p) =>
+    `ingress-nginx answers 308 Permanent Redirect to https://${p.host}${p.path}: TLS is configured for ${p.host}${p.force ? ' (force-ssl-redirect)' : ' and ssl-redirect is on by default'}`,
+  'ingress.no-rule': (p) =>
+    `no Ingress rule matches host ${p.host} and path ${p.path}${p.server ? ` (server ${p.server} has no location for it)` : ''}, so ingress-nginx's default backend answers 404 Not Found`,
+  'ingress.no-service': (p) =>
+    `the rule routes to Service ${ref(p.service)}, which does not exist, so ingress-nginx has no upstream and answers 503 Service Temporarily Unavailable`,
+  'ingress.no-port': (p) =>
+    `the rule routes to port ${p.port} of Service ${p.service}, which has no such port, so ${unavailable}`,
+  'ingress.no-endpoints': (p) =>
+    `Service ${p.service} has no ready endpoint for port ${p.port}, so ${unavailable}`,
+  'ingress.proxy': (p) =>
+    `ingress-nginx proxies to the endpoint ${p.ip}:${p.port} of Service ${p.service} directly (not through its ClusterIP)${p.toNode ? `, over the Pod network to ${p.toNode}` : ''}`,
+  'ingress.endpoint-refused': (p) =>
+    `nothing listens on ${p.port}: connection refused${p.tryNext ? '; ingress-nginx tries the next endpoint' : ''}`,
+  'ingress.endpoint-accepts': (p) =>
+    `container ${p.container} accepts on ${p.port} and answers 200 (path ${p.path}, X-Forwarded-For ${p.client}, X-Forwarded-Proto ${p.proto})`,
+  'ingress.delivered': (p) =>
+    `Ingress ${p.ingress} sends ${p.host}${p.path} to Service ${p.service} port ${p.port}; Pod ${p.pod} answered${p.rewrittenTo ? ` (path rewritten to ${p.rewrittenTo})` : ''}`,
+  'ingress.bad-gateway': (p) =>
+    `every endpoint ingress-nginx tried refused the connection (${p.refused.join(', ')}): nothing listens on the Service's targetPort, so it answers 502 Bad Gateway`,
+};

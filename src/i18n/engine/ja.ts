@@ -1,0 +1,155 @@
+// エンジンのメッセージの日本語。kube-proxy のルール、HTTP のステータス行、
+// "connection refused" のように端末で目にする文字列は英語のまま引用する。
+import type { LocationRef, MessageTable, ServiceRef } from '../../engine/index.ts';
+
+const ref = (s: ServiceRef) => `${s.namespace}/${s.name}`;
+const kubeProxy = (running: boolean) =>
+  running
+    ? 'kube-proxy は動いています'
+    : 'kube-proxy が止まっているので、このノードには Service のルールがありません';
+const declaredPorts = (ports: number[]) => (ports.length > 0 ? ports.join(', ') : 'なし');
+
+function location(l: LocationRef): string {
+  if (l.kind === 'ingress-default') return 'Ingress の defaultBackend';
+  if (l.kind === 'default-backend') return 'デフォルトバックエンド';
+  return `${l.pathType} ${l.path}`;
+}
+
+const unavailable = 'ingress-nginx は 503 Service Temporarily Unavailable を返します';
+
+export const ja: MessageTable = {
+  'request.invalid-manifests': () =>
+    '適用できないマニフェストがあります。理由は診断メッセージを見てください',
+  'request.bad-port': (p) => `${p.to} のポートが 1 から 65535 の範囲にありません`,
+  'request.bad-target': (p) =>
+    `「${p.to}」は URL（http://host[:port]/path）でも IP:PORT でもありません`,
+  'request.no-node': (p) => `${p.name} という名前のノードはありません`,
+  'request.unknown-source': (p) =>
+    `送信元「${p.from}」がわかりません。external、pod/NAME、pod/NAMESPACE/NAME、deployment/NAME、node/NAME のどれかを使ってください`,
+  'request.no-pod': (p) => `${p.from} に当てはまる実行中の Pod がありません`,
+  'request.pod-pending': (p) =>
+    `Pod ${p.pod} はどのノードでも動いていない（Pending）ので、リクエストを送れません`,
+
+  'dns.failed': (p, r) => `${p.host}: ${r(p.reason)}`,
+  'dns.forced': (p) => `${p.host} -> ${p.ip}（--resolve で指定）`,
+  'dns.cname-loop': (p) => `${p.host} は終わりのない CNAME の連鎖です`,
+  'dns.cname-failed': (p, r) =>
+    `${p.fqdn} は ${p.externalName} の CNAME（ExternalName の Service）で、${r(p.inner)}`,
+  'dns.cname': (p) => `${p.host} -> CNAME ${p.externalName} -> ${p.ip}`,
+  'dns.headless-empty': (p) =>
+    `${p.fqdn} は Ready なエンドポイントのないヘッドレス Service なので、クラスター DNS は返すアドレスを持っていません`,
+  'dns.headless': (p) =>
+    `${p.host} -> ${p.ip}（ヘッドレス Service ${p.fqdn}: ${p.count} 個ある Pod のアドレスの 1 つ）`,
+  'dns.cluster-ip': (p) => `${p.host} -> ${p.ip}（${p.fqdn}）`,
+  'dns.pod-not-found': (p) =>
+    `${p.host} は名前解決できません。クラスター DNS にその名前の Service はなく、ほかの DNS レコードもありません（--resolve ${p.host}:IP で与えられます）`,
+  'dns.cluster-name-outside': (p) =>
+    `${p.host} はクラスター DNS の名前で、名前解決できるのは Pod だけです（クラスター DNS は ${p.clusterDNS}）。${p.from === 'node' ? 'ノード' : 'クラスターの外のクライアント'}からは引けません`,
+  'dns.not-found': (p) =>
+    `${p.host} は名前解決できません。DNS レコードがありません（--resolve ${p.host}:IP で与えられます）`,
+  'dns.ingress-lb': (p) =>
+    `${p.host} -> ${p.ip}（Ingress のホストの DNS レコードは、Ingress コントローラーのロードバランサーを指しています）`,
+  'dns.ingress-nodeport': (p) =>
+    `${p.host} -> ${p.ip}（Ingress コントローラーは NodePort で公開されているので、レコードはノードを指しています）`,
+  'dns.ingress-no-address': (p) =>
+    `Ingress が ${p.host} を挙げていますが、DNS レコードで指せる Ingress コントローラーの外向きのアドレスがありません（${p.why === 'pending' ? 'ロードバランサーが <pending> のままです' : p.why === 'no-controller' ? 'Ingress コントローラーが入っていません' : 'コントローラーを公開する Service がありません'}）`,
+
+  'lb.no-healthy-node': (p) =>
+    `ロードバランサー ${p.ip}:${p.port} には、転送先にできる正常なノードがありません`,
+  'lb.no-nodeport': (p) =>
+    `Service ${p.service} のロードバランサーには、転送先の NodePort がありません`,
+  'lb.no-healthy-reason': (p) =>
+    `Service ${p.service} のロードバランサーは正常なノードを見つけられず（${p.local ? 'externalTrafficPolicy が Local で、Ready な Pod が動いているノードがありません' : 'Ready で kube-proxy が動いているノードがありません'}）、接続を捨てます`,
+  'lb.forward': (p) =>
+    `Service ${ref(p.service)} のクラウドのロードバランサーが、クライアントのアドレスを保ったまま ${p.node} の NodePort ${p.nodePort} へ転送します（${p.local ? 'ヘルスチェックに通るのは Ready な Pod が動いているノードだけです' : 'kube-proxy が動いているノードはどれもヘルスチェックに通ります'}）`,
+  'unrouted.cluster-ip': (p) =>
+    `${p.ip} は ClusterIP です。このアドレスを持つ機械はなく、知っているのはノードのルールだけなので、インターネットからの経路はありません`,
+  'unrouted.pod-ip': (p) =>
+    `${p.ip} は Pod のアドレスで、クラスターのネットワークの中でしかルーティングされません`,
+  'unrouted.lb-port': (p) => `${p.ip} のロードバランサーはポート ${p.port} で待ち受けていません`,
+  'unrouted.foreign': (p) => `${p.ip} にはこのクラスターのものが何もありません`,
+  'unrouted.reason': (p, r) =>
+    `${r(p.what)}。パケットは捨てられ、クライアントはタイムアウトするまで待ちます`,
+  'node.arrive': (p) => `${p.node}（${p.ip}）に着きます。${kubeProxy(p.kubeProxyRunning)}`,
+  'node.from-pod': (p) =>
+    `Pod ${p.pod} から ${p.node} のネットワークスタックへ出ます。${kubeProxy(p.kubeProxyRunning)}`,
+  'node.self': (p) => `${p.node} 自身が送ります。${kubeProxy(p.kubeProxyRunning)}`,
+
+  'iptables.rule': (p) =>
+    `${p.table} ${p.chain}: ${p.rule}${p.markedForSnat ? '（SNAT の印を付けます）' : ''}`,
+  'iptables.rejected': (p) =>
+    `${p.node} の kube-proxy のルールが拒否します。${p.service ? `Service ${ref(p.service)}` : 'Service'} には Ready なエンドポイントがないので、クライアントにはすぐに "connection refused" が返ります`,
+  'iptables.dropped-no-local': (p) =>
+    `${p.node} の kube-proxy のルールが捨てます。externalTrafficPolicy が Local で、${p.service ? `Service ${p.service}` : 'Service'} の Ready な Pod が ${p.node} で動いていないので、誰も応答せずクライアントはタイムアウトします`,
+  'node.refused-stopped': (p) =>
+    `${p.node} の kube-proxy が止まっていて、ポート ${p.port} を扱うものがないので、ノードのカーネルがリセットを返します（connection refused）`,
+  'node.refused-closed': (p) =>
+    `${p.node} ではポート ${p.port} で待ち受けるものも、それを使う NodePort もないので、ノードがリセットを返します（connection refused）`,
+  'nowhere.kube-proxy-stopped': (p) =>
+    `${p.node} の kube-proxy が止まっているので、ClusterIP ${p.ip} を書き換えるルールがありません`,
+  'nowhere.no-such-port': (p) =>
+    `${p.node} には ${p.ip}:${p.port} に当てはまるルールがありません（Service にそのポートがありません）`,
+  'nowhere.not-a-pod': (p) => `${p.ip} はどの Pod のアドレスでもありません`,
+  'nowhere.hop': (p, r) =>
+    `${r(p.why)}。パケットはデフォルトルートに従って出ていき、誰も応答しません`,
+  'nowhere.reason': (p, r) =>
+    `${r(p.why)}。パケットはデフォルトルートから出ていき、クライアントはタイムアウトします`,
+
+  'pod-network.to-node': (p) =>
+    `Pod ネットワークで ${p.from} から ${p.to} へ運ばれます（Pod ${p.podIP}）`,
+  'pod-network.within-node': (p) => `${p.node} の中で Pod ${p.podIP} に届きます`,
+  'pod.nothing-listens': (p) =>
+    `${p.port} 番で待ち受けるコンテナがありません（宣言されたポート: ${declaredPorts(p.declared)}）。Pod はリセットを返します`,
+  'pod.refused-reason': (p) =>
+    `リクエストは Pod ${p.pod} のポート ${p.port} に届きましたが、そこで待ち受けるコンテナがありません（containerPort: ${declaredPorts(p.declared)}）: connection refused`,
+  'pod.accepts': (p) =>
+    `コンテナ ${p.container} が ${p.port} 番で接続を受け付けます${p.http ? '。200 を返します' : ''}`,
+  'pod.delivered-reason': (p) =>
+    `${p.node} の Pod ${p.pod} がポート ${p.port} で接続を受け付けました。クライアントは ${p.source} に見えています`,
+
+  'certificate.no-tls': (p) => `${p.host ?? 'このホスト'}を tls に挙げている Ingress がありません`,
+  'certificate.no-secret-name': (p) =>
+    `Ingress ${p.ingress} は secretName なしでホストを tls に挙げています`,
+  'certificate.secret-missing': (p) => `Secret ${p.secret} がNamespace ${p.namespace} にありません`,
+  'certificate.secret-type': (p) =>
+    `Secret ${p.secret} の type が kubernetes.io/tls ではなく ${p.type} です`,
+  'certificate.from-secret': (p) => `Secret ${p.namespace}/${p.secret} の証明書`,
+  'tls.terminated': (p, r) =>
+    `${p.host} の TLS を ${r(p.certificate)}で終端します（SNI で選ばれます）`,
+  'tls.fake-certificate': (p, r) =>
+    `${r(p.why)}。そのため ${p.host} の TLS は ingress-nginx の自己署名証明書 "Kubernetes Ingress Controller Fake Certificate" で終端されます。クライアントには証明書の警告が出ます`,
+  'location.regex': (p) =>
+    `${p.path} に当てはまる最初の正規表現の location（長いパスから順）は ${p.nginx} です`,
+  'location.exact': (p) => `${p.path} は Exact のパス ${p.exact} と一致します`,
+  'location.prefix-equal': (p) =>
+    `${p.path} は Prefix のパス ${p.prefix} と一致します（ingress-nginx の "= ${p.base}"）`,
+  'location.longest-prefix': (p) => `${p.path} に当てはまるいちばん長い接頭辞は ${p.prefix} です`,
+  'location.root-only': () => 'ルートの location だけが当てはまります',
+  'ingress.route': (p, r) => {
+    const others = p.others.map(location);
+    const notMatched =
+      others.length > 0 ? `。${others.join('、')} は ${p.path} に当てはまりません` : '';
+    const answering = `${p.ingress ? `Ingress ${ref(p.ingress)} の ` : ''}${location(p.location)}`;
+    return `Host ${p.host} -> server ${p.server ?? '_（キャッチオール: このホストを挙げるルールがありません）'}。${r(p.why)}。そのため ${answering} が応答します${notMatched}`;
+  },
+  'ingress.redirect': (p) =>
+    `ingress-nginx は https://${p.host}${p.path} への 308 Permanent Redirect を返します。${p.host} には TLS が設定されています${p.force ? '（force-ssl-redirect）' : '（ssl-redirect は既定で有効です）'}`,
+  'ingress.no-rule': (p) =>
+    `ホスト ${p.host}・パス ${p.path} に当てはまる Ingress のルールがない${p.server ? `（server ${p.server} にそのための location がありません）` : ''}ので、ingress-nginx のデフォルトバックエンドが 404 Not Found を返します`,
+  'ingress.no-service': (p) =>
+    `ルールの送り先の Service ${ref(p.service)} が存在しないので、ingress-nginx には upstream がなく、503 Service Temporarily Unavailable を返します`,
+  'ingress.no-port': (p) =>
+    `ルールの送り先は Service ${p.service} のポート ${p.port} ですが、そのポートがないので、${unavailable}`,
+  'ingress.no-endpoints': (p) =>
+    `Service ${p.service} にはポート ${p.port} の Ready なエンドポイントがないので、${unavailable}`,
+  'ingress.proxy': (p) =>
+    `ingress-nginx は Service ${p.service} のエンドポイント ${p.ip}:${p.port} へ直接（ClusterIP を通さずに）プロキシします${p.toNode ? `。Pod ネットワークで ${p.toNode} へ運ばれます` : ''}`,
+  'ingress.endpoint-refused': (p) =>
+    `${p.port} 番で待ち受けるものがありません: connection refused${p.tryNext ? '。ingress-nginx は次のエンドポイントを試します' : ''}`,
+  'ingress.endpoint-accepts': (p) =>
+    `コンテナ ${p.container} が ${p.port} 番で受け付け、200 を返します（パス ${p.path}、X-Forwarded-For ${p.client}、X-Forwarded-Proto ${p.proto}）`,
+  'ingress.delivered': (p) =>
+    `Ingress ${p.ingress} が ${p.host}${p.path} を Service ${p.service} のポート ${p.port} へ送り、Pod ${p.pod} が応答しました${p.rewrittenTo ? `（パスは ${p.rewrittenTo} に書き換えられています）` : ''}`,
+  'ingress.bad-gateway': (p) =>
+    `ingress-nginx が試したエンドポイントはどれも接続を拒否しました（${p.refused.join('、')}）。Service の targetPort で待ち受けるものがないので、502 Bad Gateway を返します`,
+};

@@ -1,0 +1,292 @@
+// Every word our components put on a page, in the default locale. This table
+// defines the keys and each message's parameters: another locale's table is
+// checked against it and may leave messages out (see ../fallback.ts).
+// kube-apiserver's and kube-proxy's own words are not here: they stay as the
+// engine reports them.
+import type { PartKind } from '../../components/diagrams/architecture-layout.ts';
+import type { RulesLabels } from '../../components/diagrams/rules.ts';
+
+/** Leads of the editor's markers, shared by the exercise workspace and the playground. */
+const editor = {
+  apiserver: 'kube-apiserver はこれを拒否します',
+  warning: '適用はされますが、ルーティングが壊れます',
+  loading: 'エディターを読み込んでいます…',
+};
+
+const exercise = {
+  run: '実行',
+  reset: 'リセット',
+  resetConfirm: '最初のマニフェストに戻しますか？（Ctrl+Z で元に戻せます）',
+  hint: 'ヒント',
+  hints: 'ヒント',
+  checks: 'チェック',
+  questions: '質問',
+  back: (chapter: number) => `← 第 ${chapter} 章に戻る`,
+  editorLabel: (title: string) => `${title} のマニフェスト（YAML）`,
+  noMoreHints: 'ヒントはこれで全部です',
+  solution: '解答例を見る',
+  solutionConfirm: '解答例を表示しますか？あなたのマニフェストはそのまま残ります。',
+  solutionTitle: '解答例（あなたのマニフェストは変わりません）',
+  download: '回答をダウンロード',
+  copy: 'コピー',
+  copied: 'コピーしました',
+  keyboard:
+    'エディターの中で Tab はインデントです。Ctrl+M（macOS は Ctrl+Shift+M）のあとの Tab でエディターの外へ移れます。F8 で次の問題、Ctrl+. で修正案、Ctrl+Enter で実行。',
+  toStart: 'マニフェストをクリックするか、キーを押すとエディターが開きます。',
+  loadFailed:
+    'エディターを読み込めませんでした。ネットワークを確かめて、ページを再読み込みしてください。',
+  checking: '確認中…',
+  allPassed: 'すべてのチェックに合格しました',
+  passedOf: (n: number, m: number) => `${m} 件中 ${n} 件のチェックに合格`,
+  storageFailed:
+    '入力をこのブラウザーに保存できません（容量不足か、保存が禁止されています）。回答をダウンロードしておいてください。',
+  traceTitle: 'リクエストの経路',
+  showRoute: '経路を見る',
+  routeOf: (title: string) => `チェック「${title}」のリクエスト`,
+  clusterTitle: 'あなたのクラスター',
+  clusterLabel: (n: number, p: number, s: number) =>
+    `あなたのクラスター: ノード ${n} 台、Pod ${p} 個、Service ${s} 個`,
+  engineError: '採点できませんでした',
+  completed: '完了',
+  /** Beside an exercise's id in a chapter's list of exercises. */
+  idLabel: '演習 ID',
+};
+
+const playground = {
+  otherTabTitle: 'プレイグラウンドが別のタブで変更されました',
+  badLinkKept: (why: string) =>
+    `リンクを開けませんでした（${why}）。保存されているプレイグラウンドはそのままです。`,
+  // The page around the island.
+  scenario: 'シナリオ',
+  open: '開く',
+  file: 'YAML ファイルを開く',
+  download: 'ファイルに保存',
+  share: '共有リンクを作る',
+  link: '共有リンク',
+  downloadState: '状態をファイルに保存',
+  yaml: 'マニフェスト（YAML）',
+  faults: '障害スイッチ（Cluster ドキュメントを書き換えます）',
+  request: 'リクエスト',
+  from: '送信元',
+  to: '送り先',
+  method: 'メソッド',
+  count: '回数',
+  seed: 'シード',
+  send: '送る',
+  route: '経路',
+  hops: '経路の表',
+  cluster: 'クラスター',
+  rules: 'kube-proxy のルール',
+  node: 'ノード',
+  architecture: '構成',
+  help: 'キーボードショートカット',
+  editorLabel: 'プレイグラウンドのマニフェスト（YAML）',
+  noScript: 'プレイグラウンドには JavaScript が必要です。シナリオの YAML は次のとおりです。',
+  keys: [
+    ['Ctrl+Enter（macOS は Cmd+Enter）', 'リクエストを送る（エディターでもフォームでも）'],
+    ['Ctrl+Space', '補完の候補を出す'],
+    ['F8 / Shift+F8', '次 / 前の問題へ'],
+    ['Ctrl+.', '修正案（v1beta1 → v1 など）'],
+    ['Ctrl+M（macOS は Ctrl+Shift+M）', 'Tab でエディターの外へ移れるようにする'],
+    ['Ctrl+Z', '障害スイッチやシナリオで書き換えた YAML を元に戻す'],
+    ['?', 'この一覧を開く（入力欄の外で）'],
+  ] as [string, string][],
+  // What the island says.
+  loadFailed: 'エディターを読み込めませんでした。ページを再読み込みしてください。',
+  running: '計算中…',
+  engineError: 'エンジンが答えませんでした',
+  badLink: (why: string) => `リンクを開けませんでした（${why}）。空のプレイグラウンドを開きます。`,
+  restored: 'リンクの状態を開きました。',
+  tooLong: (n: number, max: number) =>
+    `状態が大きすぎてリンクにできません（${n} 文字、上限 ${max} 文字）。代わりにファイルとして保存してください。`,
+  linkCopied: 'リンクをコピーしました。',
+  linkReady: 'リンクができました。下の欄からコピーしてください。',
+  faultError: (why: string) => `障害スイッチを反映できません: ${why}`,
+  fileTooBig: 'ファイルが大きすぎます（上限 2 MiB）。',
+  fileNotText: 'ファイルが UTF-8 のテキストではありません。',
+  opened: (name: string) => `${name} を開きました。`,
+  scenarioLoaded: (title: string) => `シナリオ「${title}」を開きました（Ctrl+Z で元に戻せます）。`,
+  noRequest: '送り先を入力すると、ここにリクエストの結果が出ます。',
+  notSent: (why: string) => `リクエストを送れません: ${why}`,
+  outcome: (o: string, status: number | null, reason: string) =>
+    `結果: ${o}${status ? `（${status}）` : ''} — ${reason}`,
+  kubeProxyRunning: 'kube-proxy 動作中',
+  nodeReady: 'Ready',
+  podReady: 'Ready',
+  lbProvider: 'クラウドのロードバランサープロバイダーあり',
+  ingress: 'Ingress コントローラー',
+  ingressOptions: {
+    LoadBalancer: 'ingress-nginx（LoadBalancer で公開）',
+    NodePort: 'ingress-nginx（NodePort で公開）',
+    None: 'ingress-nginx（Service なし）',
+    absent: 'なし',
+  },
+  routeLabel: (method: string, to: string, outcome: string) => `経路: ${method} ${to} — ${outcome}`,
+  autoNode: '経路のノード',
+  hopColumns: ['#', '種類', '場所', '内容', 'パケット（送信元 → 宛先）'],
+};
+
+/** The words the diagrams draw around the engine's own. */
+const diagrams = {
+  cluster: (n: number, p: number, s: number) =>
+    `クラスター: ノード ${n} 台、Pod ${p} 個、Service ${s} 個`,
+  route: (method: string, to: string, from: string, outcome: string) =>
+    `経路: ${method} ${to}（${from}）— ${outcome}`,
+  hops: '経路の各段階（テキスト）',
+  openInPlayground: 'この図のクラスターとリクエストをプレイグラウンドで開く',
+  rules: (node: string): RulesLabels => ({
+    graph: `${node} の kube-proxy のチェーン（nat テーブル）。強調されているのがこのリクエストの経路です`,
+    text: `${node} の iptables-save（kube-proxy が書いたルール）。このリクエストが一致したルールが強調されています`,
+    hidden: (n) => `ほかに ${n} 個のチェーンがあります（経路に関係するものだけ表示）`,
+    empty: `${node} には kube-proxy のルールがありません（kube-proxy が止まっています）`,
+    onPath: 'このリクエストが通ったチェーン',
+    rules: (n) => `ルール ${n} 個`,
+  }),
+  spread: (total: number, failed: number) =>
+    `${total} 回のリクエストが届いた Pod${failed > 0 ? `（${failed} 回はどの Pod にも届かず）` : ''}`,
+  architecture: {
+    figure:
+      'クラスターの構成：コントロールプレーンとノード。リクエストが通った部分が強調されています',
+    touched: 'このリクエストはここを通りました。',
+    degraded: 'いまリクエストを止めている状態です。',
+    prompt: '図の部品をクリックするか、Tab で移動すると、ここに説明が出ます。',
+  },
+  /** What each part of the architecture view says when a learner focuses it. */
+  parts: {
+    client: 'クラスターの外にいる利用者（ブラウザーや curl）。リクエストはここから出発します。',
+    'load-balancer':
+      'クラウドプロバイダーのロードバランサー。type=LoadBalancer の Service のために cloud-controller-manager が作り、そのアドレスが Service の status に書かれます。受けたパケットをノード（またはプロバイダーによっては直接 Pod）へ渡します。クラスターの外にあります。',
+    'control-plane':
+      'クラスター全体のあるべき状態を記録し、そこへ近づけ続ける部分。パケットはここを通りません。',
+    'kube-apiserver':
+      'クラスターの入り口。kubectl も各コンポーネントもここを通して読み書きします。マニフェストの検証もここで行われます。',
+    etcd: 'クラスターの状態を保存するキーバリューストア。Service や EndpointSlice の定義もここにあります。',
+    'kube-scheduler': 'ノードが決まっていない Pod を、どのノードで動かすか決めます。',
+    'kube-controller-manager':
+      'コントローラーの集まり。Deployment から ReplicaSet と Pod を作り、Service の EndpointSlice（転送先の Pod の一覧）を作ります。',
+    node: 'Pod が動くマシン。パケットはノードの IP に届き、ノードのカーネルが kube-proxy のルールに従って転送します。',
+    kubelet:
+      '割り当てられた Pod のコンテナをコンテナランタイムに起動させ、Ready かどうかを報告します。',
+    'container-runtime': 'コンテナを実際に動かすもの（containerd や CRI-O）。',
+    'kube-proxy':
+      'Service と EndpointSlice を見て、ノードの iptables ルールを書きます。パケットを運ぶのはカーネルで、kube-proxy 自身ではありません。止まった kube-proxy の書いたルールは消されるまで残りますが、Routelab の Stopped は、kube-proxy が動いておらずルールも 1 つもないノード（再起動した、kube-proxy が起動する前に加わった、など）を表します。',
+    pod: 'コンテナが動く単位。IP は（多くの構成では）ノードの Pod CIDR から割り当てられ、Pod のすべてのコンテナがその 1 つの IP を共有します。作り直すと変わります。',
+  } satisfies Record<PartKind, string> as Record<PartKind, string>,
+};
+
+const progress = {
+  chapter: (n: number) => `第 ${n} 章`,
+  done: '完了',
+  todo: '未完了',
+  export: '進捗を書き出す',
+  import: '進捗を読み込む',
+  imported: (n: number) => `${n} 件の完了を読み込みました`,
+  bad: 'Routelab の進捗ファイルではありません',
+  /** Filled in by the page's script: {n} exercises done of {m}. */
+  count: '{n} / {m} 問完了',
+};
+
+const instructor = {
+  toggle: '講師モード（解答と指導メモを表示）',
+  checks: 'チェック',
+  mistakes: 'よくある間違いと、それを捕まえるチェック',
+  caughtBy: '捕まえるチェック',
+  says: 'メッセージに含まれる言葉',
+  hints: 'ヒント',
+  solution: '解答例',
+  grade: '採点コマンド',
+};
+
+/** Saved work: another tab's changes, earlier versions, storage that fails. */
+const keep = {
+  otherTabTitle: 'この回答が別のタブで変更されました',
+  otherTabText: (time: string) => `別のタブの内容（${time} に保存）`,
+  thisTabText: 'このタブの内容',
+  useTheirs: '別のタブの内容を使う',
+  keepMine: 'このタブの内容を残す',
+  notChosenKept: '選ばなかったほうは「以前の版」に残ります。',
+  updated: '別のタブで入力された内容に更新しました（Ctrl+Z でこのタブの内容に戻せます）。',
+  historyButton: (n: number) => `以前の版（${n}）`,
+  historyEmpty: '以前の版はまだありません。',
+  reasons: {
+    reset: 'リセットの前',
+    link: '共有リンクを開く前',
+    scenario: 'シナリオを開く前',
+    file: 'ファイルを開く前',
+    import: '進捗の読み込みの前',
+    'other-tab': '別のタブとの競合で選ばなかった版',
+    restore: '以前の版に戻す前',
+    'older-build': '古い版のサイトが保存した版',
+  },
+  entry: (reason: string, time: string, lines: number) => `${reason} — ${time} — ${lines} 行`,
+  restore: 'この版に戻す',
+  restored: (time: string) => `${time} の版に戻しました（戻す前の内容も「以前の版」にあります）。`,
+  failed: {
+    blocked:
+      'このブラウザーはこのサイトの保存を禁止しています。入力は保存されません。ファイルとしてダウンロードしてください。',
+    full: 'ブラウザーの保存領域がいっぱいで、入力を保存できません。ファイルとしてダウンロードしてください。',
+  },
+  download: 'ダウンロード',
+};
+
+/** Importing a progress file, and how long this browser keeps what is saved. */
+const importing = {
+  playground: 'プレイグラウンド',
+  tooBig: (mb: number) => `ファイルが大きすぎます（上限 ${mb} MB）。何も読み込んでいません。`,
+  notProgress: 'Routelab の進捗ファイルではありません。何も読み込んでいません。',
+  chooseTitle: 'このブラウザーとファイルで内容が違う回答があります。どちらを残すか選んでください。',
+  exercise: '演習',
+  browserDate: 'このブラウザーの保存日時',
+  fileDate: 'ファイルの保存日時',
+  choose: '残すほう',
+  keepBrowser: 'このブラウザーの内容',
+  takeFile: 'ファイルの内容',
+  newer: '（新しいほう）',
+  unknownDate: '不明',
+  apply: 'この選択で読み込む',
+  cancel: '読み込みをやめる',
+  cancelled: '読み込みをやめました。何も変わっていません。',
+  imported: (c: number, f: number, r: number) =>
+    `完了 ${c} 件、このブラウザーになかった回答 ${f} 件、ファイルの内容で置き換えた回答 ${r} 件を読み込みました。`,
+  replacedKept: '置き換える前の回答は各演習の「以前の版」にあります。',
+  kept: (n: number) => `このブラウザーの回答を ${n} 件残しました。`,
+  same: (n: number) => `${n} 件の回答は同じ内容でした。`,
+  unknownIds: (n: number, ids: string) =>
+    `存在しない演習 ${n} 件を読み込みませんでした（${ids}）。`,
+  forbidden: (n: number, keys: string) => `使えないキー ${n} 件を拒否しました（${keys}）。`,
+  invalid: (n: number, ids: string) => `壊れた項目 ${n} 件を読み込みませんでした（${ids}）。`,
+  failed: (n: number) =>
+    `${n} 件はブラウザーに保存できませんでした（容量不足か、保存が禁止されています）。`,
+  blocked:
+    'このブラウザーはこのサイトの保存を禁止しています。ここには進捗も回答も保存されていないので、書き出すものがありません。回答は各演習の「回答をダウンロード」で保存してください。',
+  persistGranted: 'このブラウザーは、あなたが消すまで Routelab の保存内容を残します。',
+  persistBestEffort:
+    'このブラウザーは、容量が足りなくなると Routelab の保存内容を消すことがあります。ときどき進捗を書き出してください。',
+  persistUnsupported:
+    'このブラウザーは保存内容を残すかどうかを答えません。ときどき進捗を書き出してください。',
+  persistAsked: (time: string, granted: boolean) =>
+    `（${time} に保存の継続を依頼し、${granted ? '許可されました' : '許可されませんでした'}）`,
+  persistNotAsked: '（保存の継続は、最初に保存するときに依頼します）',
+};
+
+/** Where an exercise page sits: its place in the sidebar and the link after it. */
+const nav = {
+  reading: '本文',
+  exerciseItem: (title: string) => `演習: ${title}`,
+  nextExercise: (title: string) => `次の演習: ${title}`,
+  seeProgress: '進捗を見る',
+};
+
+export const ja = {
+  editor,
+  exercise,
+  playground,
+  diagrams,
+  progress,
+  instructor,
+  nav,
+  keep,
+  importing,
+};
+
+export type UiMessages = typeof ja;

@@ -1,0 +1,108 @@
+// The values a chapter quotes through <ScenarioValue>: each is what the engine
+// itself says about the scenario (its model, kube-proxy's rules), and a value
+// that names nothing stops the build instead of printing a blank.
+import { describe, expect, it } from 'vitest';
+import {
+  kubectlGetService,
+  scenarioModel,
+  scenarioText,
+  scenarioValue,
+  serviceRules,
+} from '../../src/course/scenario-values.ts';
+import { iptables } from '../../src/engine/index.ts';
+
+const clusterip = 'service-clusterip.yaml';
+const nodeport = 'service-nodeport.yaml';
+
+describe('scenarioValue', () => {
+  const model = scenarioModel(nodeport);
+  const service = model.services.find((s) => s.metadata.name === 'my-service');
+  const app = model.pods.filter((p) => p.owner === 'Deployment/my-app');
+
+  it('gives the Service, node and Pod values of the model', () => {
+    expect(scenarioValue(nodeport, 'clusterIP:my-service')).toBe(service?.clusterIP);
+    expect(scenarioValue(nodeport, 'nodePort:my-service')).toBe(
+      String(service?.ports[0]?.nodePort),
+    );
+    expect(scenarioValue(nodeport, 'nodeIP:node-2')).toBe(model.nodes[1]?.internalIP);
+    expect(scenarioValue(nodeport, 'podCIDR:node-1')).toBe(model.nodes[0]?.podCIDR);
+    expect(scenarioValue(nodeport, 'podName:my-app:1')).toBe(app[1]?.metadata.name);
+    expect(scenarioValue(nodeport, 'podIP:my-app:0')).toBe(app[0]?.podIP);
+    expect(scenarioValue(nodeport, 'externalClient')).toBe(model.cluster.externalClient);
+    expect(scenarioValue(nodeport, 'clusterDNS')).toBe(model.cluster.clusterDNS);
+  });
+
+  it('picks the node without a my-app Pod as the NodePort figure does', () => {
+    const hosting = new Set(app.map((p) => p.nodeName));
+    const ip = scenarioValue(nodeport, 'nodeIPWithout:my-app');
+    const node = model.nodes.find((n) => n.internalIP === ip);
+    expect(node && hosting.has(node.name)).toBe(false);
+  });
+
+  it('names the chains kube-proxy writes on the nodes', () => {
+    const rules = iptables(model, 'node-1') ?? '';
+    const svc = scenarioValue(nodeport, 'svc:my-service');
+    const ext = scenarioValue(nodeport, 'ext:my-service');
+    const sep = scenarioValue(nodeport, 'sep:my-service:my-app:0');
+    expect(svc).toMatch(/^KUBE-SVC-[A-Z2-7]{16}$/);
+    expect(ext).toBe(svc.replace('KUBE-SVC-', 'KUBE-EXT-'));
+    expect(scenarioValue(nodeport, 'svl:my-service')).toBe(svc.replace('KUBE-SVC-', 'KUBE-SVL-'));
+    expect(rules).toContain(`--dport ${service?.ports[0]?.nodePort} -j ${ext}`);
+    // The SEP chain of Pod 0 is the one that DNATs to Pod 0's address.
+    expect(rules).toContain(
+      `-A ${sep} -m comment --comment default/my-service -m tcp -p tcp -j DNAT --to-destination ${app[0]?.podIP}:8080`,
+    );
+  });
+
+  it('fills a text holding several values', () => {
+    expect(scenarioText(nodeport, '{nodeIP:node-1}:{nodePort:my-service}')).toBe(
+      `${model.nodes[0]?.internalIP}:${service?.ports[0]?.nodePort}`,
+    );
+  });
+
+  it('stops on a value the scenario does not have', () => {
+    expect(() => scenarioValue(nodeport, 'clusterIP:no-such')).toThrow(/no Service no-such/);
+    expect(() => scenarioValue(nodeport, 'podIP:my-app:2')).toThrow(/has 2 Pods/);
+    expect(() => scenarioValue(nodeport, 'nodeIP:node-9')).toThrow(/no node node-9/);
+    expect(() => scenarioValue(clusterip, 'nodePort:my-service')).toThrow(/no NodePort/);
+    expect(() => scenarioValue(nodeport, 'bogus:x')).toThrow(/unknown scenario value/);
+    expect(() => scenarioValue('no-such.yaml', 'clusterIP:my-service')).toThrow();
+  });
+});
+
+describe('serviceRules', () => {
+  it('lists only lines of the node’s rules, entry first, each chain after the jump to it', () => {
+    const model = scenarioModel(clusterip);
+    const all = (iptables(model, 'node-3') ?? '').split('\n');
+    const lines = serviceRules(clusterip, 'node-3', 'my-service').split('\n');
+    for (const line of lines) expect(all).toContain(line);
+    const svc = scenarioValue(clusterip, 'svc:my-service');
+    const sep0 = scenarioValue(clusterip, 'sep:my-service:my-app:0');
+    const sep1 = scenarioValue(clusterip, 'sep:my-service:my-app:1');
+    const first = (chain: string) => lines.findIndex((l) => l.startsWith(`-A ${chain} `));
+    expect(lines[0]).toMatch(new RegExp(`^-A KUBE-SERVICES .* -j ${svc}$`));
+    expect(first(svc)).toBe(1);
+    // Every rule of each chain: 1 entry, 3 in KUBE-SVC, 2 in each KUBE-SEP.
+    expect(lines).toHaveLength(8);
+    expect(first(sep0)).toBeLessThan(first(sep1));
+    expect(lines.filter((l) => l.startsWith(`-A ${sep0} `))).toHaveLength(2);
+  });
+});
+
+describe('kubectlGetService', () => {
+  it('prints the columns kubectl prints, from the model', () => {
+    expect(kubectlGetService('service-loadbalancer.yaml', 'my-service', '40s')).toBe(
+      [
+        'NAME         TYPE           CLUSTER-IP      EXTERNAL-IP    PORT(S)        AGE',
+        `my-service   LoadBalancer   ${scenarioValue('service-loadbalancer.yaml', 'clusterIP:my-service')}   ${scenarioValue('service-loadbalancer.yaml', 'lbIP:my-service')}   80:${scenarioValue('service-loadbalancer.yaml', 'nodePort:my-service')}/TCP   40s`,
+      ].join('\n'),
+    );
+    const pending = kubectlGetService('service-loadbalancer-pending.yaml', 'my-service', '10m');
+    expect(pending.split('\n')[1]).toMatch(
+      /^my-service {3}LoadBalancer {3}\S+ {3}<pending> {5}80:\d+\/TCP {3}10m$/,
+    );
+    expect(kubectlGetService(clusterip, 'my-service', '5s').split('\n')[1]).toMatch(
+      /ClusterIP {3}\S+ {3}<none> {8}80\/TCP {4}5s$/,
+    );
+  });
+});
