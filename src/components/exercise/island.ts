@@ -4,7 +4,13 @@
 // Everything the learner typed or the engine said is put on the page as
 // text, never as HTML.
 import type { Exercise } from '../../course/exercises/schema.ts';
-import { type Locale, loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
+import {
+  type Locale,
+  loadEngineWords,
+  loadUi,
+  toLocale,
+  type UiMessages,
+} from '../../i18n/index.ts';
 import { $ } from '../dom.ts';
 import { downloadText } from '../download.ts';
 import { attachDiagnostics } from '../editor/markers.ts';
@@ -117,7 +123,7 @@ export async function mount(root: HTMLElement): Promise<{
 }> {
   const exercise = JSON.parse(root.dataset.exercise ?? '{}') as Exercise;
   const locale = toLocale(root.dataset.lang);
-  const words = await loadUi(locale);
+  const [words, engineWords] = await Promise.all([loadUi(locale), loadEngineWords(locale)]);
   const t = words.exercise;
   const status = $(root, '.rl-status');
   const say: Say = (text, kind = 'info') => {
@@ -131,7 +137,7 @@ export async function mount(root: HTMLElement): Promise<{
   say('');
 
   const showMarkers = attachDiagnostics(model, words.editor);
-  const view = new GradeView(root, exercise, locale, t);
+  const view = new GradeView(root, exercise, locale, t, engineWords);
   // Grading, off the main thread, a little after the learner stops typing.
   const engine = new EngineClient<GradeRequest, GradeReply>({
     create: () => new Worker(new URL('./grade.worker.ts', import.meta.url), { type: 'module' }),

@@ -5,7 +5,7 @@ import '../diagrams/route.css';
 import '../diagrams/topology.css';
 import type { CheckResult, Grade } from '../../course/exercises/grade.ts';
 import type { Exercise } from '../../course/exercises/schema.ts';
-import type { Locale, UiMessages } from '../../i18n/index.ts';
+import type { EngineWords, Locale, UiMessages } from '../../i18n/index.ts';
 import { drawRoute } from '../diagrams/route.ts';
 import { layoutRoute } from '../diagrams/route-layout.ts';
 import { drawTopology } from '../diagrams/topology.ts';
@@ -20,8 +20,16 @@ export class GradeView {
   private readonly exercise: Exercise;
   private readonly locale: Locale;
   private readonly t: UiMessages['exercise'];
+  private readonly engine: EngineWords;
 
-  constructor(root: HTMLElement, exercise: Exercise, locale: Locale, t: UiMessages['exercise']) {
+  constructor(
+    root: HTMLElement,
+    exercise: Exercise,
+    locale: Locale,
+    t: UiMessages['exercise'],
+    engine: EngineWords,
+  ) {
+    this.engine = engine;
     this.root = root;
     this.exercise = exercise;
     this.locale = locale;
@@ -122,9 +130,9 @@ export class GradeView {
     line(`${request.method} ${request.to} (${request.from})`);
     for (const hop of hops) {
       const packet = hop.packet ? `  [${hop.packet.src} → ${hop.packet.dst}]` : '';
-      line(`${hop.kind} @ ${hop.at}: ${hop.detail}${packet}`);
+      line(`${hop.kind} @ ${hop.at}: ${this.engine.hop(hop)}${packet}`);
     }
-    line(result.trace.reason);
+    line(this.engine.reason(result.trace));
     section.hidden = false;
   }
 }

@@ -5,7 +5,7 @@
 // as text nodes and attribute values only. The parts live in their own
 // modules: state.ts (the state and where it is kept), request-form.ts,
 // results.ts, faults-panel.ts, files.ts; this one wires them together.
-import { loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
+import { loadEngineWords, loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
 import { $ } from '../dom.ts';
 import { attachDiagnostics } from '../editor/markers.ts';
 import { createEditor, monaco } from '../editor/monaco.ts';
@@ -125,7 +125,8 @@ function faultsPanel(
 }
 
 export async function mount(root: HTMLElement): Promise<void> {
-  const words = await loadUi(toLocale(root.dataset.lang));
+  const locale = toLocale(root.dataset.lang);
+  const [words, engineWords] = await Promise.all([loadUi(locale), loadEngineWords(locale)]);
   const t = words.playground;
   const scenarios = JSON.parse(root.dataset.scenarios ?? '[]') as Scenario[];
   const message = $(root, '.rl-pg-message');
@@ -174,7 +175,7 @@ export async function mount(root: HTMLElement): Promise<void> {
       showMarkers(reply.diagnostics);
       form.offer(reply.choices, reply.rules?.node ?? '');
       faults.show(reply.choices);
-      showResults(root, reply, words);
+      showResults(root, reply, words, engineWords);
     },
     onError: (why) => say(`${t.engineError}: ${why}`, 'warning'),
     delayMs: runDelayMs,
