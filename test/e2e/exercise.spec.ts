@@ -248,7 +248,10 @@ test('when the browser cannot store the text, the learner is told and can downlo
   await openEditor(page, '/en/exercises/service-selector/');
   await page.locator('.rl-editor .view-lines').click();
   await page.keyboard.type('# typed');
-  await expect(page.locator('.rl-status')).toContainText('cannot be saved in this browser');
+  // Said where the work is, with the way to keep it (src/components/storage/ui.ts).
+  const notice = page.locator('.rl-keep-failure');
+  await expect(notice).toContainText('storage is full: your text cannot be saved');
+  await expect(notice.getByRole('button', { name: 'Download' })).toBeVisible();
   await expect(page.locator('button[data-action="download"]')).toBeVisible();
 });
 

@@ -1,10 +1,11 @@
 // The engine's sentences in a page's locale: the route of every scenario's
 // request, said hop by hop, in Japanese on a Japanese page and in the CLI's
 // English on an English one.
+
 import { describe, expect, it } from 'vitest';
 import { readScenario, scenarioNames } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
-import { loadEngineWords } from '../../src/i18n/index.ts';
+import { loadEngineWords } from '../../src/i18n/engine/index.ts';
 
 const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const requests: [string, string][] = [

@@ -3,14 +3,10 @@
 // request's hops (results.ts), and controls that never lose their text.
 // Everything the learner typed or the engine said is put on the page as
 // text, never as HTML.
+
 import type { Exercise } from '../../course/exercises/schema.ts';
-import {
-  type Locale,
-  loadEngineWords,
-  loadUi,
-  toLocale,
-  type UiMessages,
-} from '../../i18n/index.ts';
+import { loadEngineWords } from '../../i18n/engine/index.ts';
+import { type Locale, loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
 import { $ } from '../dom.ts';
 import { downloadText } from '../download.ts';
 import { attachDiagnostics } from '../editor/markers.ts';

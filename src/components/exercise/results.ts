@@ -1,11 +1,12 @@
 // The grade on the page: each check's mark and message, the summary, and the
 // route of one request check (the first failing one, else the one the
 // learner chose) with its hops and the cluster it crossed.
+import type { EngineWords } from '../../i18n/engine/index.ts';
 import '../diagrams/route.css';
 import '../diagrams/topology.css';
 import type { CheckResult, Grade } from '../../course/exercises/grade.ts';
 import type { Exercise } from '../../course/exercises/schema.ts';
-import type { EngineWords, Locale, UiMessages } from '../../i18n/index.ts';
+import type { Locale, UiMessages } from '../../i18n/index.ts';
 import { drawRoute } from '../diagrams/route.ts';
 import { layoutRoute } from '../diagrams/route-layout.ts';
 import { drawTopology } from '../diagrams/topology.ts';

@@ -1,7 +1,8 @@
 // The text alternative of the route: one table row per hop, written with
 // textContent only (hop details quote names and paths a learner typed).
+
 import type { TraceResult } from '../../engine/index.ts';
-import type { EngineWords } from '../../i18n/index.ts';
+import type { EngineWords } from '../../i18n/engine/index.ts';
 
 export function fillHopsTable(
   table: HTMLTableElement,

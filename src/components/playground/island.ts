@@ -5,7 +5,8 @@
 // as text nodes and attribute values only. The parts live in their own
 // modules: state.ts (the state and where it is kept), request-form.ts,
 // results.ts, faults-panel.ts, files.ts; this one wires them together.
-import { loadEngineWords, loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
+import { loadEngineWords } from '../../i18n/engine/index.ts';
+import { loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
 import { $ } from '../dom.ts';
 import { attachDiagnostics } from '../editor/markers.ts';
 import { createEditor, monaco } from '../editor/monaco.ts';

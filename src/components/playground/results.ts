@@ -1,11 +1,12 @@
 // The results of one answer of the engine: the outcome in words, and every
 // diagram of the scene, each view timed (npm run bench reads the measures).
+import type { EngineWords } from '../../i18n/engine/index.ts';
 import '../diagrams/architecture.css';
 import '../diagrams/route.css';
 import '../diagrams/rules.css';
 import '../diagrams/spread.css';
 import '../diagrams/topology.css';
-import type { EngineWords, UiMessages } from '../../i18n/index.ts';
+import type { UiMessages } from '../../i18n/index.ts';
 import { drawArchitecture } from '../diagrams/architecture.ts';
 import { drawRoute } from '../diagrams/route.ts';
 import { drawRules } from '../diagrams/rules.ts';
