@@ -2,7 +2,7 @@
 // dist/sw.js, a service worker that caches every file the build emitted (the
 // course, the exercises, the editor and its workers, the schema, the search
 // index) under a cache named after their contents. A new build makes a new
-// cache and drops the old one.
+// cache; the old one goes once no page of the old build is open.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';

@@ -26,7 +26,9 @@ const atOnce: [string, number][] = [
   ['/exercises/service-selector/', 12 * KB],
   ['/en/exercises/ingress-tls/', 12 * KB],
   ['/playground/', 12 * KB],
-  ['/en/progress/', 12 * KB],
+  // The progress page carries the import with the learner's choice per answer,
+  // the storage migration and the persistence request (measured 15.2 KB).
+  ['/en/progress/', 16 * KB],
   ['/instructor/', 12 * KB],
 ];
 

@@ -168,7 +168,9 @@ test('the progress page imports and exports progress; instructor mode is remembe
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(file)),
   });
-  await expect(page.locator('.rl-progress-message')).toHaveText('Imported 1 completed exercises');
+  await expect(page.locator('.rl-progress-message')).toHaveText(
+    'Imported 1 completed exercises, 1 answers this browser did not have, and 0 answers replaced by the file’s.',
+  );
   await expect(page.locator('[data-progress-for="service-selector"]')).toHaveAttribute(
     'data-state',
     'done',
@@ -181,7 +183,7 @@ test('the progress page imports and exports progress; instructor mode is remembe
     buffer: Buffer.from('{"completed": 1}'),
   });
   await expect(page.locator('.rl-progress-message')).toHaveText(
-    'This is not a Routelab progress file',
+    'This is not a Routelab progress file. Nothing was imported.',
   );
 
   const download = page.waitForEvent('download');
@@ -191,7 +193,9 @@ test('the progress page imports and exports progress; instructor mode is remembe
   await exported.saveAs(path);
   const data = JSON.parse(readFileSync(path, 'utf8'));
   expect(data.completed['service-selector']).toBe('2026-11-25T00:00:00.000Z');
-  expect(data.answers['service-selector']).toBe('# brought from another browser\n');
+  // Each answer travels with the time it was saved (a v1 file had none: the import's time).
+  expect(data.answers['service-selector'].text).toBe('# brought from another browser\n');
+  expect(Number.isNaN(Date.parse(data.answers['service-selector'].at))).toBe(false);
 
   // The imported answer is what the exercise opens with.
   await openEditor(page, '/en/exercises/service-selector/');
@@ -244,7 +248,10 @@ test('when the browser cannot store the text, the learner is told and can downlo
   await openEditor(page, '/en/exercises/service-selector/');
   await page.locator('.rl-editor .view-lines').click();
   await page.keyboard.type('# typed');
-  await expect(page.locator('.rl-status')).toContainText('cannot be saved in this browser');
+  // Said where the work is, with the way to keep it (src/components/storage/ui.ts).
+  const notice = page.locator('.rl-keep-failure');
+  await expect(notice).toContainText('storage is full: your text cannot be saved');
+  await expect(notice.getByRole('button', { name: 'Download' })).toBeVisible();
   await expect(page.locator('button[data-action="download"]')).toBeVisible();
 });
 

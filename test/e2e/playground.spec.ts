@@ -1,7 +1,8 @@
 // The playground in Chromium: a request built from the menus, each fault
 // switch changing the route as the engine (and Kubernetes) says, share links
 // that reproduce a state in a fresh browser, and links that are tampered with
-// opening an empty playground with a message — never an error or a script.
+// opening an empty (or the saved) playground with a message — never an error
+// or a script.
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { buildModel, trace } from '../../src/engine/index.ts';
@@ -204,15 +205,17 @@ test('a tampered or malformed link opens an empty playground with a message, nev
     // The bad fragment is gone: a reload opens the learner's own playground.
     expect(new URL(page.url()).hash).toBe('');
   }
-  // A link pasted into an open playground's address bar changes only the fragment.
+  // A damaged link pasted into an open playground's address bar changes
+  // nothing: the open (and saved) playground stays as it is (issue 18).
   await openScenario(page, 'nodeport');
+  await expect(outcome(page)).toContainText('Outcome:');
+  const before = await outcome(page).textContent();
   await page.evaluate(() => {
     window.location.hash = '#s=!!';
   });
   await expect(page.locator('.rl-pg-message')).toContainText('The link could not be opened');
-  await expect(outcome(page)).toHaveText(
-    'Type where to send a request, and its result appears here.',
-  );
+  await expect(page.locator('.rl-pg-message')).toContainText('Your saved playground is unchanged');
+  await expect(outcome(page)).toHaveText(before ?? '');
   expect(problems).toEqual([]);
 });
 

@@ -3,17 +3,23 @@
 // request's hops (results.ts), and controls that never lose their text.
 // Everything the learner typed or the engine said is put on the page as
 // text, never as HTML.
+
 import type { Exercise } from '../../course/exercises/schema.ts';
+import { loadEngineWords } from '../../i18n/engine/index.ts';
 import { type Locale, loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
 import { $ } from '../dom.ts';
 import { downloadText } from '../download.ts';
 import { attachDiagnostics } from '../editor/markers.ts';
 import { createEditor, monaco } from '../editor/monaco.ts';
 import { configureYaml } from '../editor/yaml.ts';
+// The saved answer, its revisions and earlier versions (../storage/).
+import { keepOnPage } from '../storage/attach.ts';
+import { answerSlot } from '../storage/keys.ts';
+import { SavedTab } from '../storage/tab.ts';
 import { EngineClient } from '../worker/client.ts';
 import type { GradeReply, GradeRequest } from './grade.worker.ts';
 import { GradeView } from './results.ts';
-import { loadAnswer, markCompleted, saveAnswer } from './storage.ts';
+import { markCompleted } from './storage.ts';
 
 const gradeDelayMs = 400;
 /** A grade that takes longer means the engine is stuck: the worker is replaced. */
@@ -33,10 +39,10 @@ type Editor = ReturnType<typeof createEditor>;
 type Say = (text: string, kind?: 'info' | 'warning') => void;
 
 /** Monaco on the learner's saved text (else the starter), in place of the highlighted starter. */
-async function openEditor(root: HTMLElement, exercise: Exercise): Promise<Editor> {
+async function openEditor(root: HTMLElement, exercise: Exercise, tab: SavedTab): Promise<Editor> {
   await configureYaml(root.dataset.schema ?? '/schema/kubernetes.json');
   const model = monaco.editor.createModel(
-    loadAnswer(exercise.id) ?? exercise.starter,
+    tab.load()?.value ?? exercise.starter,
     'yaml',
     monaco.Uri.parse(`file:///exercises/${exercise.id}/answer.yaml`),
   );
@@ -56,6 +62,7 @@ function toolbar(
   locale: Locale,
   t: UiMessages['exercise'],
   say: Say,
+  tab: SavedTab,
 ): Record<string, () => void | Promise<void>> {
   const model = editor.getModel();
   if (!model) throw new Error('the editor has no model');
@@ -63,6 +70,8 @@ function toolbar(
   return {
     reset() {
       if (!window.confirm(t.resetConfirm)) return;
+      // Kept in the history too: Ctrl+Z does not survive a reload.
+      tab.remember('reset');
       // As an edit, so Ctrl+Z brings the learner's text back.
       editor.pushUndoStop();
       editor.executeEdits('reset', [{ range: model.getFullModelRange(), text: exercise.starter }]);
@@ -110,20 +119,21 @@ export async function mount(root: HTMLElement): Promise<{
 }> {
   const exercise = JSON.parse(root.dataset.exercise ?? '{}') as Exercise;
   const locale = toLocale(root.dataset.lang);
-  const words = await loadUi(locale);
+  const [words, engineWords] = await Promise.all([loadUi(locale), loadEngineWords(locale)]);
   const t = words.exercise;
   const status = $(root, '.rl-status');
   const say: Say = (text, kind = 'info') => {
     status.textContent = text;
     status.dataset.kind = kind;
   };
-  const editor = await openEditor(root, exercise);
+  const tab = new SavedTab(answerSlot(exercise.id));
+  const editor = await openEditor(root, exercise, tab);
   const model = editor.getModel();
   if (!model) throw new Error('the editor has no model');
   say('');
 
   const showMarkers = attachDiagnostics(model, words.editor);
-  const view = new GradeView(root, exercise, locale, t);
+  const view = new GradeView(root, exercise, locale, t, engineWords);
   // Grading, off the main thread, a little after the learner stops typing.
   const engine = new EngineClient<GradeRequest, GradeReply>({
     create: () => new Worker(new URL('./grade.worker.ts', import.meta.url), { type: 'module' }),
@@ -148,17 +158,37 @@ export async function mount(root: HTMLElement): Promise<{
   // Typing: save at once, grade a little later. A timer or pagehide would lose
   // the last keystrokes when the browser is closed or killed in between; a
   // manifest is a few kilobytes, which localStorage writes in microseconds.
-  let storageWarned = false;
   model.onDidChangeContent(() => {
-    if (!saveAnswer(exercise.id, model.getValue()) && !storageWarned) {
-      storageWarned = true;
-      say(t.storageFailed, 'warning');
-    }
+    // Saves, or reports another tab's newer text or a storage failure (keepOnPage).
+    tab.changed();
     engine.schedule();
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, run);
 
-  const actions = { run, ...toolbar(root, editor, exercise, locale, t, say) };
+  const tools = toolbar(root, editor, exercise, locale, t, say, tab);
+  const actions = { run, ...tools };
+  // Another tab's newer text, earlier versions and storage failures, in the workspace.
+  keepOnPage(
+    tab,
+    {
+      read: () => model.getValue(),
+      write: (value) => {
+        // As an edit, so Ctrl+Z brings this tab's text back.
+        editor.pushUndoStop();
+        editor.executeEdits('storage', [{ range: model.getFullModelRange(), text: value }]);
+        editor.pushUndoStop();
+      },
+    },
+    {
+      locale,
+      strings: words.keep,
+      after: status,
+      menuIn: $(root, '.rl-toolbar'),
+      say: (text) => say(text),
+      download: () => void tools['download']?.(),
+    },
+    true,
+  );
   $(root, '.rl-results').addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-route-check]');
     if (view.choose(button?.dataset.routeCheck ?? ''))

@@ -1,6 +1,7 @@
 // The grade on the page: each check's mark and message, the summary, and the
 // route of one request check (the first failing one, else the one the
 // learner chose) with its hops and the cluster it crossed.
+import type { EngineWords } from '../../i18n/engine/index.ts';
 import '../diagrams/route.css';
 import '../diagrams/topology.css';
 import type { CheckResult, Grade } from '../../course/exercises/grade.ts';
@@ -20,8 +21,16 @@ export class GradeView {
   private readonly exercise: Exercise;
   private readonly locale: Locale;
   private readonly t: UiMessages['exercise'];
+  private readonly engine: EngineWords;
 
-  constructor(root: HTMLElement, exercise: Exercise, locale: Locale, t: UiMessages['exercise']) {
+  constructor(
+    root: HTMLElement,
+    exercise: Exercise,
+    locale: Locale,
+    t: UiMessages['exercise'],
+    engine: EngineWords,
+  ) {
+    this.engine = engine;
     this.root = root;
     this.exercise = exercise;
     this.locale = locale;
@@ -122,9 +131,9 @@ export class GradeView {
     line(`${request.method} ${request.to} (${request.from})`);
     for (const hop of hops) {
       const packet = hop.packet ? `  [${hop.packet.src} → ${hop.packet.dst}]` : '';
-      line(`${hop.kind} @ ${hop.at}: ${hop.detail}${packet}`);
+      line(`${hop.kind} @ ${hop.at}: ${this.engine.hop(hop)}${packet}`);
     }
-    line(result.trace.reason);
+    line(this.engine.reason(result.trace));
     section.hidden = false;
   }
 }

@@ -1,11 +1,14 @@
 // The text alternative of the route: one table row per hop, written with
 // textContent only (hop details quote names and paths a learner typed).
+
 import type { TraceResult } from '../../engine/index.ts';
+import type { EngineWords } from '../../i18n/engine/index.ts';
 
 export function fillHopsTable(
   table: HTMLTableElement,
   columns: string[],
   result: TraceResult | null,
+  engine: EngineWords,
 ): void {
   const head = document.createElement('tr');
   for (const c of columns) {
@@ -23,7 +26,7 @@ export function fillHopsTable(
       String(i + 1),
       hop.kind,
       hop.at,
-      hop.detail,
+      engine.hop(hop),
       hop.packet ? `${hop.packet.src} → ${hop.packet.dst}` : '',
     ];
     for (const text of cells) {

@@ -5,11 +5,16 @@
 // as text nodes and attribute values only. The parts live in their own
 // modules: state.ts (the state and where it is kept), request-form.ts,
 // results.ts, faults-panel.ts, files.ts; this one wires them together.
+import { loadEngineWords } from '../../i18n/engine/index.ts';
 import { loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
 import { $ } from '../dom.ts';
 import { attachDiagnostics } from '../editor/markers.ts';
 import { createEditor, monaco } from '../editor/monaco.ts';
 import { configureYaml } from '../editor/yaml.ts';
+// The saved playground, its revisions and earlier versions (../storage/).
+import { keepOnPage } from '../storage/attach.ts';
+import { playgroundSlot } from '../storage/keys.ts';
+import { SavedTab } from '../storage/tab.ts';
 import { EngineClient } from '../worker/client.ts';
 import type { Choices } from './choices.ts';
 import { applyFault, type Fault } from './cluster-doc.ts';
@@ -18,15 +23,15 @@ import { downloadState, openFile, share } from './files.ts';
 import type { PlaygroundReply, PlaygroundRequest } from './protocol.ts';
 import { RequestForm } from './request-form.ts';
 import { showResults } from './results.ts';
+import { parseStateValue, stateValue } from './share.ts';
 import {
   emptyState,
   fromHash,
   fromScenario,
   type Linked,
-  loadSaved,
   type PlaygroundState,
   type Scenario,
-  save,
+  stateFile,
 } from './state.ts';
 
 const runDelayMs = 350;
@@ -43,6 +48,7 @@ interface Page {
   form: RequestForm;
   engine: EngineClient<PlaygroundRequest, PlaygroundReply>;
   say: (text: string, kind?: 'info' | 'warning') => void;
+  tab: SavedTab;
   current: () => PlaygroundState;
   /** The learner changed something: keep it, and ask the engine a little later. */
   changed: () => void;
@@ -57,13 +63,23 @@ function dropHash() {
     history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 
-/** A link's state, with what the page says about it; null when the link holds none. */
-function linkedState(linked: Linked, t: UiMessages['playground'], say: Page['say']) {
+/**
+ * A link's state, with what the page says about it; null when the link holds none.
+ * A damaged link changes nothing: on opening, the saved playground (or, on a
+ * first visit, an empty one) opens; in an open playground, the text stays.
+ */
+function linkedState(
+  linked: Linked,
+  t: UiMessages['playground'],
+  say: Page['say'],
+  saved: PlaygroundState | null,
+  opening: boolean,
+) {
   if (!linked) return null;
   if (linked.kind === 'broken') {
-    say(t.badLink(linked.why), 'warning');
+    say(saved || !opening ? t.badLinkKept(linked.why) : t.badLink(linked.why), 'warning');
     dropHash();
-    return emptyState;
+    return opening ? (saved ?? emptyState) : null;
   }
   if (linked.kind === 'state') say(t.restored);
   return linked.state;
@@ -110,7 +126,8 @@ function faultsPanel(
 }
 
 export async function mount(root: HTMLElement): Promise<void> {
-  const words = await loadUi(toLocale(root.dataset.lang));
+  const locale = toLocale(root.dataset.lang);
+  const [words, engineWords] = await Promise.all([loadUi(locale), loadEngineWords(locale)]);
   const t = words.playground;
   const scenarios = JSON.parse(root.dataset.scenarios ?? '[]') as Scenario[];
   const message = $(root, '.rl-pg-message');
@@ -118,11 +135,12 @@ export async function mount(root: HTMLElement): Promise<void> {
     message.textContent = text;
     message.dataset.kind = kind;
   };
+  const tab = new SavedTab(playgroundSlot);
+  const stored = tab.load();
+  const saved = parseStateValue(stored?.value);
   // Where the first state comes from: a link, the last visit, or chapter 1's scenario.
-  const state =
-    linkedState(await fromHash(window.location.hash, scenarios), t, say) ??
-    loadSaved() ??
-    (scenarios[0] ? fromScenario(scenarios[0]) : emptyState);
+  const linked = linkedState(await fromHash(window.location.hash, scenarios), t, say, saved, true);
+  const state = linked ?? saved ?? (scenarios[0] ? fromScenario(scenarios[0]) : emptyState);
 
   const { editor, model } = await openEditor(root, state.yaml);
   const showMarkers = attachDiagnostics(model, words.editor);
@@ -158,7 +176,7 @@ export async function mount(root: HTMLElement): Promise<void> {
       showMarkers(reply.diagnostics);
       form.offer(reply.choices, reply.rules?.node ?? '');
       faults.show(reply.choices);
-      showResults(root, reply, words);
+      showResults(root, reply, words, engineWords);
     },
     onError: (why) => say(`${t.engineError}: ${why}`, 'warning'),
     delayMs: runDelayMs,
@@ -174,10 +192,12 @@ export async function mount(root: HTMLElement): Promise<void> {
     form,
     engine,
     say,
+    tab,
     current,
     changed() {
       dropHash();
-      save(current());
+      // Saves, or reports another tab's newer state or a storage failure (keepOnPage).
+      tab.changed();
       engine.schedule();
     },
     replaceText(text) {
@@ -186,8 +206,42 @@ export async function mount(root: HTMLElement): Promise<void> {
       editor.pushUndoStop();
     },
   };
+  keepSaved(page, linked === null || (saved !== null && linked === saved));
+  // The saved playground a link replaces on screen stays one menu item away.
+  if (linked && stored && linked !== saved) tab.remember('link', stored.value);
   listen(page);
   engine.run();
+}
+
+/** Another tab's newer state, earlier versions and storage failures, in the playground. */
+function keepSaved(page: Page, showsStored: boolean): void {
+  const { root, words, t, tab, form } = page;
+  keepOnPage(
+    tab,
+    {
+      read: () => stateValue(page.current()),
+      write: (value) => {
+        const next = parseStateValue(value);
+        if (!next) return;
+        // The form first: the edit's change event saves the whole state.
+        form.set(next);
+        page.replaceText(next.yaml);
+      },
+    },
+    {
+      locale: toLocale(root.dataset.lang),
+      strings: { ...words.keep, otherTabTitle: t.otherTabTitle },
+      after: $(root, '.rl-pg-message'),
+      menuIn: $(root, '.rl-pg-bar'),
+      say: (text) => page.say(text),
+      download: () => downloadState(page.current()),
+      show: (value) => {
+        const s = parseStateValue(value);
+        return s ? stateFile(s) : value;
+      },
+    },
+    showsStored,
+  );
 }
 
 /** Every way the learner changes the state: typing, the form, the bar's actions, a link. */
@@ -217,6 +271,7 @@ function listen(page: Page): void {
       const id = $<HTMLSelectElement>(root, '.rl-pg-scenario').value;
       const s = page.scenarios.find((x) => x.id === id);
       if (!s) return;
+      page.tab.remember('scenario');
       take(fromScenario(s));
       say(t.scenarioLoaded(s.title[toLocale(root.dataset.lang)]));
       page.changed();
@@ -237,6 +292,7 @@ function listen(page: Page): void {
     if (!file) return;
     const next = await openFile(file, page.current(), t, say);
     if (!next) return;
+    page.tab.remember('file');
     take(next);
     say(t.opened(file.name));
     page.changed();
@@ -244,8 +300,15 @@ function listen(page: Page): void {
 
   // A link pasted into the address bar of an open playground changes only the fragment.
   window.addEventListener('hashchange', async () => {
-    const linked = linkedState(await fromHash(window.location.hash, page.scenarios), t, say);
+    const linked = linkedState(
+      await fromHash(window.location.hash, page.scenarios),
+      t,
+      say,
+      null,
+      false,
+    );
     if (!linked) return;
+    page.tab.remember('link');
     take(linked);
     run();
   });

@@ -1,5 +1,6 @@
 // The results of one answer of the engine: the outcome in words, and every
 // diagram of the scene, each view timed (npm run bench reads the measures).
+import type { EngineWords } from '../../i18n/engine/index.ts';
 import '../diagrams/architecture.css';
 import '../diagrams/route.css';
 import '../diagrams/rules.css';
@@ -21,19 +22,29 @@ const timed = (view: string, draw: () => void) => {
   performance.measure(`routelab:draw:${view}`, { start });
 };
 
-function showOutcome(root: HTMLElement, reply: PlaygroundReply, t: UiMessages['playground']) {
+function showOutcome(
+  root: HTMLElement,
+  reply: PlaygroundReply,
+  t: UiMessages['playground'],
+  engine: EngineWords,
+) {
   const result = reply.trace;
   const outcome = $(root, '.rl-pg-outcome');
   outcome.dataset.outcome = result?.outcome ?? '';
   outcome.textContent = reply.traceError
     ? t.notSent(reply.traceError)
     : result
-      ? t.outcome(result.outcome, result.status, result.reason)
+      ? t.outcome(result.outcome, result.status, engine.reason(result))
       : t.noRequest;
 }
 
 /** The request's own views: its route, its hops as a table, where many requests went. */
-function showRequest(root: HTMLElement, reply: PlaygroundReply, words: UiMessages) {
+function showRequest(
+  root: HTMLElement,
+  reply: PlaygroundReply,
+  words: UiMessages,
+  engine: EngineWords,
+) {
   const result = reply.trace;
   const route = $(root, '.rl-pg-route');
   route.hidden = !reply.route;
@@ -47,7 +58,12 @@ function showRequest(root: HTMLElement, reply: PlaygroundReply, words: UiMessage
     timed('route', () => drawRoute($(route, '.rl-route'), layout, label));
   }
   timed('hops', () =>
-    fillHopsTable($<HTMLTableElement>(root, '.rl-pg-hops'), words.playground.hopColumns, result),
+    fillHopsTable(
+      $<HTMLTableElement>(root, '.rl-pg-hops'),
+      words.playground.hopColumns,
+      result,
+      engine,
+    ),
   );
   const spread = $(root, '.rl-spread');
   spread.hidden = !reply.spread;
@@ -81,11 +97,16 @@ function showCluster(root: HTMLElement, reply: PlaygroundReply, words: UiMessage
   );
 }
 
-export function showResults(root: HTMLElement, reply: PlaygroundReply, words: UiMessages): void {
+export function showResults(
+  root: HTMLElement,
+  reply: PlaygroundReply,
+  words: UiMessages,
+  engine: EngineWords,
+): void {
   // Measured from here to the last diagram, and view by view.
   const drawStart = performance.now();
-  showOutcome(root, reply, words.playground);
-  showRequest(root, reply, words);
+  showOutcome(root, reply, words.playground, engine);
+  showRequest(root, reply, words, engine);
   showCluster(root, reply, words);
   performance.measure('routelab:draw', { start: drawStart });
   // And to the frame that shows it: style, layout and paint included.

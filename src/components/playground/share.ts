@@ -123,3 +123,18 @@ export function checkState(value: unknown): PlaygroundState {
     node: text('node', 300),
   };
 }
+
+/** The playground as it is saved in this browser: the state as JSON, without the version. */
+export function stateValue(state: PlaygroundState): string {
+  const { yaml, from, to, method, count, seed, node } = state;
+  return JSON.stringify({ yaml, from, to, method, count, seed, node });
+}
+
+/** A saved value back into a state, checked as a link is; null when damaged. */
+export function parseStateValue(raw: string | null | undefined): PlaygroundState | null {
+  try {
+    return raw ? checkState({ ...JSON.parse(raw), v: version }) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,7 @@
 // The playground's state, apart from the page that shows it: the YAML and the
 // request, where a first state comes from (a link, the last visit, a
-// scenario), how it is kept in this browser, and the file it is saved as.
+// scenario) and the file it is saved as. How it is kept in this browser
+// (revisions, other tabs, earlier versions) is ../storage/'s.
 import { checkState, decodeState, type PlaygroundState } from './share.ts';
 
 export type { PlaygroundState } from './share.ts';
@@ -12,7 +13,6 @@ export interface Scenario {
   request: { from: string; to: string; count: number };
 }
 
-const storageKey = 'routelab:v1:playground';
 const fileHeader = '# routelab-playground: ';
 
 export const emptyState: PlaygroundState = {
@@ -52,25 +52,6 @@ export async function fromHash(hash: string, scenarios: Scenario[]): Promise<Lin
   }
   const wanted = scenarios.find((s) => `#scenario=${s.id}` === hash);
   return wanted ? { kind: 'scenario', state: fromScenario(wanted) } : null;
-}
-
-export function loadSaved(): PlaygroundState | null {
-  try {
-    const raw = localStorage.getItem(storageKey);
-    return raw ? checkState({ v: 1, ...JSON.parse(raw) }) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Saved at once, as in the exercises: a closed browser keeps every keystroke. */
-export function save(state: PlaygroundState): void {
-  const { yaml, ...request } = state;
-  try {
-    localStorage.setItem(storageKey, JSON.stringify({ yaml, ...request }));
-  } catch {
-    // Storage full or blocked: the page still works; a file keeps the text.
-  }
 }
 
 /** The file the playground saves: the YAML, with the request in a first comment line. */

@@ -45,6 +45,9 @@ export const en: PartialTable<UiMessages> = {
     idLabel: 'Exercise id',
   },
   playground: {
+    otherTabTitle: 'The playground was changed in another tab',
+    badLinkKept: (why) =>
+      `The link could not be opened (${why}). Your saved playground is unchanged.`,
     scenario: 'Scenario',
     open: 'Open',
     file: 'Open a YAML file',
@@ -179,5 +182,72 @@ export const en: PartialTable<UiMessages> = {
     exerciseItem: (title) => `Exercise: ${title}`,
     nextExercise: (title) => `Next exercise: ${title}`,
     seeProgress: 'See your progress',
+  },
+  keep: {
+    otherTabTitle: 'This answer was changed in another tab',
+    otherTabText: (time: string) => `The other tab’s text (saved ${time})`,
+    thisTabText: 'This tab’s text',
+    useTheirs: 'Use the other tab’s text',
+    keepMine: 'Keep this tab’s text',
+    notChosenKept: 'The one you do not choose stays under “Earlier versions”.',
+    updated: 'Updated with the text typed in another tab (Ctrl+Z brings this tab’s back).',
+    historyButton: (n: number) => `Earlier versions (${n})`,
+    historyEmpty: 'No earlier versions yet.',
+    reasons: {
+      reset: 'Before a reset',
+      link: 'Before a share link opened',
+      scenario: 'Before a scenario opened',
+      file: 'Before a file opened',
+      import: 'Before a progress import',
+      'other-tab': 'Not chosen when another tab changed it',
+      restore: 'Before an earlier version was restored',
+      'older-build': 'Saved by an older version of the site',
+    },
+    entry: (reason: string, time: string, lines: number) => `${reason} — ${time} — ${lines} lines`,
+    restore: 'Restore this version',
+    restored: (time: string) =>
+      `Restored the version of ${time} (the text before it is under “Earlier versions” too).`,
+    failed: {
+      blocked:
+        'This browser blocks storage for this site: your text is not saved. Download it as a file.',
+      full: 'The browser’s storage is full: your text cannot be saved. Download it as a file.',
+    },
+    download: 'Download',
+  },
+  importing: {
+    playground: 'Playground',
+    tooBig: (mb: number) => `The file is too large (the limit is ${mb} MB). Nothing was imported.`,
+    notProgress: 'This is not a Routelab progress file. Nothing was imported.',
+    chooseTitle: 'Some answers differ between this browser and the file. Choose which to keep.',
+    exercise: 'Exercise',
+    browserDate: 'Saved in this browser',
+    fileDate: 'Saved in the file',
+    choose: 'Keep',
+    keepBrowser: 'This browser’s',
+    takeFile: 'The file’s',
+    newer: ' (newer)',
+    unknownDate: 'unknown',
+    apply: 'Import with these choices',
+    cancel: 'Cancel the import',
+    cancelled: 'Import cancelled: nothing changed.',
+    imported: (c: number, f: number, r: number) =>
+      `Imported ${c} completed exercises, ${f} answers this browser did not have, and ${r} answers replaced by the file’s.`,
+    replacedKept: 'Each replaced answer is under “Earlier versions” on its exercise.',
+    kept: (n: number) => `Kept ${n} of this browser’s answers.`,
+    same: (n: number) => `${n} answers were already the same.`,
+    unknownIds: (n: number, ids: string) => `Refused ${n} unknown exercise ids (${ids}).`,
+    forbidden: (n: number, keys: string) => `Refused ${n} forbidden keys (${keys}).`,
+    invalid: (n: number, ids: string) => `Refused ${n} broken entries (${ids}).`,
+    failed: (n: number) => `${n} could not be saved in this browser (storage is full or blocked).`,
+    blocked:
+      'This browser blocks storage for this site: no progress or answer is kept here, so there is nothing to export. Download each answer from its exercise (“Download my answer”).',
+    persistGranted: 'This browser keeps Routelab’s storage until you clear it.',
+    persistBestEffort:
+      'This browser may clear Routelab’s storage when space runs short. Export your progress now and then.',
+    persistUnsupported:
+      'This browser does not say whether it keeps Routelab’s storage. Export your progress now and then.',
+    persistAsked: (time: string, granted: boolean) =>
+      ` (Lasting storage was asked for on ${time}: ${granted ? 'granted' : 'not granted'}.)`,
+    persistNotAsked: ' (Lasting storage is asked for at your first save.)',
   },
 };

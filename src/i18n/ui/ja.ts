@@ -53,6 +53,9 @@ const exercise = {
 };
 
 const playground = {
+  otherTabTitle: 'プレイグラウンドが別のタブで変更されました',
+  badLinkKept: (why: string) =>
+    `リンクを開けませんでした（${why}）。保存されているプレイグラウンドはそのままです。`,
   // The page around the island.
   scenario: 'シナリオ',
   open: '開く',
@@ -194,6 +197,78 @@ const instructor = {
   grade: '採点コマンド',
 };
 
+/** Saved work: another tab's changes, earlier versions, storage that fails. */
+const keep = {
+  otherTabTitle: 'この回答が別のタブで変更されました',
+  otherTabText: (time: string) => `別のタブの内容（${time} に保存）`,
+  thisTabText: 'このタブの内容',
+  useTheirs: '別のタブの内容を使う',
+  keepMine: 'このタブの内容を残す',
+  notChosenKept: '選ばなかったほうは「以前の版」に残ります。',
+  updated: '別のタブで入力された内容に更新しました（Ctrl+Z でこのタブの内容に戻せます）。',
+  historyButton: (n: number) => `以前の版（${n}）`,
+  historyEmpty: '以前の版はまだありません。',
+  reasons: {
+    reset: 'リセットの前',
+    link: '共有リンクを開く前',
+    scenario: 'シナリオを開く前',
+    file: 'ファイルを開く前',
+    import: '進捗の読み込みの前',
+    'other-tab': '別のタブとの競合で選ばなかった版',
+    restore: '以前の版に戻す前',
+    'older-build': '古い版のサイトが保存した版',
+  },
+  entry: (reason: string, time: string, lines: number) => `${reason} — ${time} — ${lines} 行`,
+  restore: 'この版に戻す',
+  restored: (time: string) => `${time} の版に戻しました（戻す前の内容も「以前の版」にあります）。`,
+  failed: {
+    blocked:
+      'このブラウザーはこのサイトの保存を禁止しています。入力は保存されません。ファイルとしてダウンロードしてください。',
+    full: 'ブラウザーの保存領域がいっぱいで、入力を保存できません。ファイルとしてダウンロードしてください。',
+  },
+  download: 'ダウンロード',
+};
+
+/** Importing a progress file, and how long this browser keeps what is saved. */
+const importing = {
+  playground: 'プレイグラウンド',
+  tooBig: (mb: number) => `ファイルが大きすぎます（上限 ${mb} MB）。何も読み込んでいません。`,
+  notProgress: 'Routelab の進捗ファイルではありません。何も読み込んでいません。',
+  chooseTitle: 'このブラウザーとファイルで内容が違う回答があります。どちらを残すか選んでください。',
+  exercise: '演習',
+  browserDate: 'このブラウザーの保存日時',
+  fileDate: 'ファイルの保存日時',
+  choose: '残すほう',
+  keepBrowser: 'このブラウザーの内容',
+  takeFile: 'ファイルの内容',
+  newer: '（新しいほう）',
+  unknownDate: '不明',
+  apply: 'この選択で読み込む',
+  cancel: '読み込みをやめる',
+  cancelled: '読み込みをやめました。何も変わっていません。',
+  imported: (c: number, f: number, r: number) =>
+    `完了 ${c} 件、このブラウザーになかった回答 ${f} 件、ファイルの内容で置き換えた回答 ${r} 件を読み込みました。`,
+  replacedKept: '置き換える前の回答は各演習の「以前の版」にあります。',
+  kept: (n: number) => `このブラウザーの回答を ${n} 件残しました。`,
+  same: (n: number) => `${n} 件の回答は同じ内容でした。`,
+  unknownIds: (n: number, ids: string) =>
+    `存在しない演習 ${n} 件を読み込みませんでした（${ids}）。`,
+  forbidden: (n: number, keys: string) => `使えないキー ${n} 件を拒否しました（${keys}）。`,
+  invalid: (n: number, ids: string) => `壊れた項目 ${n} 件を読み込みませんでした（${ids}）。`,
+  failed: (n: number) =>
+    `${n} 件はブラウザーに保存できませんでした（容量不足か、保存が禁止されています）。`,
+  blocked:
+    'このブラウザーはこのサイトの保存を禁止しています。ここには進捗も回答も保存されていないので、書き出すものがありません。回答は各演習の「回答をダウンロード」で保存してください。',
+  persistGranted: 'このブラウザーは、あなたが消すまで Routelab の保存内容を残します。',
+  persistBestEffort:
+    'このブラウザーは、容量が足りなくなると Routelab の保存内容を消すことがあります。ときどき進捗を書き出してください。',
+  persistUnsupported:
+    'このブラウザーは保存内容を残すかどうかを答えません。ときどき進捗を書き出してください。',
+  persistAsked: (time: string, granted: boolean) =>
+    `（${time} に保存の継続を依頼し、${granted ? '許可されました' : '許可されませんでした'}）`,
+  persistNotAsked: '（保存の継続は、最初に保存するときに依頼します）',
+};
+
 /** Where an exercise page sits: its place in the sidebar and the link after it. */
 const nav = {
   reading: '本文',
@@ -202,6 +277,16 @@ const nav = {
   seeProgress: '進捗を見る',
 };
 
-export const ja = { editor, exercise, playground, diagrams, progress, instructor, nav };
+export const ja = {
+  editor,
+  exercise,
+  playground,
+  diagrams,
+  progress,
+  instructor,
+  nav,
+  keep,
+  importing,
+};
 
 export type UiMessages = typeof ja;
