@@ -73,7 +73,7 @@ test('an exercise with ?embed=1 has no chrome, and a learner still fixes it', as
 // Here Chromium denies a third-party frame its storage (Playwright blocks
 // service workers, which blocks third-party storage too), as a browser that
 // blocks third-party data does: the exercise still works and says that the
-// text is not kept; Starlight's theme scripts, which read localStorage
+// text is not kept, offering a download; Starlight's theme scripts, which read localStorage
 // unguarded, throw, and those are the only errors.
 test('in another site’s iframe, the Japanese exercise works with no chrome', async ({
   page,
@@ -94,7 +94,10 @@ test('in another site’s iframe, the Japanese exercise works with no chrome', a
   const reaches = frame.locator('li[data-check-id="reaches-my-app"]');
   await expect(reaches).toHaveAttribute('data-state', 'fail', { timeout: 20_000 });
   await page.keyboard.type('#');
-  await expect(frame.locator('.rl-status')).toContainText('回答をダウンロードしておいてください');
+  // The saved-work notice (src/components/storage/ui.ts) says so, with its Download button.
+  const notice = frame.locator('.rl-keep-failure');
+  await expect(notice).toContainText('入力は保存されません');
+  await expect(notice.getByRole('button', { name: 'ダウンロード' })).toBeVisible();
   for (const error of errors)
     expect(error).toMatch(
       /^(Failed to read the 'localStorage' property from 'Window': Access is denied for this document\.|StarlightThemeProvider is not defined)$/,
