@@ -5,19 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'routelab.mjs');
-const exercise = (id: string, file: string) => join(root, 'content', 'exercises', id, file);
-
-function routelab(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { bin, exerciseFile as exercise, root, routelab } from '../support/cli.ts';
 
 // A class's answers: two right (one a folder of files), one wrong, one empty,
 // one not YAML, one a sub-directory with the Ingress split from the apps.

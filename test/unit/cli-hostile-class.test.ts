@@ -25,28 +25,9 @@ import { readExercise } from '../../src/cli/exercises.ts';
 import { type FileSystem, realFs } from '../../src/cli/files.ts';
 import { gradeAll } from '../../src/cli/grade.ts';
 import { collectSubmissions, readSubmission } from '../../src/cli/submissions.ts';
+import { exerciseFile, routelab } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'routelab.mjs');
-const solution = readFileSync(
-  join(root, 'content', 'exercises', 'service-selector', 'solution.yaml'),
-  'utf8',
-);
-
-function routelab(args: string[]) {
-  const started = Date.now();
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return {
-    code: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    seconds: (Date.now() - started) / 1000,
-  };
-}
+const solution = readFileSync(exerciseFile('service-selector', 'solution.yaml'), 'utf8');
 
 /** ESC, CSI (C1) and RIGHT-TO-LEFT OVERRIDE: none may reach a terminal raw. */
 const rawCharacters = ['\u001b', '\u009b', '\u202e'];

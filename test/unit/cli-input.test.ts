@@ -8,28 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeText, readRegularFile } from '../../src/cli/files.ts';
+import { exerciseFile, routelab } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'routelab.mjs');
-const solution = readFileSync(
-  join(root, 'content', 'exercises', 'service-selector', 'solution.yaml'),
-  'utf8',
-);
-
-function routelab(args: string[]) {
-  const started = Date.now();
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return {
-    code: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    seconds: (Date.now() - started) / 1000,
-  };
-}
+const solution = readFileSync(exerciseFile('service-selector', 'solution.yaml'), 'utf8');
 
 describe('reading a file', () => {
   it('counts the size while reading, not from stat (a /proc file says 0 bytes)', () => {

@@ -1,24 +1,13 @@
 // The routelab command as outside checks drive it (docs/cli.md): the
 // real binary, its JSON, its exit codes and its one-line errors.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { root, routelab } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'routelab.mjs');
 const scenario = (name: string) => join(root, 'content', 'scenarios', name);
-
-function routelab(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    input,
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 // Each test starts the real command (trace starts a thread too); a loaded machine takes seconds.
 describe('routelab', { timeout: 60_000 }, () => {
