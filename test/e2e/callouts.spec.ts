@@ -52,3 +52,17 @@ test('every callout in every page renders as an aside, in both locales', async (
   }
   expect(mismatches).toEqual([]);
 });
+
+// Markdown's emphasis needs punctuation or a space beside its `**`; Japanese
+// has no spaces, so `**…（…）**です` stays literal asterisks on the page.
+test('no page shows markdown emphasis left unparsed, in both locales', async ({ request }) => {
+  const literal: string[] = [];
+  for (const { file, path } of sources) {
+    const html = await (await request.get(path)).text();
+    const text = html
+      .replace(/<(script|style|pre|code)\b[^>]*>[\s\S]*?<\/\1>/g, '')
+      .replace(/<[^>]+>/g, '');
+    for (const m of text.matchAll(/.{0,20}\*\*.{0,20}/g)) literal.push(`${path} (${file}): ${m[0]}`);
+  }
+  expect(literal).toEqual([]);
+});
