@@ -46,3 +46,16 @@ describe('playground scenarios', () => {
       else expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     });
 });
+
+// The YAML a learner opens starts with a comment saying what it is for; when
+// it names chapters, the chapter that opens it is among them (chapter 1's
+// scenario said "Chapter 4").
+describe('playground scenario comments', () => {
+  for (const s of playgroundScenarios()) {
+    it(`${s.id}: its first comment names chapter ${s.chapter} if it names any`, () => {
+      const first = s.yaml.split('\n')[0] ?? '';
+      const named = /chapters? ([\d ,and]+)/i.exec(first)?.[1]?.match(/\d+/g)?.map(Number) ?? [];
+      if (named.length > 0) expect(named, first).toContain(s.chapter);
+    });
+  }
+});
