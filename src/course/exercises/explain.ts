@@ -1,7 +1,9 @@
 // Says, in the learner's language, how a trace differs from what a check
-// expected. The framing is localized; the engine's own reasons (the same the
-// CLI prints) follow in English, as kube-apiserver's and kube-proxy's would.
+// expected, and the engine's own reason for how it ended, in that language too
+// (only what kube-apiserver and kube-proxy themselves print stays as printed).
 import type { Model, TraceResult } from '../../engine/index.ts';
+import { engineWords } from '../../i18n/engine/index.ts';
+import { engineTable } from '../../i18n/engine/tables.ts';
 import type { Expectation, Locale } from './schema.ts';
 
 export const outcomeText: Record<string, { ja: string; en: string }> = {
@@ -43,6 +45,13 @@ export function sentence(text: string): string {
   // Only a plain word is capitalised: never a name such as b.example.com or node-2.
   const capital = /^[a-z]+ /.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
   return /[.!?。」)]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** Why a request ended as it did, as a sentence in the learner's language. */
+export function reasonIn(result: Pick<TraceResult, 'reasonMessage'>, locale: Locale): string {
+  const text = sentence(engineWords(engineTable[locale]).reason(result));
+  // sentence() ends English clauses with a period; a Japanese one ends with 。
+  return locale === 'ja' ? text.replace(/(?<![。」）)])\.$/, '。') : text;
 }
 
 export function say(locale: Locale, ja: string, en: string): string {
@@ -180,5 +189,6 @@ export function mismatch(
       );
   }
   if (problems.length === 0) return '';
-  return `${problems.join(say(locale, '。', '; '))}${say(locale, '。', '.')} ${sentence(result.reason)}`;
+  // Japanese sentences follow one another without a space.
+  return `${problems.join(say(locale, '。', '; '))}${say(locale, '。', '. ')}${reasonIn(result, locale)}`;
 }

@@ -1,7 +1,6 @@
 // Grades a submission by what happens to requests in it, never by its text:
 // any correct answer passes, and a failing check says, from the trace, what
-// happened and where. The framing is in the learner's language; the engine's
-// own reasons (the same the CLI prints) follow in English.
+// happened and where, in the learner's language (explain.ts).
 import { dump } from 'js-yaml';
 import {
   buildModel,
@@ -13,7 +12,7 @@ import {
   type TraceResult,
   trace,
 } from '../../engine/index.ts';
-import { mismatch, outcomeText, say, sentence } from './explain.ts';
+import { mismatch, outcomeText, reasonIn, say, sentence } from './explain.ts';
 import { fill, Unfillable } from './placeholders.ts';
 import type { Check, Exercise, Locale, RequestSpec } from './schema.ts';
 
@@ -135,8 +134,8 @@ function runCheck(model: Model, check: Check, locale: Locale, traces: boolean): 
               false,
               say(
                 locale,
-                `${given} に送ると${outcomeText[result.outcome]?.ja ?? result.outcome}。${result.reason}`,
-                `a request to ${given} ${outcomeText[result.outcome]?.en ?? result.outcome}. ${result.reason}`,
+                `${given} に送ると${outcomeText[result.outcome]?.ja ?? result.outcome}。${reasonIn(result, 'ja')}`,
+                `a request to ${given} ${outcomeText[result.outcome]?.en ?? result.outcome}. ${reasonIn(result, 'en')}`,
               ),
             );
       }

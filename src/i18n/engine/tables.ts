@@ -1,0 +1,9 @@
+// Every locale's engine table at once, for code that says traces in any
+// language in one process: the grader (the CLI's --lang, the page's worker).
+// Pages that show one locale load theirs on demand through ./index.ts.
+import type { MessageTable } from '../../engine/index.ts';
+import type { Locale } from '../locales.ts';
+import { en } from './en.ts';
+import { ja } from './ja.ts';
+
+export const engineTable: Record<Locale, MessageTable> = { ja, en };
