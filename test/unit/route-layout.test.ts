@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { geometry, layoutRoute } from '../../src/components/diagrams/route-layout.ts';
 import { readScenario } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
+import { loadEngineWords } from '../../src/i18n/engine/index.ts';
 
 const scenario = (name: string) => ({
   file: name,
@@ -14,6 +15,17 @@ const scenario = (name: string) => ({
 describe('layoutRoute', () => {
   const model = buildModel([scenario('service-nodeport.yaml')]);
   const result = trace(model, { from: 'external', to: 'http://172.18.0.2:30080/' });
+
+  it('says each hop and the end in the page’s words: Japanese on a Japanese page, the CLI’s English without', async () => {
+    const words = await loadEngineWords('ja');
+    const ja = layoutRoute(result, words);
+    expect(ja.steps.map((s) => s.detail)).toEqual(result.hops.map((h) => words.hop(h)));
+    expect(ja.steps.some((s) => /[\u3040-\u30ff]/.test(s.detail))).toBe(true);
+    expect(ja.end.reason).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    const plain = layoutRoute(result);
+    expect(plain.steps.map((s) => s.detail)).toEqual(result.hops.map((h) => h.detail));
+    expect(plain.end.reason).toBe(result.reason);
+  });
 
   it('gives each place a lane, in the order the request first gets there', () => {
     const layout = layoutRoute(result);

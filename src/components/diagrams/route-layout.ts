@@ -3,6 +3,7 @@
 // there, and one row per hop. Pure and deterministic: the same trace always
 // lays out the same, so the drawing never jumps between two runs.
 import { type Hop, isIPv4, isMessage, parseTarget, type TraceResult } from '../../engine/index.ts';
+import type { EngineWords } from '../../i18n/engine/index.ts';
 
 export interface Place {
   id: string;
@@ -18,7 +19,7 @@ export interface Step {
   place: string;
   x: number;
   y: number;
-  /** The hop's own sentence in English: the text alternative and the tooltip. */
+  /** The hop's own sentence in the page's words: the text alternative and the tooltip. */
   detail: string;
   /** The same as data, for a page to render in its own locale (src/i18n/engine/). */
   message: Hop['message'];
@@ -51,7 +52,11 @@ function sentTo(to: string): string | null {
 }
 
 export function layoutRoute(
-  trace: Pick<TraceResult, 'hops' | 'outcome' | 'reason'> & { request?: TraceResult['request'] },
+  trace: Pick<TraceResult, 'hops' | 'outcome' | 'reason' | 'reasonMessage'> & {
+    request?: TraceResult['request'];
+  },
+  /** The page's engine words; without them, the engine's English (the CLI's). */
+  words?: EngineWords,
 ): RouteLayout {
   const places: Place[] = [];
   const columnOf = new Map<string, number>();
@@ -88,7 +93,7 @@ export function layoutRoute(
       place: place.id,
       x: place.x,
       y: geometry.top + index * geometry.rowHeight,
-      detail: hop.detail,
+      detail: words ? words.hop(hop) : hop.detail,
       message: hop.message,
       packet: hop.packet ? `${hop.packet.src} → ${hop.packet.dst}` : '',
       rewrite: changes.join(', '),
@@ -106,7 +111,7 @@ export function layoutRoute(
       x: last?.x ?? geometry.margin + geometry.columnWidth / 2,
       y: endY,
       outcome: trace.outcome,
-      reason: trace.reason,
+      reason: words ? words.reason(trace) : trace.reason,
     },
   };
 }

@@ -2,6 +2,7 @@
 // the trace, and the layout of each diagram view. Computed at build time for
 // a chapter's figure (ScenarioDiagram.astro), in the playground's worker on
 // each change, and by the bench. Pure: no DOM, no Node APIs.
+
 import { fill, Unfillable } from '../../course/exercises/placeholders.ts';
 import {
   iptables,
@@ -10,6 +11,7 @@ import {
   type TraceResult,
   trace,
 } from '../../engine/index.ts';
+import type { EngineWords } from '../../i18n/engine/index.ts';
 import { type ArchitectureLayout, layoutArchitecture } from './architecture-layout.ts';
 import { layoutRoute, type RouteLayout } from './route-layout.ts';
 import { firstRuleNode, layoutRules, type RulesLayout } from './rules-layout.ts';
@@ -35,6 +37,8 @@ export interface SceneOptions {
   node?: string;
   /** A node's rules past this many lines are cut (the CLI prints them all). */
   maxRuleLines?: number;
+  /** The page's engine words for the route's hops; the engine's English without. */
+  words?: EngineWords;
 }
 
 export interface Scene {
@@ -101,7 +105,7 @@ export function scene(model: Model, request: SceneRequest, options: SceneOptions
     traceError: error,
     to,
     topology: wanted.has('topology') ? layoutTopology(model) : null,
-    route: wanted.has('route') && result ? layoutRoute(result) : null,
+    route: wanted.has('route') && result ? layoutRoute(result, options.words) : null,
     spread: wanted.has('spread') && result?.distribution ? layoutSpread(result) : null,
     rules: wanted.has('rules') ? rulesOf(model, hops, options) : null,
     architecture: wanted.has('architecture')

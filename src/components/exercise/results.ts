@@ -120,7 +120,7 @@ export class GradeView {
     $(section, '.rl-trace-check').textContent = this.t.routeOf(this.title(result.id) ?? result.id);
     drawRoute(
       $(section, '.rl-route'),
-      layoutRoute(result.trace),
+      layoutRoute(result.trace, this.engine),
       `${this.t.traceTitle}: ${request.method} ${request.to} — ${result.trace.outcome}`,
     );
     const line = (text: string) => {
