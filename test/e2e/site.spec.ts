@@ -129,3 +129,24 @@ test('every page describes itself in its own language', () => {
     else expect(description, path).toMatch(kana);
   }
 });
+
+// A splash page has no sidebar, so on a phone Starlight shows no language
+// menu there: the home page links to the other language itself.
+test('on a phone, each home page links to the other language', async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  for (const [home, name, target] of [
+    ['/', 'English', '/en/'],
+    ['/en/', '日本語', '/'],
+  ] as const) {
+    await page.goto(home);
+    const link = page.getByRole('link', { name, exact: true });
+    await expect(link).toBeVisible();
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`${target.replace(/\//g, '\\/')}$`));
+  }
+  await context.close();
+});
