@@ -119,6 +119,13 @@ describe('the rules kube-proxy writes', () => {
     for (const rule of postrouting) expect(rule.servicePort).toBeUndefined();
   });
 
+  it('are written once per model and node: the trace, iptables and the drawing share them', () => {
+    const node = m.nodes[0] as (typeof m.nodes)[number];
+    expect(kubeProxyRules(m, node)).toBe(rules);
+    expect(kubeProxyRules(m, m.nodes[1] as (typeof m.nodes)[number])).not.toBe(rules);
+    expect(kubeProxyRules(model(text), node)).not.toBe(rules);
+  });
+
   it('parse to the same fields when read back from their text, as parse.go reads iptables-save', () => {
     for (const rule of [...rules.nat.rules, ...rules.filter.rules]) {
       const { servicePort: _, ...written } = rule;
