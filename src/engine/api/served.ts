@@ -24,7 +24,8 @@ function servedNode(n: ClusterNode): Served {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: meta(n.name, '', { 'kubernetes.io/hostname': n.name }),
-    spec: { podCIDR: n.podCIDR, podCIDRs: [n.podCIDR] },
+    // A node the allocator gave nothing has the fields unset, as kubectl shows it.
+    spec: n.podCIDR ? { podCIDR: n.podCIDR, podCIDRs: [n.podCIDR] } : {},
     status: {
       addresses: [
         { type: 'InternalIP', address: n.internalIP },
