@@ -148,8 +148,8 @@ if (!process.argv.includes('--no-browser')) rows.push(...(await renderBench()));
   const node = model.nodes[0];
   if (!node) throw new Error('no node');
   const [rules, rulesMs] = time(() => kubeProxyRules(model, node));
+  // kubeProxyRules keeps the rules it wrote for this model: the traces below reuse them.
   const session = newSession(1, seededRandom);
-  session.rules.set(node.name, rules);
   const to = `${model.services[0]?.clusterIP}:80`;
   const traceRuns: number[] = [];
   for (let i = 0; i < 20; i++)

@@ -2,14 +2,15 @@
 // keeps outside its manifests, described by the engine's own Cluster document
 // (routelab.dev/v1alpha1, docs/cli.md) and defaulted as cli.md says.
 import type { Decoder } from './api/decode.ts';
+import { nodeCIDRMaskSize, podCIDRAt } from './controllers/nodeipam.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { fromFieldError, invalid, locate, notSupported } from './diagnostics.ts';
+import { fromFieldError, invalid, notSupported } from './diagnostics.ts';
 import { formatIPv4, parseCidr, parseIPv4 } from './net/ip.ts';
 
 export interface ClusterNode {
   name: string;
   internalIP: string;
-  /** "" when kube-controller-manager had none left to give (the node is then NotReady). */
+  /** "" when kube-controller-manager gave it none (the node is then NotReady). */
   podCIDR: string;
   kubeProxy: 'Running' | 'Stopped';
   ready: boolean;
@@ -46,7 +47,8 @@ export interface ClusterSpec {
 /**
  * cli.md's defaults for the i-th node (0-based): node-1 at 172.18.0.2 with
  * 10.244.1.0/24, ... The podCIDR is what allocatePodCIDRs gives it from the
- * default cluster CIDR; a Cluster document's nodes are allocated again from its own.
+ * default cluster CIDR; buildModel allocates every node again, once the Node
+ * manifests are merged in.
  */
 export function defaultNode(i: number): ClusterNode {
   return {
@@ -65,66 +67,6 @@ export function defaultNodes(count = 3): ClusterNode[] {
 
 const defaultClusterCIDR = '10.244.0.0/16';
 
-/** kube-controller-manager's --node-cidr-mask-size for IPv4 (its default). */
-export const nodeCIDRMaskSize = 24;
-
-/** The index-th /24 of a cluster CIDR, or null past its end (cidrset's indexToCIDRBlock). */
-function podCIDRAt(clusterCIDR: string, index: number): string | null {
-  const cidr = parseCidr(clusterCIDR);
-  if (!cidr || cidr.bits > nodeCIDRMaskSize) return null;
-  if (index >= 2 ** (nodeCIDRMaskSize - cidr.bits)) return null;
-  return `${formatIPv4(cidr.base + index * 2 ** (32 - nodeCIDRMaskSize))}/${nodeCIDRMaskSize}`;
-}
-
-/**
- * Pod CIDRs as kube-controller-manager's range allocator hands them out
- * (pkg/controller/nodeipam/ipam/range_allocator.go AllocateOrOccupyCIDR, with
- * cidrset.AllocateNext): a node that names its podCIDR occupies it; the others
- * get the next free /24 of the cluster CIDR, in order. The first /24 is the
- * control plane's (kind registers it first: 10.244.0.0/24), so the nodes
- * described here start at the second. When none is left, AllocateNext fails
- * with ErrCIDRRangeNoCIDRsRemaining and the node gets none; its kubelet then
- * reports NetworkReady=false, so it is NotReady and no Pod is placed on it.
- * Returns the nodes that got none.
- */
-export function allocatePodCIDRs(
-  nodes: ClusterNode[],
-  clusterCIDR: string,
-  explicit: ReadonlySet<string>,
-): ClusterNode[] {
-  const taken = new Set<string>([podCIDRAt(clusterCIDR, 0) ?? '']);
-  for (const node of nodes) if (explicit.has(node.name)) taken.add(node.podCIDR);
-  const starved: ClusterNode[] = [];
-  let next = 1;
-  for (const node of nodes) {
-    if (explicit.has(node.name)) continue;
-    let cidr = podCIDRAt(clusterCIDR, next);
-    while (cidr !== null && taken.has(cidr)) cidr = podCIDRAt(clusterCIDR, ++next);
-    if (cidr === null) {
-      node.podCIDR = '';
-      node.ready = false;
-      starved.push(node);
-      continue;
-    }
-    node.podCIDR = cidr;
-    taken.add(cidr);
-    next++;
-  }
-  return starved;
-}
-
-/** The event and the node condition a node without a pod CIDR gets, in the components' own words. */
-export function cidrNotAvailableText(node: string): string {
-  return [
-    // nodeipam's RecordNodeStatusChange(..., "CIDRNotAvailable"): a Normal event on the Node.
-    `Normal  CIDRNotAvailable  node/${node}: Node ${node} status is now: CIDRNotAvailable`,
-    // range_allocator.go's error with cidrset's ErrCIDRRangeNoCIDRsRemaining, in kube-controller-manager's log.
-    'kube-controller-manager: failed to allocate cidr from cluster cidr at idx:0: CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range',
-    // The kubelet's Ready condition while no CNI config can be written without a pod CIDR (kindnet).
-    'Ready=False: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
-  ].join('\n');
-}
-
 export function defaultCluster(): ClusterSpec {
   return {
     nodes: defaultNodes(),
@@ -142,40 +84,15 @@ export function defaultCluster(): ClusterSpec {
   };
 }
 
-/** decodeCluster's pod CIDR allocation, with a warning for each node left without one. */
-function allocateDeclared(
-  d: Decoder,
-  spec: ClusterSpec,
-  explicit: ReadonlySet<string>,
-  report: (error: Parameters<typeof fromFieldError>[2]) => void,
-  diagnostics: Diagnostic[],
-): void {
-  const clusterCIDR = parseCidr(spec.clusterCIDR);
-  if (clusterCIDR && clusterCIDR.bits > nodeCIDRMaskSize)
-    report(
-      invalid(
-        ['spec', 'clusterCIDR'],
-        spec.clusterCIDR,
-        `must hold at least one /${nodeCIDRMaskSize} (kube-controller-manager's --node-cidr-mask-size): New CIDR set failed; the node CIDR size is too big`,
-      ),
-    );
-  for (const node of allocatePodCIDRs(spec.nodes, spec.clusterCIDR, explicit)) {
-    const at = spec.nodes.indexOf(node);
-    diagnostics.push({
-      severity: 'warning',
-      code: 'CIDRNotAvailable',
-      object: d.object,
-      field: `spec.nodes[${at}]`,
-      message: `node ${node.name} got no pod CIDR: ${spec.clusterCIDR} has ${2 ** Math.max(0, nodeCIDRMaskSize - (clusterCIDR?.bits ?? nodeCIDRMaskSize))} /${nodeCIDRMaskSize} blocks and the control plane and the nodes before it hold them all, so it is NotReady and runs no Pod\n${cidrNotAvailableText(node.name)}`,
-      hint: `A larger clusterCIDR (a /16 holds 256 blocks, a /14 1024), or fewer nodes.`,
-      ...locate(d.doc, ['spec', 'nodes', at]),
-    });
-  }
+/** A decoded Cluster document, with the nodes whose entry names its podCIDR. */
+export interface DecodedCluster {
+  spec: ClusterSpec;
+  namedPodCIDR: ReadonlySet<string>;
 }
 
 /** Reads a Cluster document over the defaults; unknown values are reported, not guessed. */
-// Long: one field of the Cluster document after another, each with its own check.
-export function decodeCluster(d: Decoder, diagnostics: Diagnostic[]): ClusterSpec {
+// size: one field of the Cluster document after another, each with its own check.
+export function decodeCluster(d: Decoder, diagnostics: Diagnostic[]): DecodedCluster {
   const spec = defaultCluster();
   const report = (error: Parameters<typeof fromFieldError>[2]) =>
     diagnostics.push(fromFieldError(d.doc, d.object, error));
@@ -211,7 +128,17 @@ export function decodeCluster(d: Decoder, diagnostics: Diagnostic[]): ClusterSpe
     if (parseCidr(value)) spec[key] = value;
     else report(invalid(['spec', key], value, 'must be a valid IPv4 CIDR'));
   }
-  allocateDeclared(d, spec, explicit, report, diagnostics);
+  const clusterCIDR = parseCidr(spec.clusterCIDR);
+  if (clusterCIDR && clusterCIDR.bits > nodeCIDRMaskSize)
+    report(
+      invalid(
+        ['spec', 'clusterCIDR'],
+        spec.clusterCIDR,
+        // pkg/controller/nodeipam/node_ipam_controller.go NewNodeIpamController's
+        // refusal: the allocator never starts, so no node is given a pod CIDR.
+        `must hold at least one /${nodeCIDRMaskSize} (kube-controller-manager's --node-cidr-mask-size): Controller: Invalid --cluster-cidr, mask size of cluster CIDR must be less than or equal to --node-cidr-mask-size configured for CIDR family`,
+      ),
+    );
   const range = d.string(['spec', 'nodePortRange']);
   if (range !== undefined) {
     const match = /^(\d+)-(\d+)$/.exec(range);
@@ -263,7 +190,7 @@ export function decodeCluster(d: Decoder, diagnostics: Diagnostic[]): ClusterSpe
       });
     names.add(node.name);
   });
-  return spec;
+  return { spec, namedPodCIDR: explicit };
 }
 
 /** The n-th usable address of a CIDR (n = 1 is the first after the network address). */

@@ -2,34 +2,24 @@
 // call. It only re-exports; nothing outside src/engine imports past it (the
 // guard is test/unit/engine-boundary.test.ts), so the engine's insides can move.
 
-export { type ServedKind, servedKinds, servedObject, servedObjects } from './api/served.ts';
+export { type ServedKind, servedObject, servedObjects } from './api/served.ts';
 export type { EndpointSlice, Service } from './api/types.ts';
 export type { ClusterNode } from './cluster.ts';
 export type { Diagnostic } from './diagnostics.ts';
-/** The networking.k8s.io/v1 form of a removed v1beta1 Ingress (the editor's quick fix). */
-export { convertIngressV1beta1 } from './ingress/convert.ts';
-export { ingressAddress, ingressEntry, isControllerPod } from './ingress/entry.ts';
+export { ingressEntry } from './ingress/entry.ts';
 export type { IngressPath } from './ingress/types.ts';
 export { iptables } from './kubeproxy/iptables.ts';
 export { endpointChain, serviceChains, servicePortName } from './kubeproxy/names.ts';
 export { kubeProxyRules, type NodeRules, type Rule } from './kubeproxy/rules.ts';
 export { iptablesSave, rulesByChain, ruleText } from './kubeproxy/save.ts';
-export type {
-  LocationRef,
-  Message,
-  MessageId,
-  MessageParams,
-  MessageTable,
-  Render,
-  ServiceRef,
-} from './messages.ts';
+export type { LocationRef, Message, MessageTable, ServiceRef } from './messages.ts';
 export { renderer } from './messages.ts';
 export { buildModel, type InputFile } from './model/build.ts';
 export type { Model, RunningPod } from './model/types.ts';
-export { defaultSeed, type TraceOptions, trace } from './trace/repeat.ts';
+export { defaultSeed, trace } from './trace/repeat.ts';
 export { isIPv4, isMessage, parseTarget } from './trace/request.ts';
 export { newSession, type TraceRequest, traceRequest } from './trace/trace.ts';
-export type { Hop, Outcome, TraceResult } from './trace/types.ts';
+export type { Hop, TraceResult } from './trace/types.ts';
 export { seededRandom } from './util/hash.ts';
 export { type ValidateResult, validate } from './validate.ts';
 export { readManifests } from './yaml/read.ts';

@@ -24,7 +24,8 @@ function servedNode(n: ClusterNode): Served {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: meta(n.name, '', { 'kubernetes.io/hostname': n.name }),
-    spec: { podCIDR: n.podCIDR, podCIDRs: [n.podCIDR] },
+    // A node the allocator gave nothing has the fields unset, as kubectl shows it.
+    spec: n.podCIDR ? { podCIDR: n.podCIDR, podCIDRs: [n.podCIDR] } : {},
     status: {
       addresses: [
         { type: 'InternalIP', address: n.internalIP },
@@ -167,20 +168,57 @@ export function servedObjects(model: Model, kind?: ServedKind): Served[] {
 }
 
 /**
+ * The one object of a kind named so, before it is served: a `field` check asks
+ * for one on every keystroke, and serving the whole kind to find it cost a
+ * serialization of every object.
+ */
+const find: Record<
+  ServedKind,
+  (model: Model, namespace: string, name: string) => Served | undefined
+> = {
+  Node: (model, _, name) => {
+    const node = model.nodes.find((n) => n.name === name);
+    return node && servedNode(node);
+  },
+  Pod: (model, namespace, name) => {
+    const pod = model.pods.find((p) => named(p.metadata, namespace, name));
+    return pod && servedPod(model, pod);
+  },
+  Deployment: (model, namespace, name) => {
+    const w = model.workloads.find(
+      (w) => w.kind === 'Deployment' && named(w.metadata, namespace, name),
+    );
+    return w && servedDeployment(w);
+  },
+  Service: (model, namespace, name) => {
+    const service = model.services.find((s) => named(s.metadata, namespace, name));
+    return service && servedService(service);
+  },
+  EndpointSlice: (model, namespace, name) => {
+    const slice = model.endpointSlices.find((e) => named(e.metadata, namespace, name));
+    return slice && servedEndpointSlice(slice);
+  },
+};
+
+function named(meta: { name: string; namespace: string }, namespace: string, name: string) {
+  return meta.name === name && (meta.namespace || 'default') === namespace;
+}
+
+/**
  * One object as the API server returns it, by "Kind/name" or "Kind/namespace/name"
  * (namespace default). A kind the engine does not model (an Ingress, a Secret)
  * comes back as it was applied: the engine fills in no defaults for it.
  */
 export function servedObject(model: Model, ref: string): unknown {
   const [kind = '', ...rest] = ref.split('/');
-  const [namespace, name] = rest.length === 2 ? rest : ['default', rest[0]];
+  const [namespace = 'default', name] = rest.length === 2 ? rest : ['default', rest[0]];
+  if ((servedKinds as readonly string[]).includes(kind))
+    return name === undefined ? undefined : find[kind as ServedKind](model, namespace, name);
   const clusterScoped = kind === 'Node';
   const matches = (o: { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } }) =>
     o.kind === kind &&
     o.metadata?.name === name &&
     (clusterScoped || (o.metadata?.namespace ?? 'default') === namespace);
-  if ((servedKinds as readonly string[]).includes(kind))
-    return servedObjects(model, kind as ServedKind).find(matches);
   for (const doc of model.documents) {
     const value = doc.value as Parameters<typeof matches>[0] | null;
     if (value && matches(value)) return value;

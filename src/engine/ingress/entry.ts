@@ -9,13 +9,11 @@ import { mapSelectorMatches } from '../labels.ts';
 import type { Model, RunningPod } from '../model/types.ts';
 import { controllerLabels, controllerNamespace } from './controller.ts';
 
-/** ingress-nginx's controller Pod: in its namespace, with its name and component labels. */
+/** ingress-nginx's controller Pod: in its namespace, picked by its Deployment's selector. */
 export function isControllerPod(pod: RunningPod): boolean {
-  const labels = pod.metadata.labels;
   return (
     pod.metadata.namespace === controllerNamespace &&
-    labels['app.kubernetes.io/component'] === controllerLabels['app.kubernetes.io/component'] &&
-    labels['app.kubernetes.io/name'] === controllerLabels['app.kubernetes.io/name']
+    mapSelectorMatches(controllerLabels, pod.metadata.labels)
   );
 }
 
@@ -36,6 +34,23 @@ function entryNode(model: Model): ClusterNode | undefined {
   return model.nodes.find((n) => n.ready && n.kubeProxy === 'Running');
 }
 
+/**
+ * Where a client outside reaches one of the controller's Services: its load
+ * balancer's address, else a node's, for its NodePorts (a LoadBalancer Service
+ * has them too while its address is <pending>); null when neither.
+ */
+function outsideAddress(
+  model: Model,
+  service: Service,
+): { ip: string; via: 'load-balancer' | 'node-port' } | null {
+  const lb = service.type === 'LoadBalancer' ? service.loadBalancerIngress[0] : undefined;
+  if (lb) return { ip: lb, via: 'load-balancer' };
+  const node = entryNode(model);
+  if (node && (service.type === 'NodePort' || service.type === 'LoadBalancer'))
+    return { ip: node.internalIP, via: 'node-port' };
+  return null;
+}
+
 export interface IngressEntry {
   service: Service;
   servicePort: ServicePort;
@@ -54,17 +69,11 @@ export function ingressEntry(model: Model): IngressEntry | null {
       service.ports.find((p) => p.port === 80 || p.name === 'http') ??
       service.ports[0];
     if (!port) continue;
-    const lb = service.type === 'LoadBalancer' ? service.loadBalancerIngress[0] : undefined;
-    if (lb)
-      return { service, servicePort: port, address: `${lb}:${port.port}`, via: 'load-balancer' };
-    const node = entryNode(model);
-    if ((service.type === 'NodePort' || service.type === 'LoadBalancer') && port.nodePort && node)
-      return {
-        service,
-        servicePort: port,
-        address: `${node.internalIP}:${port.nodePort}`,
-        via: 'node-port',
-      };
+    const at = outsideAddress(model, service);
+    if (at?.via === 'load-balancer')
+      return { service, servicePort: port, address: `${at.ip}:${port.port}`, via: at.via };
+    if (at && port.nodePort)
+      return { service, servicePort: port, address: `${at.ip}:${port.nodePort}`, via: at.via };
   }
   return null;
 }
@@ -74,18 +83,17 @@ export type IngressAddress =
   | { ok: false; why: 'pending' | 'no-controller' | 'no-service' };
 
 /**
- * The address an Ingress host's DNS record points at (shared/spec/cli.md): the
+ * The address an Ingress host's DNS record points at (docs/cli.md): the
  * controller's load balancer, or a node when the controller is exposed by a
  * NodePort Service; a LoadBalancer whose address is <pending> has none.
  */
 export function ingressAddress(model: Model): IngressAddress {
   const services = controllerServices(model);
   for (const service of services) {
-    const lb = service.type === 'LoadBalancer' ? service.loadBalancerIngress[0] : undefined;
-    if (lb) return { ok: true, ip: lb, via: 'load-balancer' };
-    const node = entryNode(model);
-    if (service.type === 'NodePort' && node)
-      return { ok: true, ip: node.internalIP, via: 'node-port' };
+    const at = outsideAddress(model, service);
+    // A pending load balancer puts no address in DNS, though its NodePorts answer.
+    if (at && (at.via === 'load-balancer' || service.type === 'NodePort'))
+      return { ok: true, ...at };
   }
   if (services.some((s) => s.type === 'LoadBalancer')) return { ok: false, why: 'pending' };
   return {

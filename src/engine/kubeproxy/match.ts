@@ -1,6 +1,6 @@
 // Reads a rule's arguments back as the kernel would evaluate them, so that a
 // trace walks exactly the rules `routelab iptables` prints.
-import { cidrContains, parseCidr } from '../net/ip.ts';
+import { type Cidr, cidrContains } from '../net/ip.ts';
 import type { Rule, RuleValue } from './rule.ts';
 
 export interface Packet {
@@ -28,8 +28,7 @@ export interface Verdict {
   toDestination?: string;
 }
 
-function addrMatches(spec: string, ip: string): boolean {
-  const cidr = parseCidr(spec.includes('/') ? spec : `${spec}/32`);
+function inRange(cidr: Cidr | null | undefined, ip: string): boolean {
   return cidr ? cidrContains(cidr, ip) : false;
 }
 
@@ -51,15 +50,14 @@ function holds(value: RuleValue | undefined, ok: (v: string) => boolean): boolea
 export function evaluate(rule: Rule, packet: Packet, ctx: Context): Verdict {
   const matched =
     holds(rule.protocol, (v) => packet.protocol === v) &&
-    holds(rule.destination, (v) => addrMatches(v, packet.dst)) &&
-    holds(rule.source, (v) => addrMatches(v, packet.src)) &&
-    holds(rule.destinationPort, (v) => packet.dport === Number(v)) &&
+    holds(rule.destination, () => inRange(rule.destinationCidr, packet.dst)) &&
+    holds(rule.source, () => inRange(rule.sourceCidr, packet.src)) &&
+    holds(rule.destinationPort, () => packet.dport === rule.destinationPortNumber) &&
     holds(rule.destinationType, (v) => v === 'LOCAL' && isLocal(packet.dst, ctx)) &&
     holds(rule.sourceType, (v) => v === 'LOCAL' && isLocal(packet.src, ctx)) &&
-    holds(rule.markCheck, (v) => {
-      const [value, mask] = v.split('/').map((x) => Number.parseInt(x, 16));
-      return (ctx.mark & (mask ?? 0xffffffff)) >>> 0 === value;
-    }) &&
+    holds(rule.markCheck, () =>
+      rule.markBits ? (ctx.mark & rule.markBits.mask) >>> 0 === rule.markBits.value : false,
+    ) &&
     // Every packet a trace follows opens a new connection.
     holds(rule.ctstateCheck, (v) => v.split(',').includes('NEW')) &&
     (!rule.affinityCheck || (ctx.recent.get(rule.affinityName ?? '')?.has(packet.src) ?? false)) &&

@@ -3,6 +3,7 @@
 // pkg/util/iptables/testing/parse.go (type Rule, ParseRule). Every reader —
 // the trace's evaluation, the iptables-save ordering, the rules drawing —
 // uses these fields; `args` stays only to print the rule as written.
+import { type Cidr, parseCidr } from '../net/ip.ts';
 
 /** A possibly negated parameter value (parse.go IPTablesValue). */
 export interface RuleValue {
@@ -51,6 +52,23 @@ export interface Rule {
   affinityReap?: boolean;
   /** The Service port the rule belongs to, known to the writer (not read back from the comment). */
   servicePort?: RuleServicePort;
+  // The values a trace compares packets with, read once here: a trace
+  // evaluates the same rules for every request of every keystroke.
+  /** -s and -d as ranges (an address is its /32); null when not an IPv4 address or CIDR. */
+  sourceCidr?: Cidr | null;
+  destinationCidr?: Cidr | null;
+  /** --dport as a number. */
+  destinationPortNumber?: number;
+  /** --mark VALUE/MASK as numbers (no mask: all 32 bits). */
+  markBits?: MarkBits;
+  /** --xor-mark and --or-mark as numbers. */
+  xorMarkBits?: number;
+  orMarkBits?: number;
+}
+
+export interface MarkBits {
+  value: number;
+  mask: number;
 }
 
 type ValueField =
@@ -113,7 +131,6 @@ export function parseRule(
   let negated = false;
   for (let w = 0; w < args.length; ) {
     const word = args[w] ?? '';
-    const next = (args[w + 1] ?? '').replace(/^"|"$/g, '');
     if (word === '-m' && w < args.length - 1) {
       w += 2;
       continue;
@@ -127,10 +144,10 @@ export function parseRule(
     const stringField = stringParams[word];
     const flagField = flagParams[word];
     if (valueField) {
-      rule[valueField] = { negated, value: next };
+      rule[valueField] = { negated, value: unquoted(args[w + 1]) };
       w += 2;
     } else if (stringField) {
-      rule[stringField] = next;
+      rule[stringField] = unquoted(args[w + 1]);
       w += 2;
     } else if (flagField) {
       rule[flagField] = !negated;
@@ -138,5 +155,26 @@ export function parseRule(
     } else w++;
     negated = false;
   }
+  return withNumbers(rule);
+}
+
+function unquoted(word: string | undefined): string {
+  return (word ?? '').replace(/^"|"$/g, '');
+}
+
+const address = (value: string) => parseCidr(value.includes('/') ? value : `${value}/32`);
+const hex = (value: string) => Number.parseInt(value, 16);
+
+/** The fields evaluate compares, from their text. */
+function withNumbers(rule: Rule): Rule {
+  if (rule.source) rule.sourceCidr = address(rule.source.value);
+  if (rule.destination) rule.destinationCidr = address(rule.destination.value);
+  if (rule.destinationPort) rule.destinationPortNumber = Number(rule.destinationPort.value);
+  if (rule.markCheck) {
+    const [value = '', mask] = rule.markCheck.value.split('/');
+    rule.markBits = { value: hex(value), mask: mask === undefined ? 0xffffffff : hex(mask) };
+  }
+  if (rule.xorMark) rule.xorMarkBits = hex(rule.xorMark);
+  if (rule.orMark) rule.orMarkBits = hex(rule.orMark);
   return rule;
 }

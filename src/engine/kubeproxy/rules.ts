@@ -6,6 +6,7 @@
 // local addresses including localhost, no --random-fully, no nfacct counters.
 import type { ClusterNode } from '../cluster.ts';
 import type { Model } from '../model/types.ts';
+import { memoized } from '../util/memo.ts';
 import type { Rule } from './rule.ts';
 import { writeService } from './service-rules.ts';
 import { q, Writer } from './writer.ts';
@@ -27,7 +28,22 @@ export interface NodeRules {
   nat: Table;
 }
 
+// The playground's worker asks for a node's rules from the trace, `iptables` and
+// the rules drawing on every keystroke; a model never changes once built, so
+// each node's rules are written once per model.
+const rulesOfModel = memoized((_: Model) => new Map<ClusterNode, NodeRules>());
+
 export function kubeProxyRules(model: Model, node: ClusterNode): NodeRules {
+  const written = rulesOfModel(model);
+  let rules = written.get(node);
+  if (!rules) {
+    rules = writeRules(model, node);
+    written.set(node, rules);
+  }
+  return rules;
+}
+
+function writeRules(model: Model, node: ClusterNode): NodeRules {
   const filter = new Writer('filter');
   const nat = new Writer('nat');
   if (node.kubeProxy === 'Stopped')

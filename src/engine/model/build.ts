@@ -33,6 +33,7 @@ import { validateSecret } from '../validation/secret.ts';
 import { validateService } from '../validation/service.ts';
 import { validatePod, validateWorkload } from '../validation/workloads.ts';
 import { readManifests, type SourceDocument } from '../yaml/read.ts';
+import { type ClusterSource, clusterNodes } from './nodes.ts';
 import type { Model } from './types.ts';
 import { routingWarnings } from './warnings.ts';
 
@@ -45,6 +46,7 @@ const builtInNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-l
 
 interface Declared {
   cluster: ClusterSpec | null;
+  clusterSource: ClusterSource | null;
   namespaces: string[];
   nodes: Node[];
   pods: Pod[];
@@ -76,6 +78,7 @@ export function buildModel(files: InputFile[]): Model {
 
   const declared: Declared = {
     cluster: null,
+    clusterSource: null,
     namespaces: [],
     nodes: [],
     pods: [],
@@ -117,29 +120,7 @@ export function buildModel(files: InputFile[]): Model {
   }
 
   const cluster = declared.cluster ?? defaultCluster();
-  const nodes = cluster.nodes.map((node) => {
-    const manifest = declared.nodes.find((n) => n.name === node.name);
-    return manifest
-      ? {
-          ...node,
-          internalIP: manifest.internalIP || node.internalIP,
-          podCIDR: manifest.podCIDR || node.podCIDR,
-          ready: node.ready && manifest.ready,
-          zone: manifest.zone || node.zone,
-        }
-      : node;
-  });
-  for (const manifest of declared.nodes) {
-    if (!nodes.some((n) => n.name === manifest.name))
-      nodes.push({
-        name: manifest.name,
-        internalIP: manifest.internalIP,
-        podCIDR: manifest.podCIDR,
-        kubeProxy: 'Running',
-        ready: manifest.ready,
-        zone: manifest.zone,
-      });
-  }
+  const nodes = clusterNodes(cluster, declared.clusterSource, declared.nodes, diagnostics);
 
   const namespaces = [...builtInNamespaces, ...declared.namespaces];
   const inNamespace = <T extends Sourced & { metadata: { namespace: string } }>(items: T[]): T[] =>
@@ -271,10 +252,11 @@ function decodeInto(
         return;
       }
       const clusterDiagnostics: Diagnostic[] = [];
-      const spec = decodeCluster(d, clusterDiagnostics);
+      const { spec, namedPodCIDR } = decodeCluster(d, clusterDiagnostics);
       if (validated([])) {
         diagnostics.push(...clusterDiagnostics);
         declared.cluster = spec;
+        declared.clusterSource = { doc, id, namedPodCIDR };
       }
       return;
     }

@@ -11,11 +11,13 @@ import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
 import { matchLocation, matchServer, rewrite } from '../ingress/match.ts';
 import { backendPort, configOf, type Location, type Server } from '../ingress/nginx.ts';
+import { endpointsFor } from '../kubeproxy/endpoints.ts';
 import { type LocationRef, type Message, message } from '../messages.ts';
 import { podAt, serviceNamed, slicesOf } from '../model/lookup.ts';
 import type { Model, RunningPod } from '../model/types.ts';
 import { hop } from './english.ts';
 import { clientPort } from './packet.ts';
+import { listenerOn } from './pod.ts';
 import type { Target } from './request.ts';
 import type { Destination, Hop, Outcome, TraceIngress, TraceService } from './types.ts';
 
@@ -34,16 +36,22 @@ interface Upstream {
   port: number;
 }
 
+/**
+ * The endpoints ingress-nginx proxies a Service port to: the ready ones of its
+ * slices (ingress-nginx internal/ingress/controller/endpointslices.go
+ * getEndpointsFromSlices, which the controller asks for TCP only), the same
+ * endpoints kube-proxy reads. Ordered by address, a simulator convention:
+ * ingress-nginx keeps the slices' order and the Lua balancer
+ * (rootfs/etc/nginx/lua/balancer/round_robin.lua over resty.roundrobin) walks
+ * a table whose order Lua leaves unspecified.
+ */
 function upstreams(model: Model, service: Service, port: ServicePort): Upstream[] {
+  if (port.protocol !== 'TCP') return [];
   const out: Upstream[] = [];
-  for (const slice of slicesOf(model, service)) {
-    const slicePort = slice.ports.find((p) => p.name === port.name && p.protocol === 'TCP');
-    if (!slicePort) continue;
-    for (const e of slice.endpoints) {
-      if (!e.ready) continue;
-      const pod = podAt(model, e.addresses[0] ?? '');
-      if (pod) out.push({ pod, ip: pod.podIP, port: slicePort.port });
-    }
+  for (const ep of endpointsFor(port, slicesOf(model, service), '')) {
+    if (!ep.ready) continue;
+    const pod = podAt(model, ep.ip);
+    if (pod) out.push({ pod, ip: pod.podIP, port: ep.port });
   }
   return out.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
 }
@@ -235,9 +243,7 @@ function proxy(
   for (let i = 0; i < tries; i++) {
     const upstream = candidates[(start + i) % candidates.length] as Upstream;
     const pod = upstream.pod;
-    const container = pod.spec.containers.find((c) =>
-      c.ports.some((p) => p.containerPort === upstream.port && p.protocol === 'TCP'),
-    );
+    const container = listenerOn(pod, upstream.port);
     const srcAddr = {
       src: `${controller.podIP}:${clientPort}`,
       dst: `${upstream.ip}:${upstream.port}`,

@@ -54,8 +54,8 @@ export class Netfilter {
       const v = evaluate(rule, packet, ctx);
       if (!v.matched || v.target === '') continue;
       if (v.target === 'MARK') {
-        if (rule.xorMark) ctx.mark = (ctx.mark ^ Number.parseInt(rule.xorMark, 16)) >>> 0;
-        if (rule.orMark) ctx.mark = (ctx.mark | Number.parseInt(rule.orMark, 16)) >>> 0;
+        if (rule.xorMarkBits !== undefined) ctx.mark = (ctx.mark ^ rule.xorMarkBits) >>> 0;
+        if (rule.orMarkBits !== undefined) ctx.mark = (ctx.mark | rule.orMarkBits) >>> 0;
         continue;
       }
       if (v.target === 'RETURN') return null;

@@ -16,7 +16,7 @@ import { throughController } from './ingress.ts';
 import { Netfilter } from './netfilter.ts';
 import { ownerOf } from './outside.ts';
 import { addresses, dnatTo } from './packet.ts';
-import { arrive, listens } from './pod.ts';
+import { arrive, listenerOn } from './pod.ts';
 import type { Source, Target } from './request.ts';
 import type { Ending, Hop, TraceService } from './types.ts';
 
@@ -72,7 +72,10 @@ export function throughNode(s: InNode): Ending {
 
   if (!dnat && isLocal) {
     const hostPod = model.pods.find(
-      (p) => p.spec.hostNetwork && p.nodeName === entry.name && listens(p, packet.dport),
+      (p) =>
+        p.spec.hostNetwork &&
+        p.nodeName === entry.name &&
+        listenerOn(p, packet.dport) !== undefined,
     );
     if (hostPod) return arrive(hostPod, entry, s.target, packet, hops);
     const params = { node: entry.name, port: packet.dport };

@@ -4,6 +4,7 @@
 // address, which only arrives when a node owns it.
 import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
+import { endpointsFor } from '../kubeproxy/endpoints.ts';
 import type { Packet } from '../kubeproxy/match.ts';
 import { message } from '../messages.ts';
 import { podAt, slicesOf } from '../model/lookup.ts';
@@ -39,6 +40,25 @@ function loadBalancerFor(
   return null;
 }
 
+/**
+ * What kube-proxy's health check for an externalTrafficPolicy: Local Service
+ * answers on a node: its local ready endpoints, across the Service's ports and
+ * counted once per address (pkg/proxy/endpointschangetracker.go
+ * LocalReadyEndpoints). pkg/proxy/healthcheck/service_health.go answers 503
+ * when there are none, and the cloud load balancer stops sending to that node;
+ * with externalTrafficPolicy: Cluster it checks kube-proxy's own /healthz,
+ * which any node running kube-proxy passes (the node's readiness is the
+ * simulator's convention for a node the cloud still lists).
+ */
+function localReadyEndpoints(model: Model, service: Service, node: ClusterNode): number {
+  const slices = slicesOf(model, service);
+  const ips = new Set<string>();
+  for (const port of service.ports)
+    for (const ep of endpointsFor(port, slices, node.name))
+      if (ep.local && ep.ready) ips.add(ep.ip);
+  return ips.size;
+}
+
 export type Entered = { node: ClusterNode } | { ending: Ending };
 
 /**
@@ -58,12 +78,11 @@ export function enterFromOutside(
   serviceNamed(lb.service, lb.port);
   const name = lb.service.metadata.name;
   const local = lb.service.externalTrafficPolicy === 'Local';
-  const slices = slicesOf(model, lb.service);
   const healthy = model.nodes.filter(
     (n) =>
       n.ready &&
       n.kubeProxy === 'Running' &&
-      (!local || slices.some((s) => s.endpoints.some((e) => e.ready && e.nodeName === n.name))),
+      (!local || localReadyEndpoints(model, lb.service, n) > 0),
   );
   if (lb.port.nodePort === 0 || healthy.length === 0) {
     const lost = message('lb.no-healthy-node', { ip: packet.dst, port: packet.dport });

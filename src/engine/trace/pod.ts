@@ -1,6 +1,8 @@
 // The last hop: the Pod the packet reaches, and whether a container there
 // accepts it. The simulator's convention: a container listens on the
 // containerPorts it declares (Kubernetes itself treats them as informational).
+
+import type { Container } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
 import type { Packet } from '../kubeproxy/match.ts';
 import { message } from '../messages.ts';
@@ -10,8 +12,9 @@ import { addresses } from './packet.ts';
 import type { Target } from './request.ts';
 import type { Ending, Hop } from './types.ts';
 
-export function listens(pod: RunningPod, port: number): boolean {
-  return pod.spec.containers.some((c) =>
+/** The container that accepts a TCP connection to `port`: the one declaring it as a containerPort. */
+export function listenerOn(pod: RunningPod, port: number): Container | undefined {
+  return pod.spec.containers.find((c) =>
     c.ports.some((p) => p.containerPort === port && p.protocol === 'TCP'),
   );
 }
@@ -24,9 +27,7 @@ export function arrive(
   hops: Hop[],
 ): Ending {
   const port = packet.dport;
-  const container = pod.spec.containers.find((c) =>
-    c.ports.some((p) => p.containerPort === port && p.protocol === 'TCP'),
-  );
+  const container = listenerOn(pod, port);
   const name = pod.metadata.name;
   if (!container) {
     const declared = pod.spec.containers.flatMap((c) => c.ports.map((p) => p.containerPort));

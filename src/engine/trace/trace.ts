@@ -7,7 +7,7 @@ import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
 import { addressInCidr } from '../cluster.ts';
 import type { Packet } from '../kubeproxy/match.ts';
-import { kubeProxyRules, type NodeRules } from '../kubeproxy/rules.ts';
+import { kubeProxyRules } from '../kubeproxy/rules.ts';
 import { message } from '../messages.ts';
 import type { Model } from '../model/types.ts';
 import { resolveHost } from './dns.ts';
@@ -31,7 +31,6 @@ export interface TraceRequest {
 export interface TraceSession {
   random: () => number;
   recent: Map<string, Set<string>>;
-  rules: Map<string, NodeRules>;
   /** ingress-nginx's round-robin position per upstream. */
   roundRobin: Map<string, number>;
 }
@@ -106,15 +105,6 @@ export function traceRequest(
   return finish(ending, tracker.service, target);
 }
 
-function rulesFor(model: Model, session: TraceSession, node: ClusterNode): NodeRules {
-  let rules = session.rules.get(node.name);
-  if (!rules) {
-    rules = kubeProxyRules(model, node);
-    session.rules.set(node.name, rules);
-  }
-  return rules;
-}
-
 function walk(
   model: Model,
   session: TraceSession,
@@ -145,7 +135,7 @@ function walk(
     source,
     entry,
     hook: source.kind === 'node' ? 'OUTPUT' : 'PREROUTING',
-    rules: rulesFor(model, session, entry),
+    rules: kubeProxyRules(model, entry),
     target,
     httpHost,
     packet,
@@ -163,5 +153,5 @@ function walk(
 }
 
 export function newSession(seed: number, random: (seed: number) => () => number): TraceSession {
-  return { random: random(seed), recent: new Map(), rules: new Map(), roundRobin: new Map() };
+  return { random: random(seed), recent: new Map(), roundRobin: new Map() };
 }

@@ -1,5 +1,5 @@
 // The engine's messages in English: the words of `routelab trace` and of the
-// trace JSON's `detail` and `reason` (shared/spec/cli.md keeps them as they
+// trace JSON's `detail` and `reason` (docs/cli.md keeps them as they
 // were before messages existed, so each sentence here is unchanged text).
 import type { LocationRef, MessageTable, ServiceRef } from '../../engine/index.ts';
 

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingressAddress, ingressEntry, isControllerPod, trace } from '../../../src/engine/index.ts';
+import { ingressEntry, trace } from '../../../src/engine/index.ts';
+import { ingressAddress, isControllerPod } from '../../../src/engine/ingress/entry.ts';
 import { model } from '../../support/engine.ts';
 
 const article = readFileSync(

@@ -4,7 +4,9 @@
 // podCIDR occupied, and a node past the last one left without: its event is
 // CIDRNotAvailable (controllerutil.RecordNodeStatusChange) and it is NotReady.
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../../../src/engine/index.ts';
+import { podCIDRBlocks } from '../../../src/engine/controllers/nodeipam.ts';
+import { buildModel, servedObject } from '../../../src/engine/index.ts';
+import { parseCidr } from '../../../src/engine/net/ip.ts';
 
 function cluster(spec: string) {
   return buildModel([
@@ -59,5 +61,94 @@ describe('node pod CIDRs', () => {
     ]);
     expect(model.nodes.map((n) => n.ready)).toEqual([true, false]);
     expect(new Set(model.pods.map((p) => p.nodeName))).toEqual(new Set(['a']));
+  });
+});
+
+const node = (name: string, podCIDR?: string) =>
+  `apiVersion: v1\nkind: Node\nmetadata:\n  name: ${name}\n${podCIDR ? `spec:\n  podCIDR: ${podCIDR}\n` : ''}`;
+
+describe('pod CIDRs with Node manifests', () => {
+  it('allocates after the Node manifests are merged: a podCIDR one names is occupied first', () => {
+    const model = buildModel([{ file: 'n.yaml', text: node('node-1', '10.244.2.0/24') }]);
+    expect(model.nodes.map((n) => [n.name, n.podCIDR])).toEqual([
+      ['node-1', '10.244.2.0/24'],
+      ['node-2', '10.244.1.0/24'],
+      ['node-3', '10.244.3.0/24'],
+    ]);
+  });
+
+  it('gives a node only a Node manifest describes a pod CIDR too', () => {
+    const model = buildModel([{ file: 'n.yaml', text: node('node-4') }]);
+    expect(model.nodes.at(-1)).toMatchObject({
+      name: 'node-4',
+      podCIDR: '10.244.4.0/24',
+      ready: true,
+    });
+  });
+
+  it('reports a podCIDR outside the cluster CIDR as occupyCIDRs logs it, where it is named', () => {
+    const model = buildModel([{ file: 'n.yaml', text: node('node-2', '192.168.7.0/24') }]);
+    const [warning, ...others] = model.diagnostics.filter((d) => d.code === 'PodCIDRNotOccupied');
+    expect(others).toEqual([]);
+    expect(warning).toMatchObject({
+      severity: 'warning',
+      object: 'Node/node-2',
+      field: 'spec.podCIDR',
+      line: 6,
+    });
+    expect(warning?.message).toContain(
+      'failed to mark cidr[192.168.7.0/24] at idx [0] as occupied for node: node-2: cidr 192.168.7.0/24 is out the range of cluster cidr 10.244.0.0/16',
+    );
+    expect(model.nodes.map((n) => n.podCIDR)).toEqual([
+      '10.244.1.0/24',
+      '192.168.7.0/24',
+      '10.244.2.0/24',
+    ]);
+  });
+
+  it('reports a podCIDR two nodes name, at the Cluster entry that names it second', () => {
+    const model = cluster(
+      '  nodes:\n  - name: a\n    podCIDR: 10.244.5.0/24\n  - name: b\n    podCIDR: 10.244.5.0/24\n',
+    );
+    const shared = model.diagnostics.filter((d) => d.code === 'PodCIDRNotOccupied');
+    expect(shared).toHaveLength(1);
+    expect(shared[0]).toMatchObject({ field: 'spec.nodes[1]' });
+    expect(shared[0]?.message).toContain('which a holds too');
+  });
+});
+
+describe('a cluster CIDR smaller than a node’s /24', () => {
+  it('holds no /24 at all (getMaxCIDRs)', () => {
+    const blocks = (text: string) => podCIDRBlocks(parseCidr(text) ?? { base: 0, bits: 0, text });
+    expect([blocks('10.0.0.0/25'), blocks('10.0.0.0/24'), blocks('10.0.0.0/22')]).toEqual([
+      0, 1, 4,
+    ]);
+  });
+
+  it('is refused as NewNodeIpamController refuses it, once: no node gets a pod CIDR', () => {
+    const model = cluster('  clusterCIDR: 10.100.0.0/25\n  nodes:\n  - name: a\n  - name: b\n');
+    const errors = model.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ field: 'spec.clusterCIDR' });
+    expect(errors[0]?.message).toContain(
+      'Controller: Invalid --cluster-cidr, mask size of cluster CIDR must be less than or equal to --node-cidr-mask-size configured for CIDR family',
+    );
+    expect(errors[0]?.message).not.toContain('the node CIDR size is too big');
+    expect(model.diagnostics.filter((d) => d.code === 'CIDRNotAvailable')).toEqual([]);
+    expect(model.nodes.map((n) => [n.podCIDR, n.ready])).toEqual([
+      ['', false],
+      ['', false],
+    ]);
+  });
+});
+
+describe('a node without a pod CIDR, served', () => {
+  it('has no podCIDR or podCIDRs, rather than empty ones', () => {
+    const model = cluster('  clusterCIDR: 10.100.0.0/24\n  nodes:\n  - name: a\n');
+    const served = servedObject(model, 'Node/a') as { spec: Record<string, unknown> };
+    expect(served.spec).not.toHaveProperty('podCIDR');
+    expect(served.spec).not.toHaveProperty('podCIDRs');
+    const ok = servedObject(cluster(nodes(1)), 'Node/n1') as { spec: Record<string, unknown> };
+    expect(ok.spec).toEqual({ podCIDR: '10.244.1.0/24', podCIDRs: ['10.244.1.0/24'] });
   });
 });

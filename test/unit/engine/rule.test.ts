@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/engine/kubeproxy/match.ts';
 import { parseRule } from '../../../src/engine/kubeproxy/rule.ts';
 import { kubeProxyRules } from '../../../src/engine/kubeproxy/rules.ts';
 import { model } from '../../support/engine.ts';
@@ -96,6 +97,44 @@ describe('parseRule', () => {
   });
 });
 
+describe('the values a trace compares', () => {
+  it('are read once, when the rule is parsed: addresses as ranges, port and marks as numbers', () => {
+    const rule = parseRule(
+      'nat',
+      'KUBE-SVC-X',
+      words('-m tcp -p tcp -d 10.0.0.1 --dport 80 ! -s 10.244.0.0/16 -j KUBE-MARK-MASQ'),
+    );
+    expect(rule.destinationCidr).toMatchObject({ bits: 32, text: '10.0.0.1/32' });
+    expect(rule.sourceCidr).toMatchObject({ bits: 16, text: '10.244.0.0/16' });
+    expect(rule.destinationPortNumber).toBe(80);
+    const mark = parseRule('nat', 'KUBE-POSTROUTING', words('-m mark ! --mark 0x4000/0x4000'));
+    expect(mark.markBits).toEqual({ value: 0x4000, mask: 0x4000 });
+    expect(parseRule('nat', 'KUBE-MARK-MASQ', words('-j MARK --or-mark 0x4000')).orMarkBits).toBe(
+      0x4000,
+    );
+    expect(parseRule('nat', 'C', words('-d not-an-address -j DROP')).destinationCidr).toBeNull();
+  });
+
+  it('decide a match the way the text does', () => {
+    const ctx = { localAddresses: new Set<string>(), mark: 0, random: () => 0, recent: new Map() };
+    const packet = { src: '10.244.1.5', dst: '10.0.0.1', dport: 80, protocol: 'tcp' };
+    const rule = parseRule(
+      'nat',
+      'KUBE-SVC-X',
+      words('-m tcp -p tcp -d 10.0.0.1 --dport 80 ! -s 10.244.0.0/16 -j KUBE-MARK-MASQ'),
+    );
+    expect(evaluate(rule, packet, ctx).matched).toBe(false);
+    expect(evaluate(rule, { ...packet, src: '172.18.0.2' }, ctx)).toEqual({
+      matched: true,
+      target: 'KUBE-MARK-MASQ',
+    });
+    expect(evaluate(rule, { ...packet, dport: 81, src: '172.18.0.2' }, ctx).matched).toBe(false);
+    const unmarked = parseRule('nat', 'P', words('-m mark ! --mark 0x4000/0x4000 -j RETURN'));
+    expect(evaluate(unmarked, packet, ctx).matched).toBe(true);
+    expect(evaluate(unmarked, packet, { ...ctx, mark: 0x4000 }).matched).toBe(false);
+  });
+});
+
 describe('the rules kube-proxy writes', () => {
   const text = readFileSync(
     join(import.meta.dirname, '..', '..', '..', 'content', 'scenarios', 'service-nodeport.yaml'),
@@ -117,6 +156,13 @@ describe('the rules kube-proxy writes', () => {
     ]);
     const postrouting = rules.nat.rules.filter((r) => r.chain === 'KUBE-POSTROUTING');
     for (const rule of postrouting) expect(rule.servicePort).toBeUndefined();
+  });
+
+  it('are written once per model and node: the trace, iptables and the drawing share them', () => {
+    const node = m.nodes[0] as (typeof m.nodes)[number];
+    expect(kubeProxyRules(m, node)).toBe(rules);
+    expect(kubeProxyRules(m, m.nodes[1] as (typeof m.nodes)[number])).not.toBe(rules);
+    expect(kubeProxyRules(model(text), node)).not.toBe(rules);
   });
 
   it('parse to the same fields when read back from their text, as parse.go reads iptables-save', () => {
