@@ -9,7 +9,7 @@
 //   dist/cli/grade-worker-boot.mjs   a grading thread (src/cli/grade-worker.ts)
 //   dist/cli/trace-worker-boot.mjs   a trace thread (src/cli/trace-worker.ts), for trace's --timeout
 //   dist/cli/shared-*.mjs            what both share (the engine)
-//   content/exercises/<id>/*.yaml    src/cli/exercises.ts reads ../../content/exercises
+//   content/exercises/<id>/*.yaml    src/course/read.ts reads ../../content/exercises
 //   LICENSE, LICENSE-content         code Apache-2.0, content CC BY 4.0
 import {
   copyFileSync,

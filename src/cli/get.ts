@@ -1,12 +1,12 @@
 // `routelab get`: the cluster after the engine applied the manifests, as
 // `kubectl get KIND -o wide` prints it, or as a v1 List of API objects.
+import { labelSelector, servicesTable, table } from '../course/kubectl-get.ts';
 import {
   type ClusterNode,
   type EndpointSlice,
   type Model,
   type RunningPod,
   type ServedKind,
-  type Service,
   servedObjects,
 } from '../engine/index.ts';
 
@@ -33,40 +33,6 @@ const aliases: Record<string, Kind> = {
 export function kindOf(word: string): Kind | undefined {
   return aliases[word.toLowerCase()];
 }
-
-function table(rows: string[][]): string {
-  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd((widths[c] ?? 0) + 3)))
-        .join('')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
-function ports(service: Service): string {
-  if (service.ports.length === 0) return '<none>';
-  return service.ports
-    .map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`))
-    .join(',');
-}
-
-function externalIP(service: Service, model: Model): string {
-  if (service.type === 'ExternalName') return service.externalName;
-  const ips = [...service.loadBalancerIngress, ...service.externalIPs];
-  if (ips.length > 0) return ips.join(',');
-  if (service.type === 'LoadBalancer' && model.cluster.loadBalancer === 'none') return '<pending>';
-  return service.type === 'LoadBalancer' ? '<pending>' : '<none>';
-}
-
-const selector = (s: Record<string, string> | null) =>
-  s && Object.keys(s).length > 0
-    ? Object.entries(s)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(',')
-    : '<none>';
 
 function podReady(pod: RunningPod): string {
   const n = pod.spec.containers.length;
@@ -132,27 +98,12 @@ export function getText(model: Model, kind?: Kind): string {
               `${ready}/${w.replicas}`,
               String(w.replicas),
               String(ready),
-              selector(w.selector?.matchLabels ?? null),
+              labelSelector(w.selector?.matchLabels ?? null),
             ];
           }),
       ]),
     ]);
-  if (want('services'))
-    sections.push([
-      'services',
-      table([
-        ['NAMESPACE', 'NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'SELECTOR'],
-        ...model.services.map((s) => [
-          s.metadata.namespace,
-          s.metadata.name,
-          s.type,
-          s.clusterIP || '<none>',
-          externalIP(s, model),
-          ports(s),
-          selector(s.selector),
-        ]),
-      ]),
-    ]);
+  if (want('services')) sections.push(['services', servicesTable(model)]);
   if (want('endpointslices'))
     sections.push([
       'endpointslices',

@@ -2,11 +2,11 @@
 // 0 the answer is positive, 1 it is negative, 2 the command could not run.
 
 import { withEnvironment } from '../course/exercises/grade.ts';
-import type { Locale } from '../course/exercises/schema.ts';
-import type { Diagnostic, InputFile } from '../engine/index.ts';
-import { buildModel, iptables } from '../engine/index.ts';
+import { readExercise, readExercises, UnknownExercise } from '../course/read.ts';
+import type { Diagnostic, InputFile, ValidateResult } from '../engine/index.ts';
+import { buildModel, iptables, validate } from '../engine/index.ts';
+import { isLocale, type Locale, locales } from '../i18n/locales.ts';
 import { integer, one, type Parsed, parseArgs, UsageError } from './args.ts';
-import { readExercise, readExercises } from './exercises.ts';
 import { holdsNoObject, type Inputs, noObjectsMessage, noteText, readInputs } from './files.ts';
 import { getJson, getText, kindOf, kinds } from './get.ts';
 import { gradeAll, type SubmissionResult } from './grade.ts';
@@ -24,6 +24,8 @@ import { collectSubmissions, type Ignored } from './submissions.ts';
 import { jsonSafe, terminalSafe, terminalSafeLines } from './terminal.ts';
 import { traceWithin } from './trace-run.ts';
 
+const langs = locales.join('|');
+
 const help: Record<string, string> = {
   routelab: `routelab: how a request reaches a Pod, simulated.
 
@@ -33,8 +35,8 @@ usage:
                             [--resolve HOST:IP]... [--header 'Name: value']... [--method M] [--json]
   routelab get      FILE... [KIND] [--json]
   routelab iptables FILE... --node NODE
-  routelab grade    EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ja|en]
-  routelab exercises [--json] [--lang ja|en]
+  routelab grade    EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ${langs}]
+  routelab exercises [--json] [--lang ${langs}]
 
 FILE is a YAML file, a directory of them, or - for standard input.
 Run "routelab COMMAND --help" for one command.`,
@@ -62,7 +64,7 @@ Prints the cluster as "kubectl get KIND -o wide" would; --json prints a v1 List.
 
 Prints the filter and nat rules kube-proxy (iptables mode) writes on NODE,
 as its iptables-restore input.`,
-  grade: `usage: routelab grade EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ja|en]
+  grade: `usage: routelab grade EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ${langs}]
                       [--timeout SECONDS]
 
 SUBMISSION is a YAML file (one submission), or a directory: each YAML file in it
@@ -76,15 +78,15 @@ leads). Dotfiles, macOS ._* sidecars, __MACOSX/ and files that are not .yaml or
 --format  text (default), json (routelab.dev/grade/v1), junit (XML), csv
 --lang    the language of the check messages (default en)
 Exit 0 when every submission passed, 1 when some failed.`,
-  exercises: `usage: routelab exercises [--json] [--lang ja|en]
+  exercises: `usage: routelab exercises [--json] [--lang ${langs}]
 
 Lists the course's exercises: id, chapter and title.`,
 };
 
 function locale(p: Parsed): Locale {
   const lang = one(p, 'lang') ?? 'en';
-  if (lang !== 'ja' && lang !== 'en')
-    throw new UsageError(`--lang must be ja or en, not "${lang}"`);
+  if (!isLocale(lang))
+    throw new UsageError(`--lang must be ${locales.join(' or ')}, not "${lang}"`);
   return lang;
 }
 
@@ -102,11 +104,11 @@ async function inputsFor(p: Parsed, io: Io): Promise<InputFile[]> {
 }
 
 /**
- * validate's result: the engine's diagnostics, plus what reading the files
- * found, and kubectl apply's refusal of input that holds no object, which
- * routelab grade refuses too.
+ * validate's result: the engine's, plus what reading the files found, and
+ * kubectl apply's refusal of input that holds no object, which routelab grade
+ * refuses too.
  */
-function validation(inputs: Inputs) {
+function validation(inputs: Inputs): ValidateResult {
   const reading: Diagnostic[] = inputs.notes.map((n) => ({
     severity: 'warning',
     code: 'NotUTF8',
@@ -117,24 +119,21 @@ function validation(inputs: Inputs) {
     line: n.line,
     column: 1,
   }));
-  const diagnostics = [...reading, ...buildModel(inputs.files).diagnostics];
-  if (holdsNoObject(inputs.files))
-    diagnostics.push({
-      severity: 'error',
-      code: 'NoObjects',
-      object: '',
-      field: '',
-      message: noObjectsMessage,
-      hint: 'The input is empty, or holds only comments and "---": write at least one object.',
-      file: inputs.files[0]?.file ?? '',
-      line: 1,
-      column: 1,
-    });
-  return {
-    schema: 'routelab.dev/validate/v1' as const,
-    valid: !diagnostics.some((d) => d.severity === 'error'),
-    diagnostics,
-  };
+  const engine = validate(inputs.files);
+  const diagnostics = [...reading, ...engine.diagnostics];
+  if (!holdsNoObject(inputs.files)) return { ...engine, diagnostics };
+  diagnostics.push({
+    severity: 'error',
+    code: 'NoObjects',
+    object: '',
+    field: '',
+    message: noObjectsMessage,
+    hint: 'The input is empty, or holds only comments and "---": write at least one object.',
+    file: inputs.files[0]?.file ?? '',
+    line: 1,
+    column: 1,
+  });
+  return { ...engine, valid: false, diagnostics };
 }
 
 /** Text for a terminal: nothing a manifest holds reaches it raw (terminal.ts). */
@@ -342,7 +341,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         );
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    // An unknown exercise id is a wrong argument like any other.
+    if (error instanceof UsageError || error instanceof UnknownExercise) {
       io.err(`routelab: ${terminalSafe(error.message)}`);
       return 2;
     }

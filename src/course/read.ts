@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { z } from 'zod/v4';
 import { parseExercise, schemaErrors } from './exercises/load.ts';
-import type { ExerciseSource } from './exercises/schema.ts';
+import {
+  bilingual,
+  type ExerciseSource,
+  exerciseIdPattern,
+  type Text,
+} from './exercises/schema.ts';
 
 /**
  * content/ beside this module when it runs from the source tree (the CLI, the
@@ -35,7 +40,7 @@ export function exerciseIds(root = contentRoot): string[] {
 
 export function readExercise(id: string, root = contentRoot): ExerciseSource {
   const dir = join(root, 'exercises', id);
-  if (!/^[a-z0-9-]+$/.test(id) || !existsSync(join(dir, 'meta.yaml')))
+  if (!exerciseIdPattern.test(id) || !existsSync(join(dir, 'meta.yaml')))
     throw new UnknownExercise(`unknown exercise "${id}" (routelab exercises lists them)`);
   const read = (name: string) => readFileSync(join(dir, name), 'utf8');
   return parseExercise(id, read('meta.yaml'), read('starter.yaml'), read('solution.yaml'));
@@ -61,8 +66,6 @@ export function readScenario(name: string, root = contentRoot): string {
   return readFileSync(join(root, 'scenarios', name), 'utf8');
 }
 
-const bilingual = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
-
 /** A YAML file of content/ checked against its schema; the error names the file and the key. */
 function readYaml<T>(file: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(load(readFileSync(file, 'utf8')));
@@ -72,7 +75,8 @@ function readYaml<T>(file: string, schema: z.ZodType<T>): T {
 
 const playgroundEntry = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+$/),
+    // Scenario ids sit in links beside exercise ids, and are written the same way.
+    id: z.string().regex(exerciseIdPattern),
     chapter: z.number().int().min(1).max(8),
     file: z.string().regex(/^[a-z0-9-]+\.yaml$/),
     title: bilingual,
@@ -89,7 +93,7 @@ const playgroundEntry = z
 export interface PlaygroundScenario {
   id: string;
   chapter: number;
-  title: { ja: string; en: string };
+  title: Text;
   yaml: string;
   request: { from: string; to: string; count: number };
 }

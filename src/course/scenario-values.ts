@@ -4,13 +4,17 @@
 import {
   buildModel,
   endpointChain,
-  iptables,
+  kubeProxyRules,
   type Model,
+  type Rule,
+  rulesByChain,
+  ruleText,
   type Service,
   serviceChains,
   servicePortName,
 } from '../engine/index.ts';
 import { fill } from './exercises/placeholders.ts';
+import { serviceListing } from './kubectl-get.ts';
 import { readScenario } from './read.ts';
 
 const models = new Map<string, Model>();
@@ -113,29 +117,9 @@ export function scenarioValue(scenario: string, spec: string): string {
   }
 }
 
-/**
- * What `kubectl get service NAME` prints for a Service of the scenario. The
- * engine has no clock, so the AGE column is the chapter's. Columns are laid
- * out as kubectl's tabwriter does (kubectl/pkg/cmd/get: minwidth 10, padding 3).
- */
+/** What `kubectl get service NAME` prints for a Service of the scenario, AGE being the chapter's. */
 export function kubectlGetService(scenario: string, svcName: string, age: string): string {
-  const model = scenarioModel(scenario);
-  const svc = service(model, svcName);
-  const external =
-    svc.loadBalancerIngress.join(',') || (svc.type === 'LoadBalancer' ? '<pending>' : '<none>');
-  const ports = svc.ports
-    .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}`)
-    .join(',');
-  const rows = [
-    ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
-    [svc.metadata.name, svc.type, svc.clusterIP, external, ports, age],
-  ];
-  const widths = rows[0]?.map((_, c) => Math.max(10, ...rows.map((r) => (r[c] ?? '').length + 3)));
-  return rows
-    .map((r) =>
-      r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths?.[c] ?? 0))).join(''),
-    )
-    .join('\n');
+  return serviceListing(service(scenarioModel(scenario), svcName), age);
 }
 
 /** A text with {kind:args} values filled in, e.g. "{clusterIP:my-service}:80". */
@@ -145,34 +129,36 @@ export function scenarioText(scenario: string, template: string): string {
   );
 }
 
+/** The chains a Service's rules lead to, the ones its listing follows. */
+const serviceChainPrefixes = ['KUBE-SVC-', 'KUBE-SVL-', 'KUBE-EXT-', 'KUBE-FW-', 'KUBE-SEP-'];
+
 /**
- * The rules of one Service on a node, as iptables-restore input, in the order
- * a packet meets them: the entry rules in KUBE-SERVICES and KUBE-NODEPORTS
- * that name the Service, then each chain they jump to, in the order of the
- * first jump to it (rules inside a chain keep their order, which matters).
+ * The nat rules of one Service on a node, as iptables-restore input, in the
+ * order a packet meets them: the entry rules in KUBE-NODEPORTS and
+ * KUBE-SERVICES written for the Service, then each chain they jump to, in the
+ * order of the first jump to it (rules inside a chain keep their order, which
+ * matters).
  */
 export function serviceRules(scenario: string, nodeName: string, svcName: string): string {
   const model = scenarioModel(scenario);
   const svc = service(model, svcName);
-  const text = iptables(model, nodeName);
-  if (text === null) throw new Error(`${scenario} has no node ${nodeName}`);
-  const comment = `${svc.metadata.namespace}/${svc.metadata.name}`;
-  const lines = text.split('\n').filter((l) => l.startsWith('-A '));
-  const chainOf = (l: string) => l.split(' ')[1] ?? '';
-  const entry = lines.filter(
-    (l) => ['KUBE-SERVICES', 'KUBE-NODEPORTS'].includes(chainOf(l)) && l.includes(comment),
+  const node = model.nodes.find((n) => n.name === nodeName);
+  if (!node) throw new Error(`${scenario} has no node ${nodeName}`);
+  const byChain = rulesByChain(kubeProxyRules(model, node).nat);
+  const ofService = (rule: Rule) =>
+    rule.servicePort?.namespace === svc.metadata.namespace &&
+    rule.servicePort.name === svc.metadata.name;
+  const out = ['KUBE-NODEPORTS', 'KUBE-SERVICES'].flatMap((chain) =>
+    (byChain.get(chain) ?? []).filter(ofService),
   );
-  const out = [...entry];
-  const queue = entry.map((l) => / -j (KUBE-(?:SVC|SVL|EXT|FW|SEP)-\w+)/.exec(l)?.[1] ?? '');
   const seen = new Set<string>();
-  for (const chain of queue) {
-    if (!chain || seen.has(chain)) continue;
+  // `out` grows while it is walked: each chain's rules join the queue of jumps.
+  for (const rule of out) {
+    const chain = rule.jump;
+    if (!chain || seen.has(chain) || !serviceChainPrefixes.some((p) => chain.startsWith(p)))
+      continue;
     seen.add(chain);
-    for (const l of lines.filter((x) => chainOf(x) === chain)) {
-      out.push(l);
-      const next = / -j (KUBE-(?:SVC|SVL|EXT|FW|SEP)-\w+)/.exec(l)?.[1];
-      if (next) queue.push(next);
-    }
+    out.push(...(byChain.get(chain) ?? []));
   }
-  return out.join('\n');
+  return out.map(ruleText).join('\n');
 }

@@ -5,12 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  chapterSources,
-  quotedNumbers,
-  unproducedNumbers,
-} from '../../src/course/prose-numbers.ts';
 import { scenarioText, scenarioValue } from '../../src/course/scenario-values.ts';
+import { chapterSources, quotedNumbers, unproducedNumbers } from '../support/prose-numbers.ts';
 
 const root = join(import.meta.dirname, '..', '..', 'content', 'docs');
 const chapters = ['chapters', join('en', 'chapters')].flatMap((dir) =>

@@ -2,6 +2,7 @@
 // itself says about the scenario (its model, kube-proxy's rules), and a value
 // that names nothing stops the build instead of printing a blank.
 import { describe, expect, it } from 'vitest';
+import { serviceListing, servicesTable } from '../../src/course/kubectl-get.ts';
 import {
   kubectlGetService,
   scenarioModel,
@@ -10,6 +11,7 @@ import {
   serviceRules,
 } from '../../src/course/scenario-values.ts';
 import { iptables } from '../../src/engine/index.ts';
+import { model, service } from '../support/engine.ts';
 
 const clusterip = 'service-clusterip.yaml';
 const nodeport = 'service-nodeport.yaml';
@@ -104,5 +106,31 @@ describe('kubectlGetService', () => {
     expect(kubectlGetService(clusterip, 'my-service', '5s').split('\n')[1]).toMatch(
       /ClusterIP {3}\S+ {3}<none> {8}80\/TCP {4}5s$/,
     );
+  });
+});
+
+describe('serviceListing (the chapters’ kubectl get service)', () => {
+  const cluster = model(
+    [
+      service(
+        'selector:\n  app: my-app\nports:\n- port: 80\nexternalIPs:\n- 203.0.113.7',
+        'with-ips',
+      ),
+      service('type: ExternalName\nexternalName: db.example.com', 'elsewhere'),
+    ].join('---\n'),
+  );
+  const listed = (name: string) => {
+    const svc = cluster.services.find((s) => s.metadata.name === name);
+    if (!svc) throw new Error(`no Service ${name}`);
+    return serviceListing(svc, '1m').split('\n')[1] ?? '';
+  };
+
+  it('shows externalIPs and an ExternalName in EXTERNAL-IP, as routelab get does', () => {
+    // The chapters had their own copy that printed <none> for both.
+    expect(listed('with-ips')).toMatch(/ClusterIP {3}\S+ {3}203\.0\.113\.7 {3}80\/TCP {4}1m$/);
+    expect(listed('elsewhere')).toMatch(/^elsewhere {3}ExternalName {3}<none> {7}db\.example\.com/);
+    const cli = servicesTable(cluster);
+    expect(cli).toContain('203.0.113.7');
+    expect(cli).toContain('db.example.com');
   });
 });

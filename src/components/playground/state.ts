@@ -2,16 +2,13 @@
 // request, where a first state comes from (a link, the last visit, a
 // scenario) and the file it is saved as. How it is kept in this browser
 // (revisions, other tabs, earlier versions) is ../storage/'s.
+import type { PlaygroundScenario } from '../../course/read.ts';
 import { checkState, decodeState, type PlaygroundState } from './share.ts';
 
 export type { PlaygroundState } from './share.ts';
 
-export interface Scenario {
-  id: string;
-  title: { ja: string; en: string };
-  yaml: string;
-  request: { from: string; to: string; count: number };
-}
+/** A scenario as the page receives it; the chapter only orders the list at build time. */
+export type Scenario = Omit<PlaygroundScenario, 'chapter'>;
 
 const fileHeader = '# routelab-playground: ';
 

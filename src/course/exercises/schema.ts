@@ -6,7 +6,15 @@
 // instead of silently weakening a check or cutting a sentence.
 import { z } from 'zod/v4';
 
-const bilingual = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
+/** A course text, written in every locale. */
+export const bilingual = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
+
+/**
+ * An exercise id as the course writes them: lowercase words joined by single
+ * hyphens. It is a folder name and part of URLs and storage keys, so nothing
+ * that could walk out of content/exercises/ matches.
+ */
+export const exerciseIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const request = z
   .object({
@@ -89,7 +97,7 @@ const mistake = variant.extend({ fails: z.string(), message: z.string().min(1) }
 
 export const exerciseSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    id: z.string().regex(exerciseIdPattern),
     chapter: z.number().int().min(1).max(8),
     title: bilingual,
     task: bilingual,

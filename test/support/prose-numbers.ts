@@ -2,9 +2,10 @@
 // kube-proxy chain name and NodePort a chapter still quotes as literal text
 // must be one its own scenarios produce (their clusters, every node's rules
 // and the requests its figures trace), so a hand-edited number fails a test.
-import { defaultSeed, iptables, trace } from '../engine/index.ts';
-import { fill } from './exercises/placeholders.ts';
-import { scenarioModel } from './scenario-values.ts';
+
+import { fill } from '../../src/course/exercises/placeholders.ts';
+import { scenarioModel } from '../../src/course/scenario-values.ts';
+import { defaultSeed, iptables, trace } from '../../src/engine/index.ts';
 
 const numberPattern =
   /\b(?:\d{1,3}\.){3}\d{1,3}\b|\bKUBE-(?:SVC|SEP|EXT|SVL|FW)-[A-Z0-9]{16}\b|\b3[0-2]\d{3}\b/g;
