@@ -15,11 +15,11 @@ import { configureYaml } from '../editor/yaml.ts';
 // The saved answer, its revisions and earlier versions (../storage/).
 import { keepOnPage } from '../storage/attach.ts';
 import { answerSlot } from '../storage/keys.ts';
+import { markCompleted } from '../storage/progress.ts';
 import { SavedTab } from '../storage/tab.ts';
 import { EngineClient } from '../worker/client.ts';
 import type { GradeReply, GradeRequest } from './grade.worker.ts';
 import { GradeView } from './results.ts';
-import { markCompleted } from './storage.ts';
 
 const gradeDelayMs = 400;
 /** A grade that takes longer means the engine is stuck: the worker is replaced. */
