@@ -144,10 +144,7 @@ export async function mount(root: HTMLElement): Promise<{
     onAnswer: (reply) => {
       showMarkers(reply.diagnostics);
       view.show(reply.grade, reply.topology);
-      if (reply.grade.passed) {
-        markCompleted(exercise.id);
-        document.dispatchEvent(new CustomEvent('routelab:progress'));
-      }
+      if (reply.grade.passed) markCompleted(exercise.id);
     },
     onError: (why) => say(`${t.engineError}: ${why}`, 'warning'),
     delayMs: gradeDelayMs,

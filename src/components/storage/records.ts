@@ -60,11 +60,6 @@ export function save(slot: Slot, value: string, baseRev: number, now = new Date(
   return failure ? { kind: 'failed', failure } : { kind: 'saved', saved };
 }
 
-/** Saves value over whatever is stored: the learner chose it. */
-export function overwrite(slot: Slot, value: string, now = new Date()): SaveResult {
-  return save(slot, value, load(slot)?.rev ?? 0, now);
-}
-
 /** Writes a record as it is (an import keeps the file's time). */
 export function put(slot: Slot, value: string, at: string): Failure | null {
   const saved: Saved = { value, rev: (load(slot)?.rev ?? 0) + 1, at };

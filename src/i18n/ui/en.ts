@@ -33,8 +33,6 @@ export const en: PartialTable<UiMessages> = {
     checking: 'Checking…',
     allPassed: 'Every check passes',
     passedOf: (n, m) => `${n} of ${m} checks pass`,
-    storageFailed:
-      'Your text cannot be saved in this browser (storage is full or blocked). Download your answer to keep it.',
     traceTitle: 'Where the request went',
     showRoute: 'Show its route',
     routeOf: (title) => `The request of the check “${title}”`,
@@ -163,8 +161,6 @@ export const en: PartialTable<UiMessages> = {
     todo: 'Not yet',
     export: 'Export progress',
     import: 'Import progress',
-    imported: (n) => `Imported ${n} completed exercises`,
-    bad: 'This is not a Routelab progress file',
     count: '{n} of {m} exercises done',
   },
   instructor: {

@@ -38,8 +38,6 @@ const exercise = {
   checking: '確認中…',
   allPassed: 'すべてのチェックに合格しました',
   passedOf: (n: number, m: number) => `${m} 件中 ${n} 件のチェックに合格`,
-  storageFailed:
-    '入力をこのブラウザーに保存できません（容量不足か、保存が禁止されています）。回答をダウンロードしておいてください。',
   traceTitle: 'リクエストの経路',
   showRoute: '経路を見る',
   routeOf: (title: string) => `チェック「${title}」のリクエスト`,
@@ -180,8 +178,6 @@ const progress = {
   todo: '未完了',
   export: '進捗を書き出す',
   import: '進捗を読み込む',
-  imported: (n: number) => `${n} 件の完了を読み込みました`,
-  bad: 'Routelab の進捗ファイルではありません',
   /** Filled in by the page's script: {n} exercises done of {m}. */
   count: '{n} / {m} 問完了',
 };
