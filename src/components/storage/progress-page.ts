@@ -3,6 +3,8 @@
 // choosing, answer by answer, where this browser and the file differ.
 
 import { loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
+import { el } from '../dom.ts';
+import { downloadText } from '../download.ts';
 import {
   applyImport,
   type Choice,
@@ -19,12 +21,6 @@ import { loadProgress } from './progress.ts';
 import { timeText } from './ui.ts';
 
 type Words = UiMessages['importing'];
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text) e.textContent = text;
-  return e;
-}
 
 /** What an import did, in sentences; every count is of what really happened. */
 export function reportText(w: Words, r: Report): string {
@@ -126,13 +122,7 @@ export async function mountProgress(root: HTMLElement): Promise<void> {
   root.querySelector('[data-action="export"]')?.addEventListener('click', () => {
     const text = exportFile();
     if (text === null) return tell(w.blocked);
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    a.download = 'routelab-progress.json';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    downloadText('routelab-progress.json', text, 'application/json');
   });
 
   const finish = (plan: Plan, take: Set<string>) => {

@@ -2,6 +2,7 @@
 // another tab changed it, a menu of earlier versions, and a notice with a
 // download when storage fails. Built with text nodes only: saved text is the
 // learner's (or a link's) data, never markup.
+import { el } from '../dom.ts';
 import type { Entry, Reason } from './history.ts';
 import type { Failure } from './local.ts';
 
@@ -21,17 +22,6 @@ export interface KeepStrings {
   restored: (time: string) => string;
   failed: Record<Failure, string>;
   download: string;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text = '',
-  cls = '',
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
 }
 
 export const timeText = (iso: string, locale: string) => {
