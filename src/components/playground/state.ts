@@ -2,7 +2,7 @@
 // request, where a first state comes from (a link, the last visit, a
 // scenario) and the file it is saved as. How it is kept in this browser
 // (revisions, other tabs, earlier versions) is ../storage/'s.
-import { checkState, decodeState, type PlaygroundState } from './share.ts';
+import { checkState, decodeState, fragmentKey, type PlaygroundState } from './share.ts';
 
 export type { PlaygroundState } from './share.ts';
 
@@ -43,7 +43,7 @@ export type Linked =
   | null;
 
 export async function fromHash(hash: string, scenarios: Scenario[]): Promise<Linked> {
-  if (hash.startsWith('#s=')) {
+  if (hash.startsWith(`#${fragmentKey}=`)) {
     try {
       return { kind: 'state', state: await decodeState(hash) };
     } catch (error) {
