@@ -173,6 +173,13 @@ export const en: PartialTable<UiMessages> = {
     solution: 'Solution',
     grade: 'Grading command',
   },
+  footer: {
+    code: ': code under the ',
+    content: '; course content (chapters and exercises) under ',
+    end: '.',
+    ccBy: 'https://creativecommons.org/licenses/by/4.0/',
+    home: 'Home (English)',
+  },
   nav: {
     reading: 'Reading',
     exerciseItem: (title) => `Exercise: ${title}`,

@@ -273,6 +273,19 @@ const nav = {
   seeProgress: '進捗を見る',
 };
 
+/**
+ * The licence line under every page, in pieces around its three links
+ * (Routelab, the Apache License, CC BY): a piece's spaces are the line's.
+ */
+const footer = {
+  code: ' のコードは ',
+  content: '、教材(章と演習)は ',
+  end: ' で公開しています。',
+  ccBy: 'https://creativecommons.org/licenses/by/4.0/deed.ja',
+  /** On the 404 page, which shows every locale's home link. */
+  home: 'ホームへ',
+};
+
 export const ja = {
   editor,
   exercise,
@@ -283,6 +296,7 @@ export const ja = {
   nav,
   keep,
   importing,
+  footer,
 };
 
 export type UiMessages = typeof ja;
