@@ -4,7 +4,7 @@
 // undoable edit); a tab with text of its own that the store has moved past
 // is in conflict, and the learner chooses — never a silent overwrite.
 import { type Entry, entries, type Reason, remember } from './history.ts';
-import { type Slot, slotKey } from './keys.ts';
+import { historyKey, type Slot, slotKey } from './keys.ts';
 import type { Failure } from './local.ts';
 import { migrateOnce } from './migrate.ts';
 import { askToPersist } from './persist.ts';
@@ -23,7 +23,7 @@ export interface TabEvents {
   failed(failure: Failure): void;
   /** This tab took another tab's newer text. */
   updated(): void;
-  /** The history changed (an entry added). */
+  /** The history changed (an entry added, here or in another tab). */
   remembered(): void;
 }
 
@@ -38,6 +38,7 @@ export class SavedTab {
   private events: TabEvents | null = null;
   private readonly onStorage = (event: StorageEvent) => {
     if (event.key === slotKey(this.slot)) this.catchUp();
+    else if (event.key === historyKey(this.slot)) this.events?.remembered();
   };
   private readonly onShow = () => {
     if (document.visibilityState !== 'hidden') this.catchUp();

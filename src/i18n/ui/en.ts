@@ -195,6 +195,7 @@ export const en: PartialTable<UiMessages> = {
     notChosenKept: 'The one you do not choose stays under “Earlier versions”.',
     updated: 'Updated with the text typed in another tab (Ctrl+Z brings this tab’s back).',
     historyButton: (n: number) => `Earlier versions (${n})`,
+    historyLabel: 'Earlier versions',
     historyEmpty: 'No earlier versions yet.',
     reasons: {
       reset: 'Before a reset',

@@ -5,6 +5,8 @@
 // engine reports them.
 import type { PartKind } from '../../components/diagrams/architecture-layout.ts';
 import type { RulesLabels } from '../../components/diagrams/rules.ts';
+import type { Reason } from '../../components/storage/history.ts';
+import type { Failure } from '../../components/storage/local.ts';
 
 /** Leads of the editor's markers, shared by the exercise workspace and the playground. */
 const editor = {
@@ -203,6 +205,8 @@ const keep = {
   notChosenKept: '選ばなかったほうは「以前の版」に残ります。',
   updated: '別のタブで入力された内容に更新しました（Ctrl+Z でこのタブの内容に戻せます）。',
   historyButton: (n: number) => `以前の版（${n}）`,
+  /** The list's name, for screen readers: the button's words without the count. */
+  historyLabel: '以前の版',
   historyEmpty: '以前の版はまだありません。',
   reasons: {
     reset: 'リセットの前',
@@ -213,7 +217,7 @@ const keep = {
     'other-tab': '別のタブとの競合で選ばなかった版',
     restore: '以前の版に戻す前',
     'older-build': '古い版のサイトが保存した版',
-  },
+  } satisfies Record<Reason, string> as Record<Reason, string>,
   entry: (reason: string, time: string, lines: number) => `${reason} — ${time} — ${lines} 行`,
   restore: 'この版に戻す',
   restored: (time: string) => `${time} の版に戻しました（戻す前の内容も「以前の版」にあります）。`,
@@ -221,7 +225,7 @@ const keep = {
     blocked:
       'このブラウザーはこのサイトの保存を禁止しています。入力は保存されません。ファイルとしてダウンロードしてください。',
     full: 'ブラウザーの保存領域がいっぱいで、入力を保存できません。ファイルとしてダウンロードしてください。',
-  },
+  } satisfies Record<Failure, string> as Record<Failure, string>,
   download: 'ダウンロード',
 };
 
