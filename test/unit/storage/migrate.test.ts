@@ -92,6 +92,13 @@ describe('v1 keys', () => {
     ]);
   });
 
+  test('instructor mode comes up to v2', () => {
+    store.setItem('routelab:v1:instructor', 'on');
+    migrate(now);
+    expect(store.getItem('routelab:v2:instructor')).toBe('on');
+    expect(store.getItem('routelab:v1:instructor')).toBeNull();
+  });
+
   test('a full store keeps the old key, so nothing is lost', () => {
     store.setItem('routelab:v1:answer:nodeport-expose', '# mine\n');
     store.failWith = new DOMException('full', 'QuotaExceededError');
