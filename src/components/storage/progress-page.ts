@@ -98,7 +98,8 @@ function choiceForm(w: Words, locale: string, plan: Plan, titles: Map<string, st
 
 export async function mountProgress(root: HTMLElement): Promise<void> {
   const locale = toLocale(root.dataset.lang);
-  const w = (await loadUi(locale)).importing;
+  const ui = await loadUi(locale);
+  const w = ui.importing;
   migrateOnce();
   const message = root.querySelector<HTMLElement>('.rl-progress-message');
   const choices = root.querySelector<HTMLElement>('.rl-progress-choices');
@@ -111,10 +112,7 @@ export async function mountProgress(root: HTMLElement): Promise<void> {
     items.map((li) => [li.dataset.progressFor ?? '', li.querySelector('a')?.textContent ?? '']),
   );
   titles.set('playground', w.playground);
-  const label = (name: string) =>
-    root.querySelector<HTMLTemplateElement>(`template[data-${name}-label]`)?.content.textContent ??
-    '';
-  const render = () => renderProgress(root, label('done'), label('todo'));
+  const render = () => renderProgress(root, ui.progress);
   render();
   if (blocked()) tell(w.blocked);
   void showPersist(root, w, locale);
@@ -188,7 +186,7 @@ async function showPersist(root: HTMLElement, w: Words, locale: string) {
 }
 
 /** Marks each exercise done or not, and the count. */
-export function renderProgress(root: HTMLElement, doneLabel: string, todoLabel: string): void {
+export function renderProgress(root: HTMLElement, words: UiMessages['progress']): void {
   const { completed } = loadProgress();
   let done = 0;
   for (const li of root.querySelectorAll<HTMLElement>('[data-progress-for]')) {
@@ -198,11 +196,8 @@ export function renderProgress(root: HTMLElement, doneLabel: string, todoLabel: 
     const mark = li.querySelector('.rl-progress-mark');
     const state = li.querySelector('.rl-progress-state');
     if (mark) mark.textContent = isDone ? '✓' : '○';
-    if (state) state.textContent = isDone ? doneLabel : todoLabel;
+    if (state) state.textContent = isDone ? words.done : words.todo;
   }
   const count = root.querySelector<HTMLElement>('.rl-progress-count');
-  if (count)
-    count.textContent = (count.dataset.template ?? '{n}/{m}')
-      .replace('{n}', String(done))
-      .replace('{m}', root.dataset.total ?? '');
+  if (count) count.textContent = words.count(done, Number(root.dataset.total ?? 0));
 }

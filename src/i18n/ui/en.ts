@@ -161,7 +161,7 @@ export const en: PartialTable<UiMessages> = {
     todo: 'Not yet',
     export: 'Export progress',
     import: 'Import progress',
-    count: '{n} of {m} exercises done',
+    count: (n, m) => `${n} of ${m} exercises done`,
   },
   instructor: {
     toggle: 'Instructor mode (show solutions and teaching notes)',

@@ -180,8 +180,8 @@ const progress = {
   todo: '未完了',
   export: '進捗を書き出す',
   import: '進捗を読み込む',
-  /** Filled in by the page's script: {n} exercises done of {m}. */
-  count: '{n} / {m} 問完了',
+  /** n exercises done of m. */
+  count: (n: number, m: number) => `${n} / ${m} 問完了`,
 };
 
 const instructor = {
