@@ -20,7 +20,7 @@ import type { Choices } from './choices.ts';
 import { applyFault, type Fault } from './cluster-doc.ts';
 import { FaultsPanel } from './faults-panel.ts';
 import { downloadState, openFile, share } from './files.ts';
-import type { PlaygroundReply, PlaygroundRequest } from './protocol.ts';
+import { type PlaygroundReply, type PlaygroundRequest, question } from './protocol.ts';
 import { RequestForm } from './request-form.ts';
 import { showResults } from './results.ts';
 import { parseStateValue, stateValue } from './share.ts';
@@ -154,10 +154,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   const engine = new EngineClient<PlaygroundRequest, PlaygroundReply>({
     create: () =>
       new Worker(new URL('./playground.worker.ts', import.meta.url), { type: 'module' }),
-    question: () => {
-      const s = current();
-      return { text: s.yaml, request: s, node: s.node };
-    },
+    question: () => question(current()),
     onAsk: () => {
       $(root, '.rl-pg-outcome').textContent = t.running;
     },
@@ -237,8 +234,8 @@ function listen(page: Page): void {
   const { root, form, engine, editor, model, t, say } = page;
   const run = () => engine.run();
   model.onDidChangeContent(page.changed);
+  // Every field, selects included, fires input; change would save each change twice.
   form.form.addEventListener('input', page.changed);
-  form.form.addEventListener('change', page.changed);
   form.form.addEventListener('submit', (event) => {
     event.preventDefault();
     run();
@@ -249,10 +246,16 @@ function listen(page: Page): void {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.form.requestSubmit();
   });
 
-  /** The editor and the form take a whole new state (a scenario, a file, a link). */
+  /**
+   * The editor and the form take a whole new state (a scenario, a file, a
+   * link), saved and sent to the engine once: the form first, so the edit's
+   * change event saves the whole new state; with the text unchanged there is
+   * no such event.
+   */
   const take = (next: PlaygroundState) => {
-    page.replaceText(next.yaml);
     form.set(next);
+    if (model.getValue() === next.yaml) page.changed();
+    else page.replaceText(next.yaml);
   };
   const actions: Record<string, () => void | Promise<void>> = {
     scenario() {
@@ -262,7 +265,6 @@ function listen(page: Page): void {
       page.tab.remember('scenario');
       take(fromScenario(s));
       say(t.scenarioLoaded(s.title[toLocale(root.dataset.lang)]));
-      page.changed();
     },
     download: () => downloadState(page.current()),
     share: () => share($(root, '.rl-pg-share'), page.current(), t, say),
@@ -283,7 +285,6 @@ function listen(page: Page): void {
     page.tab.remember('file');
     take(next);
     say(t.opened(file.name));
-    page.changed();
   });
 
   // A link pasted into the address bar of an open playground changes only the fragment.
