@@ -79,14 +79,21 @@ async function cached(request) {
   // A page asked for without its trailing slash is the same page. Vary is
   // ignored: the static server varies scripts on Origin, the files do not.
   const options = { ignoreSearch: true, ignoreVary: true };
-  for (const name of [cacheName, ...(await caches.keys()).filter(isOld).reverse()]) {
+  const find = async (name) => {
     const cache = await caches.open(name);
-    const hit =
+    return (
       (await cache.match(request, options)) ??
-      (url.pathname.endsWith('/') ? undefined : await cache.match(`${url.pathname}/`));
-    if (hit) return hit;
-    // Pages and the service worker's own files come from this build only.
-    if (request.mode === 'navigate') return undefined;
+      (url.pathname.endsWith('/') ? undefined : await cache.match(`${url.pathname}/`))
+    );
+  };
+  // Nearly every request is in this build's cache: the older ones are listed
+  // only when it is not.
+  const hit = await find(cacheName);
+  // Pages and the service worker's own files come from this build only.
+  if (hit || request.mode === 'navigate') return hit;
+  for (const name of (await caches.keys()).filter(isOld).reverse()) {
+    const old = await find(name);
+    if (old) return old;
   }
   return undefined;
 }

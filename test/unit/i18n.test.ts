@@ -50,6 +50,19 @@ describe('message tables', () => {
     );
   });
 
+  it('says the footer’s licence line as it always read, around its three links', async () => {
+    const line = async (locale: 'ja' | 'en') => {
+      const f = (await loadUi(locale)).footer;
+      return `Routelab${f.code}Apache License 2.0${f.content}CC BY 4.0${f.end}`;
+    };
+    expect(await line('ja')).toBe(
+      'Routelab のコードは Apache License 2.0、教材(章と演習)は CC BY 4.0 で公開しています。',
+    );
+    expect(await line('en')).toBe(
+      'Routelab: code under the Apache License 2.0; course content (chapters and exercises) under CC BY 4.0.',
+    );
+  });
+
   it('has no message in another locale that the default locale lacks', async () => {
     for (const locale of locales) {
       const table = (await uiTables[locale]()) as Record<

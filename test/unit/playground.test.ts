@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { choicesOf } from '../../src/components/playground/choices.ts';
 import { applyFault } from '../../src/components/playground/cluster-doc.ts';
+import { question } from '../../src/components/playground/protocol.ts';
 import {
   decodeState,
   encodeState,
@@ -145,5 +146,30 @@ describe('request builder choices', () => {
     // The learner's Services come before the controller's.
     const first = c.targets.findIndex((t) => t.includes('ingress-nginx'));
     expect(first).toBeGreaterThan(c.targets.indexOf('http://my-app-a:4200/'));
+  });
+});
+
+describe('the question to the engine', () => {
+  it('carries the YAML once, as the text', () => {
+    const state: PlaygroundState = {
+      yaml: nodePort,
+      from: 'external',
+      to: 'http://172.18.0.2:30080/',
+      method: 'GET',
+      count: 3,
+      seed: 7,
+      node: 'node-2',
+    };
+    expect(question(state)).toEqual({
+      text: nodePort,
+      request: {
+        from: 'external',
+        to: 'http://172.18.0.2:30080/',
+        method: 'GET',
+        count: 3,
+        seed: 7,
+      },
+      node: 'node-2',
+    });
   });
 });

@@ -80,4 +80,17 @@ export function createEditor(
   });
 }
 
+/** The whole text replaced as one edit, so Ctrl+Z brings back what was there. */
+export function replaceAll(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  text: string,
+  source: string,
+): void {
+  const model = editor.getModel();
+  if (!model) return;
+  editor.pushUndoStop();
+  editor.executeEdits(source, [{ range: model.getFullModelRange(), text }]);
+  editor.pushUndoStop();
+}
+
 export { monaco };

@@ -10,16 +10,16 @@ import { type Locale, loadUi, toLocale, type UiMessages } from '../../i18n/index
 import { $ } from '../dom.ts';
 import { downloadText } from '../download.ts';
 import { attachDiagnostics } from '../editor/markers.ts';
-import { createEditor, monaco } from '../editor/monaco.ts';
-import { configureYaml } from '../editor/yaml.ts';
+import { monaco, replaceAll } from '../editor/monaco.ts';
+import { openEditor } from '../editor/open.ts';
 // The saved answer, its revisions and earlier versions (../storage/).
 import { keepOnPage } from '../storage/attach.ts';
 import { answerSlot } from '../storage/keys.ts';
+import { markCompleted } from '../storage/progress.ts';
 import { SavedTab } from '../storage/tab.ts';
 import { EngineClient } from '../worker/client.ts';
 import type { GradeReply, GradeRequest } from './grade.worker.ts';
 import { GradeView } from './results.ts';
-import { markCompleted } from './storage.ts';
 
 const gradeDelayMs = 400;
 /** A grade that takes longer means the engine is stuck: the worker is replaced. */
@@ -35,24 +35,8 @@ export function answerFile(exercise: Exercise, text: string): string {
   return text.startsWith('# Routelab exercise:') ? text : header + text;
 }
 
-type Editor = ReturnType<typeof createEditor>;
+type Editor = monaco.editor.IStandaloneCodeEditor;
 type Say = (text: string, kind?: 'info' | 'warning') => void;
-
-/** Monaco on the learner's saved text (else the starter), in place of the highlighted starter. */
-async function openEditor(root: HTMLElement, exercise: Exercise, tab: SavedTab): Promise<Editor> {
-  await configureYaml(root.dataset.schema ?? '/schema/kubernetes.json');
-  const model = monaco.editor.createModel(
-    tab.load()?.value ?? exercise.starter,
-    'yaml',
-    monaco.Uri.parse(`file:///exercises/${exercise.id}/answer.yaml`),
-  );
-  const host = $(root, '.rl-editor');
-  host.hidden = false;
-  $(root, '.rl-static').hidden = true;
-  $(root, '.rl-toolbar').hidden = false;
-  $(root, '.rl-keys').hidden = false;
-  return createEditor(host, model, root.dataset.editorLabel ?? exercise.id);
-}
 
 /** The toolbar's buttons, by their data-action. */
 function toolbar(
@@ -72,10 +56,7 @@ function toolbar(
       if (!window.confirm(t.resetConfirm)) return;
       // Kept in the history too: Ctrl+Z does not survive a reload.
       tab.remember('reset');
-      // As an edit, so Ctrl+Z brings the learner's text back.
-      editor.pushUndoStop();
-      editor.executeEdits('reset', [{ range: model.getFullModelRange(), text: exercise.starter }]);
-      editor.pushUndoStop();
+      replaceAll(editor, exercise.starter, 'reset');
     },
     hint() {
       const section = $(root, '.rl-hints');
@@ -127,9 +108,14 @@ export async function mount(root: HTMLElement): Promise<{
     status.dataset.kind = kind;
   };
   const tab = new SavedTab(answerSlot(exercise.id));
-  const editor = await openEditor(root, exercise, tab);
-  const model = editor.getModel();
-  if (!model) throw new Error('the editor has no model');
+  // The learner's saved text, else the starter, in place of the highlighted starter.
+  const { editor, model } = await openEditor(root, {
+    text: tab.load()?.value ?? exercise.starter,
+    uri: `file:///exercises/${exercise.id}/answer.yaml`,
+    staticSelector: '.rl-static',
+    needsEditor: '.rl-toolbar, .rl-keys',
+    label: root.dataset.editorLabel ?? exercise.id,
+  });
   say('');
 
   const showMarkers = attachDiagnostics(model, words.editor);
@@ -144,10 +130,7 @@ export async function mount(root: HTMLElement): Promise<{
     onAnswer: (reply) => {
       showMarkers(reply.diagnostics);
       view.show(reply.grade, reply.topology);
-      if (reply.grade.passed) {
-        markCompleted(exercise.id);
-        document.dispatchEvent(new CustomEvent('routelab:progress'));
-      }
+      if (reply.grade.passed) markCompleted(exercise.id);
     },
     onError: (why) => say(`${t.engineError}: ${why}`, 'warning'),
     delayMs: gradeDelayMs,
@@ -172,12 +155,7 @@ export async function mount(root: HTMLElement): Promise<{
     tab,
     {
       read: () => model.getValue(),
-      write: (value) => {
-        // As an edit, so Ctrl+Z brings this tab's text back.
-        editor.pushUndoStop();
-        editor.executeEdits('storage', [{ range: model.getFullModelRange(), text: value }]);
-        editor.pushUndoStop();
-      },
+      write: (value) => replaceAll(editor, value, 'storage'),
     },
     {
       locale,

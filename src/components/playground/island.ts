@@ -9,8 +9,8 @@ import { loadEngineWords } from '../../i18n/engine/index.ts';
 import { loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
 import { $ } from '../dom.ts';
 import { attachDiagnostics } from '../editor/markers.ts';
-import { createEditor, monaco } from '../editor/monaco.ts';
-import { configureYaml } from '../editor/yaml.ts';
+import { monaco, replaceAll } from '../editor/monaco.ts';
+import { openEditor } from '../editor/open.ts';
 // The saved playground, its revisions and earlier versions (../storage/).
 import { keepOnPage } from '../storage/attach.ts';
 import { playgroundSlot } from '../storage/keys.ts';
@@ -20,7 +20,7 @@ import type { Choices } from './choices.ts';
 import { applyFault, type Fault } from './cluster-doc.ts';
 import { FaultsPanel } from './faults-panel.ts';
 import { downloadState, openFile, share } from './files.ts';
-import type { PlaygroundReply, PlaygroundRequest } from './protocol.ts';
+import { type PlaygroundReply, type PlaygroundRequest, question } from './protocol.ts';
 import { RequestForm } from './request-form.ts';
 import { showResults } from './results.ts';
 import { parseStateValue, stateValue } from './share.ts';
@@ -43,8 +43,8 @@ interface Page {
   words: UiMessages;
   t: UiMessages['playground'];
   scenarios: Scenario[];
-  editor: ReturnType<typeof createEditor>;
-  model: ReturnType<typeof monaco.editor.createModel>;
+  editor: monaco.editor.IStandaloneCodeEditor;
+  model: monaco.editor.ITextModel;
   form: RequestForm;
   engine: EngineClient<PlaygroundRequest, PlaygroundReply>;
   say: (text: string, kind?: 'info' | 'warning') => void;
@@ -83,21 +83,6 @@ function linkedState(
   }
   if (linked.kind === 'state') say(t.restored);
   return linked.state;
-}
-
-/** Monaco on the state's YAML, in place of the scenarios' static listing. */
-async function openEditor(root: HTMLElement, yaml: string) {
-  await configureYaml(root.dataset.schema ?? '/schema/kubernetes.json');
-  const model = monaco.editor.createModel(
-    yaml,
-    'yaml',
-    monaco.Uri.parse('file:///playground/playground.yaml'),
-  );
-  const host = $(root, '.rl-editor');
-  host.hidden = false;
-  $(root, '.rl-pg-static').hidden = true;
-  for (const el of root.querySelectorAll<HTMLElement>('[data-needs-editor]')) el.hidden = false;
-  return { model, editor: createEditor(host, model, root.dataset.editorLabel ?? 'YAML') };
 }
 
 /** The fault switches: each one rewrites the Cluster document, or says why it cannot. */
@@ -142,7 +127,14 @@ export async function mount(root: HTMLElement): Promise<void> {
   const linked = linkedState(await fromHash(window.location.hash, scenarios), t, say, saved, true);
   const state = linked ?? saved ?? (scenarios[0] ? fromScenario(scenarios[0]) : emptyState);
 
-  const { editor, model } = await openEditor(root, state.yaml);
+  // Monaco on the state's YAML, in place of the scenarios' static listing.
+  const { editor, model } = await openEditor(root, {
+    text: state.yaml,
+    uri: 'file:///playground/playground.yaml',
+    staticSelector: '.rl-pg-static',
+    needsEditor: '[data-needs-editor]',
+    label: root.dataset.editorLabel ?? 'YAML',
+  });
   const showMarkers = attachDiagnostics(model, words.editor);
   // The loading notice goes; a link's message stays.
   if (message.dataset.kind === undefined) say('');
@@ -162,10 +154,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   const engine = new EngineClient<PlaygroundRequest, PlaygroundReply>({
     create: () =>
       new Worker(new URL('./playground.worker.ts', import.meta.url), { type: 'module' }),
-    question: () => {
-      const s = current();
-      return { text: s.yaml, request: s, node: s.node };
-    },
+    question: () => question(current()),
     onAsk: () => {
       $(root, '.rl-pg-outcome').textContent = t.running;
     },
@@ -200,11 +189,7 @@ export async function mount(root: HTMLElement): Promise<void> {
       tab.changed();
       engine.schedule();
     },
-    replaceText(text) {
-      editor.pushUndoStop();
-      editor.executeEdits('playground', [{ range: model.getFullModelRange(), text }]);
-      editor.pushUndoStop();
-    },
+    replaceText: (text) => replaceAll(editor, text, 'playground'),
   };
   keepSaved(page, linked === null || (saved !== null && linked === saved));
   // The saved playground a link replaces on screen stays one menu item away.
@@ -249,8 +234,8 @@ function listen(page: Page): void {
   const { root, form, engine, editor, model, t, say } = page;
   const run = () => engine.run();
   model.onDidChangeContent(page.changed);
+  // Every field, selects included, fires input; change would save each change twice.
   form.form.addEventListener('input', page.changed);
-  form.form.addEventListener('change', page.changed);
   form.form.addEventListener('submit', (event) => {
     event.preventDefault();
     run();
@@ -261,10 +246,16 @@ function listen(page: Page): void {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.form.requestSubmit();
   });
 
-  /** The editor and the form take a whole new state (a scenario, a file, a link). */
+  /**
+   * The editor and the form take a whole new state (a scenario, a file, a
+   * link), saved and sent to the engine once: the form first, so the edit's
+   * change event saves the whole new state; with the text unchanged there is
+   * no such event.
+   */
   const take = (next: PlaygroundState) => {
-    page.replaceText(next.yaml);
     form.set(next);
+    if (model.getValue() === next.yaml) page.changed();
+    else page.replaceText(next.yaml);
   };
   const actions: Record<string, () => void | Promise<void>> = {
     scenario() {
@@ -274,7 +265,6 @@ function listen(page: Page): void {
       page.tab.remember('scenario');
       take(fromScenario(s));
       say(t.scenarioLoaded(s.title[toLocale(root.dataset.lang)]));
-      page.changed();
     },
     download: () => downloadState(page.current()),
     share: () => share($(root, '.rl-pg-share'), page.current(), t, say),
@@ -295,7 +285,6 @@ function listen(page: Page): void {
     page.tab.remember('file');
     take(next);
     say(t.opened(file.name));
-    page.changed();
   });
 
   // A link pasted into the address bar of an open playground changes only the fragment.

@@ -3,12 +3,19 @@
 import type { Diagnostic } from '../../engine/index.ts';
 import type { Scene } from '../diagrams/scene.ts';
 import type { Choices } from './choices.ts';
+import type { PlaygroundState } from './share.ts';
 
 export interface PlaygroundRequest {
   text: string;
   request: { from: string; to: string; method: string; count: number; seed: number };
   /** The node whose rules to show; "" for the first the route met. */
   node: string;
+}
+
+/** The question for a state: its YAML sent once, as the text, not again in the request. */
+export function question(state: PlaygroundState): PlaygroundRequest {
+  const { yaml, node, ...request } = state;
+  return { text: yaml, request, node };
 }
 
 export interface PlaygroundReply extends Scene {

@@ -1,22 +1,33 @@
 // The results of one answer of the engine: the outcome in words, and every
 // diagram of the scene, each view timed (npm run bench reads the measures).
 import type { EngineWords } from '../../i18n/engine/index.ts';
-import '../diagrams/architecture.css';
-import '../diagrams/route.css';
-import '../diagrams/rules.css';
-import '../diagrams/spread.css';
-import '../diagrams/topology.css';
 import type { UiMessages } from '../../i18n/index.ts';
-import { drawArchitecture } from '../diagrams/architecture.ts';
-import { drawRoute } from '../diagrams/route.ts';
-import { drawRules } from '../diagrams/rules.ts';
-import { drawSpread } from '../diagrams/spread.ts';
-import { drawTopology } from '../diagrams/topology.ts';
+import { drawScene } from '../diagrams/draw.ts';
+import type { View } from '../diagrams/scene.ts';
 import { $ } from '../dom.ts';
 import { fillHopsTable } from './hops-table.ts';
 import type { PlaygroundReply } from './protocol.ts';
 
-const timed = (view: string, draw: () => void) => {
+/** Every measure one answer records; only the latest answer's are kept. */
+export const measureNames = [
+  'routelab:draw',
+  'routelab:frame',
+  // Listed, not taken from scene.ts's views: that module would bring the engine
+  // into the page's bundle, which only the worker needs.
+  ...['architecture', 'topology', 'route', 'rules', 'spread', 'hops'].map(
+    (view) => `routelab:draw:${view}`,
+  ),
+];
+
+/**
+ * Drops the previous answer's measures: a playground left open for an hour
+ * answers thousands of times, and the browser keeps every measure until told.
+ */
+export function clearMeasures(): void {
+  for (const name of measureNames) performance.clearMeasures(name);
+}
+
+export const timed = (view: View | 'hops', draw: () => void) => {
   const start = performance.now();
   draw();
   performance.measure(`routelab:draw:${view}`, { start });
@@ -38,25 +49,18 @@ function showOutcome(
       : t.noRequest;
 }
 
-/** The request's own views: its route, its hops as a table, where many requests went. */
-function showRequest(
+/** Every diagram of the scene, and the request's hops as a table. */
+function showViews(
   root: HTMLElement,
   reply: PlaygroundReply,
   words: UiMessages,
   engine: EngineWords,
 ) {
   const result = reply.trace;
-  const route = $(root, '.rl-pg-route');
-  route.hidden = !reply.route;
-  if (reply.route && result) {
-    const layout = reply.route;
-    const label = words.playground.routeLabel(
-      result.request.method,
-      result.request.to,
-      result.outcome,
-    );
-    timed('route', () => drawRoute($(route, '.rl-route'), layout, label));
-  }
+  const routeBox = $(root, '.rl-pg-route');
+  routeBox.hidden = !reply.route;
+  const spread = $(root, '.rl-spread');
+  spread.hidden = !reply.spread;
   timed('hops', () =>
     fillHopsTable(
       $<HTMLTableElement>(root, '.rl-pg-hops'),
@@ -65,36 +69,18 @@ function showRequest(
       engine,
     ),
   );
-  const spread = $(root, '.rl-spread');
-  spread.hidden = !reply.spread;
-  if (reply.spread) {
-    const layout = reply.spread;
-    timed('spread', () =>
-      drawSpread(spread, layout, words.diagrams.spread(layout.total, layout.failed)),
-    );
-  }
-}
-
-/** The cluster's views: its topology, a node's kube-proxy rules, its architecture. */
-function showCluster(root: HTMLElement, reply: PlaygroundReply, words: UiMessages) {
-  const { topology } = reply;
-  const pods = topology.nodes.reduce((n, node) => n + node.pods.length + node.hidden, 0);
-  const label = words.diagrams.cluster(topology.nodes.length, pods, topology.services.length);
-  timed('topology', () =>
-    drawTopology($(root, '.rl-topology'), topology, label, new Set(reply.onRoute)),
-  );
-  const rules = $(root, '.rl-rules');
-  const shown = reply.rules;
-  timed('rules', () => {
-    if (shown) drawRules(rules, shown.layout, shown.text, words.diagrams.rules(shown.node));
-    else rules.replaceChildren();
-  });
-  timed('architecture', () =>
-    drawArchitecture($(root, '.rl-architecture'), reply.architecture, {
-      ...words.diagrams.architecture,
-      explain: words.diagrams.parts,
-    }),
-  );
+  const where: Record<View, () => HTMLElement | null> = {
+    // A route with no request to name is not drawn.
+    route: () => (result ? $(routeBox, '.rl-route') : null),
+    spread: () => spread,
+    topology: () => $(root, '.rl-topology'),
+    rules: () => $(root, '.rl-rules'),
+    architecture: () => $(root, '.rl-architecture'),
+  };
+  const routeLabel = result
+    ? words.playground.routeLabel(result.request.method, result.request.to, result.outcome)
+    : '';
+  drawScene((view) => where[view](), reply, words.diagrams, routeLabel, timed);
 }
 
 export function showResults(
@@ -103,11 +89,11 @@ export function showResults(
   words: UiMessages,
   engine: EngineWords,
 ): void {
+  clearMeasures();
   // Measured from here to the last diagram, and view by view.
   const drawStart = performance.now();
   showOutcome(root, reply, words.playground, engine);
-  showRequest(root, reply, words, engine);
-  showCluster(root, reply, words);
+  showViews(root, reply, words, engine);
   performance.measure('routelab:draw', { start: drawStart });
   // And to the frame that shows it: style, layout and paint included.
   requestAnimationFrame(() =>

@@ -3,7 +3,7 @@
 // scenario) and the file it is saved as. How it is kept in this browser
 // (revisions, other tabs, earlier versions) is ../storage/'s.
 import type { PlaygroundScenario } from '../../course/read.ts';
-import { checkState, decodeState, type PlaygroundState } from './share.ts';
+import { checkState, decodeState, fragmentKey, type PlaygroundState } from './share.ts';
 
 export type { PlaygroundState } from './share.ts';
 
@@ -40,7 +40,7 @@ export type Linked =
   | null;
 
 export async function fromHash(hash: string, scenarios: Scenario[]): Promise<Linked> {
-  if (hash.startsWith('#s=')) {
+  if (hash.startsWith(`#${fragmentKey}=`)) {
     try {
       return { kind: 'state', state: await decodeState(hash) };
     } catch (error) {

@@ -3,7 +3,6 @@
 // the conflict panel, earlier versions, failures — is wired here.
 import './keep.css';
 import type { Locale } from '../../i18n/index.ts';
-import { historyKey } from './keys.ts';
 import type { Failure } from './local.ts';
 import type { SavedTab, Surface } from './tab.ts';
 import { ConflictPanel, failureNotice, HistoryMenu, type KeepStrings, timeText } from './ui.ts';
@@ -69,7 +68,4 @@ export function keepOnPage(
     },
     showsStored,
   );
-  window.addEventListener('storage', (event) => {
-    if (event.key === historyKey(tab.slot)) menu.refresh();
-  });
 }

@@ -4,15 +4,19 @@
 import { historyKey, type Slot } from './keys.ts';
 import { type Failure, readKey, writeKey } from './local.ts';
 
-export type Reason =
-  | 'reset'
-  | 'link'
-  | 'scenario'
-  | 'file'
-  | 'import'
-  | 'other-tab'
-  | 'restore'
-  | 'older-build';
+/** Why a text was replaced; a stored entry with any other reason is dropped. */
+export const reasons = [
+  'reset',
+  'link',
+  'scenario',
+  'file',
+  'import',
+  'other-tab',
+  'restore',
+  'older-build',
+] as const;
+
+export type Reason = (typeof reasons)[number];
 
 export interface Entry {
   value: string;
@@ -22,16 +26,6 @@ export interface Entry {
 }
 
 export const maxEntries = 10;
-const reasons: readonly string[] = [
-  'reset',
-  'link',
-  'scenario',
-  'file',
-  'import',
-  'other-tab',
-  'restore',
-  'older-build',
-];
 
 /** Newest first; damaged entries are dropped, not shown. */
 export function entries(slot: Slot): Entry[] {
@@ -44,7 +38,7 @@ export function entries(slot: Slot): Entry[] {
         e !== null &&
         typeof e.value === 'string' &&
         typeof e.at === 'string' &&
-        reasons.includes(e.reason),
+        (reasons as readonly unknown[]).includes(e.reason),
     );
   } catch {
     return [];

@@ -13,6 +13,8 @@ export const slotKey = (slot: Slot) => `${prefix}${slot}`;
 export const historyKey = (slot: Slot) => `${prefix}history:${slot}`;
 export const progressKey = `${prefix}progress`;
 export const persistKey = `${prefix}persist`;
+/** Instructor mode: 'on' or 'off'. */
+export const instructorKey = `${prefix}instructor`;
 
 /** Exercise ids as the course writes them; anything else is not ours. */
 export const idPattern = /^[a-z0-9][a-z0-9-]*$/;

@@ -10,9 +10,17 @@
 //   routelab-playground    the playground state as JSON
 //   routelab-completed     a JSON array of completed exercise ids (no times)
 // v1 (until this change): routelab:v1:answer:<id> (text), routelab:v1:playground
-// (state JSON), routelab:v1:progress ({completed: {id: time}}).
+// (state JSON), routelab:v1:progress ({completed: {id: time}}),
+// routelab:v1:instructor ('on' or 'off').
 import { remember } from './history.ts';
-import { answerSlot, idPattern, playgroundSlot, progressKey, type Slot } from './keys.ts';
+import {
+  answerSlot,
+  idPattern,
+  instructorKey,
+  playgroundSlot,
+  progressKey,
+  type Slot,
+} from './keys.ts';
 import { keysWith, readKey, removeKey, writeKey } from './local.ts';
 import { parseProgress } from './progress.ts';
 import { load, put } from './records.ts';
@@ -76,6 +84,8 @@ function v1ToV2(now: Date) {
       merged.completed[id] ??= at;
     if (!writeKey(progressKey, JSON.stringify(merged))) removeKey(`${v1}progress`);
   }
+  const instructor = readKey(`${v1}instructor`);
+  if (instructor !== null && !writeKey(instructorKey, instructor)) removeKey(`${v1}instructor`);
 }
 
 /** Brings every older key up to today's version; safe to run on every page. */

@@ -24,14 +24,25 @@ export function persistRecord(): PersistRecord | null {
 }
 
 let asking = false;
+/** Asked, by this page or (as stored) an earlier one: called on every save, it reads the store once. */
+let asked = false;
 /** Asks once per browser (the answer is stored); later calls do nothing. */
 export async function askToPersist(): Promise<void> {
-  if (asking || persistRecord() || typeof navigator === 'undefined' || !navigator.storage?.persist)
+  if (asked || asking) return;
+  if (persistRecord()) {
+    asked = true;
     return;
+  }
+  if (typeof navigator === 'undefined' || !navigator.storage?.persist) {
+    // Nothing to ask, now or later on this page.
+    asked = true;
+    return;
+  }
   asking = true;
   try {
     const granted = await navigator.storage.persist();
     writeKey(persistKey, JSON.stringify({ asked: new Date().toISOString(), granted }));
+    asked = true;
   } catch {
     // Not answered: asked again at the next save.
   } finally {

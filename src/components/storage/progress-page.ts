@@ -3,6 +3,8 @@
 // choosing, answer by answer, where this browser and the file differ.
 
 import { loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
+import { el } from '../dom.ts';
+import { downloadText } from '../download.ts';
 import {
   applyImport,
   type Choice,
@@ -19,12 +21,6 @@ import { loadProgress } from './progress.ts';
 import { timeText } from './ui.ts';
 
 type Words = UiMessages['importing'];
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text) e.textContent = text;
-  return e;
-}
 
 /** What an import did, in sentences; every count is of what really happened. */
 export function reportText(w: Words, r: Report): string {
@@ -102,7 +98,8 @@ function choiceForm(w: Words, locale: string, plan: Plan, titles: Map<string, st
 
 export async function mountProgress(root: HTMLElement): Promise<void> {
   const locale = toLocale(root.dataset.lang);
-  const w = (await loadUi(locale)).importing;
+  const ui = await loadUi(locale);
+  const w = ui.importing;
   migrateOnce();
   const message = root.querySelector<HTMLElement>('.rl-progress-message');
   const choices = root.querySelector<HTMLElement>('.rl-progress-choices');
@@ -115,10 +112,7 @@ export async function mountProgress(root: HTMLElement): Promise<void> {
     items.map((li) => [li.dataset.progressFor ?? '', li.querySelector('a')?.textContent ?? '']),
   );
   titles.set('playground', w.playground);
-  const label = (name: string) =>
-    root.querySelector<HTMLTemplateElement>(`template[data-${name}-label]`)?.content.textContent ??
-    '';
-  const render = () => renderProgress(root, label('done'), label('todo'));
+  const render = () => renderProgress(root, ui.progress);
   render();
   if (blocked()) tell(w.blocked);
   void showPersist(root, w, locale);
@@ -126,13 +120,7 @@ export async function mountProgress(root: HTMLElement): Promise<void> {
   root.querySelector('[data-action="export"]')?.addEventListener('click', () => {
     const text = exportFile();
     if (text === null) return tell(w.blocked);
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    a.download = 'routelab-progress.json';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    downloadText('routelab-progress.json', text, 'application/json');
   });
 
   const finish = (plan: Plan, take: Set<string>) => {
@@ -198,7 +186,7 @@ async function showPersist(root: HTMLElement, w: Words, locale: string) {
 }
 
 /** Marks each exercise done or not, and the count. */
-export function renderProgress(root: HTMLElement, doneLabel: string, todoLabel: string): void {
+export function renderProgress(root: HTMLElement, words: UiMessages['progress']): void {
   const { completed } = loadProgress();
   let done = 0;
   for (const li of root.querySelectorAll<HTMLElement>('[data-progress-for]')) {
@@ -208,11 +196,8 @@ export function renderProgress(root: HTMLElement, doneLabel: string, todoLabel: 
     const mark = li.querySelector('.rl-progress-mark');
     const state = li.querySelector('.rl-progress-state');
     if (mark) mark.textContent = isDone ? '✓' : '○';
-    if (state) state.textContent = isDone ? doneLabel : todoLabel;
+    if (state) state.textContent = isDone ? words.done : words.todo;
   }
   const count = root.querySelector<HTMLElement>('.rl-progress-count');
-  if (count)
-    count.textContent = (count.dataset.template ?? '{n}/{m}')
-      .replace('{n}', String(done))
-      .replace('{m}', root.dataset.total ?? '');
+  if (count) count.textContent = words.count(done, Number(root.dataset.total ?? 0));
 }

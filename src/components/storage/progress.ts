@@ -1,6 +1,9 @@
 // Which exercises the learner has completed, and when.
 import { idPattern, progressKey } from './keys.ts';
 import { type Failure, readKey, writeKey } from './local.ts';
+// A cycle (migrate.ts parses progress with parseProgress), harmless: neither
+// module uses the other before it is called.
+import { migrateOnce } from './migrate.ts';
 
 export interface Progress {
   /** Exercise id -> when every check first passed (ISO time). */
@@ -22,7 +25,12 @@ export function parseProgress(raw: string | null): Progress {
   return { completed };
 }
 
+/**
+ * The learner's progress, older builds' keys carried over first: a chapter
+ * page may be the first page a learner back from an older build opens.
+ */
 export function loadProgress(): Progress {
+  migrateOnce();
   return parseProgress(readKey(progressKey));
 }
 

@@ -42,6 +42,18 @@ export function load(slot: Slot): Saved | null {
   return parseSaved(readKey(slotKey(slot)));
 }
 
+/** A record and the text it is stored as. */
+export interface Held {
+  saved: Saved;
+  raw: string;
+}
+
+export function loadHeld(slot: Slot): Held | null {
+  const raw = readKey(slotKey(slot));
+  const saved = parseSaved(raw);
+  return saved && raw !== null ? { saved, raw } : null;
+}
+
 /**
  * Saves value on top of baseRev. A stored revision above baseRev with another
  * value is a conflict; the same value is no conflict (two tabs agree).
@@ -60,9 +72,31 @@ export function save(slot: Slot, value: string, baseRev: number, now = new Date(
   return failure ? { kind: 'failed', failure } : { kind: 'saved', saved };
 }
 
-/** Saves value over whatever is stored: the learner chose it. */
-export function overwrite(slot: Slot, value: string, now = new Date()): SaveResult {
-  return save(slot, value, load(slot)?.rev ?? 0, now);
+/**
+ * save() on every keystroke: `held` is the record as this tab last read or
+ * wrote it. While the store still holds exactly that text, no other tab has
+ * saved since, so the next revision is written without parsing the store
+ * again; otherwise this is save(). Returns what is now stored, when known.
+ */
+export function saveNext(
+  slot: Slot,
+  value: string,
+  held: Held | null,
+  baseRev: number,
+  now = new Date(),
+): { result: SaveResult; held: Held | null } {
+  if (held?.saved.rev !== baseRev || readKey(slotKey(slot)) !== held.raw) {
+    const result = save(slot, value, baseRev, now);
+    // As save() stores a record, so the next keystroke can take the short way.
+    const known = result.kind === 'saved' ? result.saved : null;
+    return { result, held: known && { saved: known, raw: JSON.stringify(known) } };
+  }
+  const saved: Saved = { value, rev: baseRev + 1, at: now.toISOString() };
+  const raw = JSON.stringify(saved);
+  const failure = writeKey(slotKey(slot), raw);
+  return failure
+    ? { result: { kind: 'failed', failure }, held }
+    : { result: { kind: 'saved', saved }, held: { saved, raw } };
 }
 
 /** Writes a record as it is (an import keeps the file's time). */

@@ -4,11 +4,11 @@
 // undoable edit); a tab with text of its own that the store has moved past
 // is in conflict, and the learner chooses — never a silent overwrite.
 import { type Entry, entries, type Reason, remember } from './history.ts';
-import { type Slot, slotKey } from './keys.ts';
+import { historyKey, type Slot, slotKey } from './keys.ts';
 import type { Failure } from './local.ts';
 import { migrateOnce } from './migrate.ts';
 import { askToPersist } from './persist.ts';
-import { load, type Saved, save } from './records.ts';
+import { type Held, load, loadHeld, type Saved, saveNext } from './records.ts';
 
 /** The editor (and form) the text lives in. */
 export interface Surface {
@@ -23,7 +23,7 @@ export interface TabEvents {
   failed(failure: Failure): void;
   /** This tab took another tab's newer text. */
   updated(): void;
-  /** The history changed (an entry added). */
+  /** The history changed (an entry added, here or in another tab). */
   remembered(): void;
 }
 
@@ -32,12 +32,15 @@ export class SavedTab {
   private base = 0;
   /** The value as stored at `base`; null while the tab shows something else (a link). */
   private synced: string | null = null;
+  /** The record as this tab last read or wrote it; null when not known. */
+  private held: Held | null = null;
   private theirs: Saved | null = null;
   private applying = false;
   private surface: Surface | null = null;
   private events: TabEvents | null = null;
   private readonly onStorage = (event: StorageEvent) => {
     if (event.key === slotKey(this.slot)) this.catchUp();
+    else if (event.key === historyKey(this.slot)) this.events?.remembered();
   };
   private readonly onShow = () => {
     if (document.visibilityState !== 'hidden') this.catchUp();
@@ -52,9 +55,9 @@ export class SavedTab {
   /** The stored value, which the tab starts from; null when there is none. */
   load(): Saved | null {
     migrateOnce();
-    const stored = load(this.slot);
-    this.base = stored?.rev ?? 0;
-    return stored;
+    this.held = loadHeld(this.slot);
+    this.base = this.held?.saved.rev ?? 0;
+    return this.held?.saved ?? null;
   }
 
   /** Starts listening; `showsStored` is false when the tab opened on other text (a link). */
@@ -72,7 +75,11 @@ export class SavedTab {
   changed(): void {
     if (this.applying || !this.surface) return;
     const value = this.surface.read();
-    const result = save(this.slot, value, this.base);
+    // Nothing new to keep (a change undone, a form event that changed nothing);
+    // another tab's newer text still arrives by its storage event.
+    if (value === this.synced && !this.theirs) return;
+    const { result, held } = saveNext(this.slot, value, this.held, this.base);
+    this.held = held;
     if (result.kind === 'saved') {
       this.adopt(result.saved, value);
       void askToPersist();

@@ -2,37 +2,13 @@
 // another tab changed it, a menu of earlier versions, and a notice with a
 // download when storage fails. Built with text nodes only: saved text is the
 // learner's (or a link's) data, never markup.
-import type { Entry, Reason } from './history.ts';
+
+import type { UiMessages } from '../../i18n/index.ts';
+import { el } from '../dom.ts';
+import type { Entry } from './history.ts';
 import type { Failure } from './local.ts';
 
-export interface KeepStrings {
-  otherTabTitle: string;
-  otherTabText: (time: string) => string;
-  thisTabText: string;
-  useTheirs: string;
-  keepMine: string;
-  notChosenKept: string;
-  updated: string;
-  historyButton: (n: number) => string;
-  historyEmpty: string;
-  reasons: Record<Reason, string>;
-  entry: (reason: string, time: string, lines: number) => string;
-  restore: string;
-  restored: (time: string) => string;
-  failed: Record<Failure, string>;
-  download: string;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text = '',
-  cls = '',
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
-}
+export type KeepStrings = UiMessages['keep'];
 
 export const timeText = (iso: string, locale: string) => {
   const date = new Date(iso);
@@ -116,7 +92,7 @@ export class HistoryMenu {
     const id = `rl-keep-history-${++ids}`;
     this.list.id = id;
     this.list.hidden = true;
-    this.list.setAttribute('aria-label', t.historyButton(0).replace(/\s*[(（].*$/, ''));
+    this.list.setAttribute('aria-label', t.historyLabel);
     this.button.type = 'button';
     this.button.setAttribute('aria-expanded', 'false');
     this.button.setAttribute('aria-controls', id);

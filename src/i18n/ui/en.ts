@@ -33,8 +33,6 @@ export const en: PartialTable<UiMessages> = {
     checking: 'Checking…',
     allPassed: 'Every check passes',
     passedOf: (n, m) => `${n} of ${m} checks pass`,
-    storageFailed:
-      'Your text cannot be saved in this browser (storage is full or blocked). Download your answer to keep it.',
     traceTitle: 'Where the request went',
     showRoute: 'Show its route',
     routeOf: (title) => `The request of the check “${title}”`,
@@ -163,9 +161,7 @@ export const en: PartialTable<UiMessages> = {
     todo: 'Not yet',
     export: 'Export progress',
     import: 'Import progress',
-    imported: (n) => `Imported ${n} completed exercises`,
-    bad: 'This is not a Routelab progress file',
-    count: '{n} of {m} exercises done',
+    count: (n, m) => `${n} of ${m} exercises done`,
   },
   instructor: {
     toggle: 'Instructor mode (show solutions and teaching notes)',
@@ -176,6 +172,13 @@ export const en: PartialTable<UiMessages> = {
     hints: 'Hints',
     solution: 'Solution',
     grade: 'Grading command',
+  },
+  footer: {
+    code: ': code under the ',
+    content: '; course content (chapters and exercises) under ',
+    end: '.',
+    ccBy: 'https://creativecommons.org/licenses/by/4.0/',
+    home: 'Home (English)',
   },
   nav: {
     reading: 'Reading',
@@ -192,6 +195,7 @@ export const en: PartialTable<UiMessages> = {
     notChosenKept: 'The one you do not choose stays under “Earlier versions”.',
     updated: 'Updated with the text typed in another tab (Ctrl+Z brings this tab’s back).',
     historyButton: (n: number) => `Earlier versions (${n})`,
+    historyLabel: 'Earlier versions',
     historyEmpty: 'No earlier versions yet.',
     reasons: {
       reset: 'Before a reset',

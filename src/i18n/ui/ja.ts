@@ -5,6 +5,8 @@
 // engine reports them.
 import type { PartKind } from '../../components/diagrams/architecture-layout.ts';
 import type { RulesLabels } from '../../components/diagrams/rules.ts';
+import type { Reason } from '../../components/storage/history.ts';
+import type { Failure } from '../../components/storage/local.ts';
 
 /** Leads of the editor's markers, shared by the exercise workspace and the playground. */
 const editor = {
@@ -38,8 +40,6 @@ const exercise = {
   checking: '確認中…',
   allPassed: 'すべてのチェックに合格しました',
   passedOf: (n: number, m: number) => `${m} 件中 ${n} 件のチェックに合格`,
-  storageFailed:
-    '入力をこのブラウザーに保存できません（容量不足か、保存が禁止されています）。回答をダウンロードしておいてください。',
   traceTitle: 'リクエストの経路',
   showRoute: '経路を見る',
   routeOf: (title: string) => `チェック「${title}」のリクエスト`,
@@ -180,10 +180,8 @@ const progress = {
   todo: '未完了',
   export: '進捗を書き出す',
   import: '進捗を読み込む',
-  imported: (n: number) => `${n} 件の完了を読み込みました`,
-  bad: 'Routelab の進捗ファイルではありません',
-  /** Filled in by the page's script: {n} exercises done of {m}. */
-  count: '{n} / {m} 問完了',
+  /** n exercises done of m. */
+  count: (n: number, m: number) => `${n} / ${m} 問完了`,
 };
 
 const instructor = {
@@ -207,6 +205,8 @@ const keep = {
   notChosenKept: '選ばなかったほうは「以前の版」に残ります。',
   updated: '別のタブで入力された内容に更新しました（Ctrl+Z でこのタブの内容に戻せます）。',
   historyButton: (n: number) => `以前の版（${n}）`,
+  /** The list's name, for screen readers: the button's words without the count. */
+  historyLabel: '以前の版',
   historyEmpty: '以前の版はまだありません。',
   reasons: {
     reset: 'リセットの前',
@@ -217,7 +217,7 @@ const keep = {
     'other-tab': '別のタブとの競合で選ばなかった版',
     restore: '以前の版に戻す前',
     'older-build': '古い版のサイトが保存した版',
-  },
+  } satisfies Record<Reason, string> as Record<Reason, string>,
   entry: (reason: string, time: string, lines: number) => `${reason} — ${time} — ${lines} 行`,
   restore: 'この版に戻す',
   restored: (time: string) => `${time} の版に戻しました（戻す前の内容も「以前の版」にあります）。`,
@@ -225,7 +225,7 @@ const keep = {
     blocked:
       'このブラウザーはこのサイトの保存を禁止しています。入力は保存されません。ファイルとしてダウンロードしてください。',
     full: 'ブラウザーの保存領域がいっぱいで、入力を保存できません。ファイルとしてダウンロードしてください。',
-  },
+  } satisfies Record<Failure, string> as Record<Failure, string>,
   download: 'ダウンロード',
 };
 
@@ -277,6 +277,19 @@ const nav = {
   seeProgress: '進捗を見る',
 };
 
+/**
+ * The licence line under every page, in pieces around its three links
+ * (Routelab, the Apache License, CC BY): a piece's spaces are the line's.
+ */
+const footer = {
+  code: ' のコードは ',
+  content: '、教材(章と演習)は ',
+  end: ' で公開しています。',
+  ccBy: 'https://creativecommons.org/licenses/by/4.0/deed.ja',
+  /** On the 404 page, which shows every locale's home link. */
+  home: 'ホームへ',
+};
+
 export const ja = {
   editor,
   exercise,
@@ -287,6 +300,7 @@ export const ja = {
   nav,
   keep,
   importing,
+  footer,
 };
 
 export type UiMessages = typeof ja;

@@ -2,7 +2,7 @@
 // the v1 keys every build until issue 18 wrote come up to v2, once, without
 // losing a text; a v1 key written later by an old tab wins and keeps the
 // replaced text in history.
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { entries } from '../../../src/components/storage/history.ts';
 import { answerSlot, playgroundSlot } from '../../../src/components/storage/keys.ts';
 import { migrate } from '../../../src/components/storage/migrate.ts';
@@ -92,10 +92,33 @@ describe('v1 keys', () => {
     ]);
   });
 
+  test('instructor mode comes up to v2', () => {
+    store.setItem('routelab:v1:instructor', 'on');
+    migrate(now);
+    expect(store.getItem('routelab:v2:instructor')).toBe('on');
+    expect(store.getItem('routelab:v1:instructor')).toBeNull();
+  });
+
   test('a full store keeps the old key, so nothing is lost', () => {
     store.setItem('routelab:v1:answer:nodeport-expose', '# mine\n');
     store.failWith = new DOMException('full', 'QuotaExceededError');
     migrate(now);
     expect(store.getItem('routelab:v1:answer:nodeport-expose')).toBe('# mine\n');
+  });
+});
+
+describe('reading progress', () => {
+  test('migrates first: a chapter page shows v1 completions before any exercise is opened', async () => {
+    store.setItem(
+      'routelab:v1:progress',
+      JSON.stringify({ completed: { 'nodeport-expose': '2026-11-01T00:00:00.000Z' } }),
+    );
+    // A fresh page: migrateOnce() has not run in this module graph yet.
+    vi.resetModules();
+    const progress = await import('../../../src/components/storage/progress.ts');
+    expect(progress.loadProgress().completed).toEqual({
+      'nodeport-expose': '2026-11-01T00:00:00.000Z',
+    });
+    expect(store.getItem('routelab:v1:progress')).toBeNull();
   });
 });

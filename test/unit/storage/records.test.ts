@@ -3,12 +3,17 @@
 // that is full or blocked comes back as a value, never as an exception.
 import { beforeEach, describe, expect, test } from 'vitest';
 import { entries, maxEntries, remember } from '../../../src/components/storage/history.ts';
-import { answerSlot } from '../../../src/components/storage/keys.ts';
+import { answerSlot, type Slot } from '../../../src/components/storage/keys.ts';
 import { readKey, writeKey } from '../../../src/components/storage/local.ts';
-import { load, overwrite, save } from '../../../src/components/storage/records.ts';
+import { load, type SaveResult, save } from '../../../src/components/storage/records.ts';
 import { blockStorage, freshStorage, type MemoryStorage } from './memory.ts';
 
 const slot = answerSlot('service-selector');
+/** Saves value over whatever is stored, as when the learner keeps their text. */
+function overwrite(slot: Slot, value: string): SaveResult {
+  return save(slot, value, load(slot)?.rev ?? 0);
+}
+
 let store: MemoryStorage;
 beforeEach(() => {
   store = freshStorage();
