@@ -62,7 +62,8 @@ test('no page shows markdown emphasis left unparsed, in both locales', async ({ 
     const text = html
       .replace(/<(script|style|pre|code)\b[^>]*>[\s\S]*?<\/\1>/g, '')
       .replace(/<[^>]+>/g, '');
-    for (const m of text.matchAll(/.{0,20}\*\*.{0,20}/g)) literal.push(`${path} (${file}): ${m[0]}`);
+    for (const m of text.matchAll(/.{0,20}\*\*.{0,20}/g))
+      literal.push(`${path} (${file}): ${m[0]}`);
   }
   expect(literal).toEqual([]);
 });

@@ -21,10 +21,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readExercise } from '../../src/course/read.ts';
 import { type FileSystem, realFs } from '../../src/cli/files.ts';
 import { gradeAll } from '../../src/cli/grade.ts';
 import { collectSubmissions, readSubmission } from '../../src/cli/submissions.ts';
+import { readExercise } from '../../src/course/read.ts';
 import { exerciseFile, routelab } from '../support/cli.ts';
 
 const solution = readFileSync(exerciseFile('service-selector', 'solution.yaml'), 'utf8');
