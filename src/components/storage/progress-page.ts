@@ -98,8 +98,9 @@ function choiceForm(w: Words, locale: string, plan: Plan, titles: Map<string, st
 
 export async function mountProgress(root: HTMLElement): Promise<void> {
   const locale = toLocale(root.dataset.lang);
-  const ui = await loadUi(locale);
-  const w = ui.importing;
+  // The buttons listen before the words have loaded: a file chosen in that
+  // moment is imported once they arrive instead of being dropped unseen.
+  const loading = loadUi(locale);
   migrateOnce();
   const message = root.querySelector<HTMLElement>('.rl-progress-message');
   const choices = root.querySelector<HTMLElement>('.rl-progress-choices');
@@ -111,23 +112,20 @@ export async function mountProgress(root: HTMLElement): Promise<void> {
   const titles = new Map(
     items.map((li) => [li.dataset.progressFor ?? '', li.querySelector('a')?.textContent ?? '']),
   );
-  titles.set('playground', w.playground);
-  const render = () => renderProgress(root, ui.progress);
-  render();
-  if (blocked()) tell(w.blocked);
-  void showPersist(root, w, locale);
+  const render = async () => renderProgress(root, (await loading).progress);
 
-  root.querySelector('[data-action="export"]')?.addEventListener('click', () => {
+  root.querySelector('[data-action="export"]')?.addEventListener('click', async () => {
+    const w = (await loading).importing;
     const text = exportFile();
     if (text === null) return tell(w.blocked);
     downloadText('routelab-progress.json', text, 'application/json');
   });
 
-  const finish = (plan: Plan, take: Set<string>) => {
+  const finish = (w: Words, plan: Plan, take: Set<string>) => {
     tell(reportText(w, applyImport(plan, take)));
     choices?.replaceChildren();
     if (choices) choices.hidden = true;
-    render();
+    void render();
   };
   root
     .querySelector<HTMLInputElement>('[data-action="import"]')
@@ -136,17 +134,20 @@ export async function mountProgress(root: HTMLElement): Promise<void> {
       const file = input.files?.[0];
       input.value = '';
       if (!file) return;
+      const w = (await loading).importing;
       // Before reading: a huge file is refused without holding it in memory.
       if (file.size > maxBytes) return tell(w.tooBig(maxBytes / 1024 / 1024));
       const plan = planImport(await file.text(), ids);
       if (plan === 'too-big') return tell(w.tooBig(maxBytes / 1024 / 1024));
       if (plan === 'not-progress') return tell(w.notProgress);
-      if (plan.choices.length === 0 || !choices) return finish(plan, new Set());
-      const { form, legend, cancel } = choiceForm(w, locale, plan, titles);
+      if (plan.choices.length === 0 || !choices) return finish(w, plan, new Set());
+      const named = new Map([...titles, ['playground', w.playground]]);
+      const { form, legend, cancel } = choiceForm(w, locale, plan, named);
       form.addEventListener('submit', (e) => {
         e.preventDefault();
         const data = new FormData(form);
         finish(
+          w,
           plan,
           new Set(
             plan.choices
@@ -165,6 +166,11 @@ export async function mountProgress(root: HTMLElement): Promise<void> {
       choices.hidden = false;
       legend.focus();
     });
+
+  const w = (await loading).importing;
+  await render();
+  if (blocked()) tell(w.blocked);
+  void showPersist(root, w, locale);
 }
 
 /** How long this browser keeps what Routelab saves, as it says now. */
