@@ -1,4 +1,4 @@
-// npm run audit: Lighthouse (mobile, simulated throttling: its defaults) on
+// npm run audit: Lighthouse (mobile, simulated throttling) on
 // the built site as a learner first meets it — the home page, a chapter and an
 // exercise, in both locales — against Debian's Chromium. It fails when a
 // page's median run has performance under 95, accessibility under 100 or best
@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { throttling } from 'lighthouse/core/config/constants.js';
 
 type Result = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 
@@ -23,17 +24,32 @@ const pages = [
   '/en/exercises/service-selector/',
 ];
 const minimum = { performance: 95, accessibility: 100, 'best-practices': 95 } as const;
-// KNOWN REGRESSION, lowered on purpose and to be fixed first next (see the
-// closing note of stop 11): chapter pages measured performance 83-86 (ja) and
-// 92-94 (en) after this stop's content and aside changes, with total blocking
-// time 550 ms (ja) / 280 ms (en): long tasks in expressive-code's tabindex
-// script (a ResizeObserver that reads every listing's scrollWidth) and in the
-// search script, on a page with more listings and asides. Home and exercise
-// pages keep 95. The table still prints every score.
-const chapterPerformance = 80;
+type Category = keyof typeof minimum;
+// Chapter pages are held to 90, not 95: with the calibrated slowdown below they
+// measure 94-96 on this two-core host (fixed 4x: 82-96 from run to run), most
+// of it style and layout while the page streams in (six code listings, three
+// figures, heading anchors), in tasks no script of ours runs. Lowered from 80
+// last stop; to be brought back to 95 by making the chapter cheaper to lay out.
+const chapterPerformance = 90;
 const minimumFor = (path: string, category: Category): number =>
   category === 'performance' && /\/chapters\//.test(path) ? chapterPerformance : minimum[category];
-type Category = keyof typeof minimum;
+
+/**
+ * The CPU slowdown that makes this host emulate Lighthouse's mobile device.
+ * The preset's 4x is right for a host whose benchmarkIndex is about 1,530;
+ * Lighthouse warns on slower hosts and asks for a calibrated multiplier
+ * (core/gather/driver/environment.js, warningSlowHostCpu, pointing at
+ * docs/throttling.md "Calibrating multipliers"). This is that calibration, as
+ * its maintainers' CPU-throttling calculator gives it: 800 -> 2x, 1,300 -> 3x,
+ * then 1x more per 233. Two shared cores here have measured 1,000 to 2,100 from
+ * one session to another: a fixed 4x emulated a phone twice as slow on one day
+ * as on another.
+ */
+function cpuMultiplier(benchmarkIndex: number): number {
+  if (benchmarkIndex >= 1300) return 3 + (benchmarkIndex - 1300) / 233;
+  if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
+  return Math.max(1, 1 + (benchmarkIndex - 150) / 650);
+}
 
 if (!existsSync(join(root, 'dist', 'index.html'))) {
   console.error('audit: no dist/ to audit; run `npm run build` first');
@@ -73,6 +89,8 @@ const rows: string[][] = [];
 const speeds: number[] = [];
 /** The machine's typical speed: the median index so far. */
 const typical = () => [...speeds].sort((a, b) => a - b)[Math.floor(speeds.length / 2)] ?? 0;
+/** The slowdown every judged run uses, set once the host's speed is known. */
+let multiplier: number = throttling.mobileSlow4G.cpuSlowdownMultiplier;
 try {
   await waitForServer();
   const launched = await chromeLauncher.launch({
@@ -96,6 +114,7 @@ try {
       output: 'json',
       logLevel: 'error',
       onlyCategories: Object.keys(minimum),
+      throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: multiplier },
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
     if (result.lhr.runtimeError) throw new Error(`${path}: ${result.lhr.runtimeError.message}`);
@@ -115,8 +134,10 @@ try {
     speeds.push(lhr.environment.benchmarkIndex ?? 0);
     return lhr;
   };
-  // The first load of a fresh Chromium pays for its caches and fonts: not the page's cost.
-  await timed(pages[0] ?? '/');
+  // The first loads of a fresh Chromium pay for its caches and fonts, not the
+  // page's; they also tell the host's speed, from which the slowdown is set.
+  for (let i = 0; i < 3; i++) await timed(pages[0] ?? '/');
+  multiplier = cpuMultiplier(typical());
   for (const path of pages) {
     const runs: Result[] = [];
     for (let i = 0; i < 10 && runs.filter(counts).length < 5; i++) runs.push(await timed(path));
@@ -157,7 +178,7 @@ const header = ['page', 'perf', 'a11y', 'best', 'FCP', 'LCP', 'TBT', 'CLS'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
 console.log(
-  `lighthouse (mobile, simulated throttling; median of the runs that count / runs made; typical benchmarkIndex ${Math.round(typical())}, lowest ${Math.round(Math.min(...speeds))})`,
+  `lighthouse (mobile, simulated throttling, CPU ${multiplier.toFixed(1)}x for this host; median of the runs that count / runs made; typical benchmarkIndex ${Math.round(typical())}, lowest ${Math.round(Math.min(...speeds))})`,
 );
 console.log(line(header));
 for (const row of rows) console.log(line(row));
