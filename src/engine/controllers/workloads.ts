@@ -188,8 +188,7 @@ function runController(
  */
 function newScheduler(nodes: ClusterNode[], ready: ClusterNode[]) {
   const load = new Map(nodes.map((n) => [n.name, 0]));
-  const nextAddress = new Map(nodes.map((n) => [n.name, 2]));
-  const podCIDRs = new Map(nodes.map((n) => [n.name, parseCidr(n.podCIDR)]));
+  const addressOn = podAddresses(nodes);
   // The least-loaded ready node, ties to the first in order: a lazy min-heap
   // whose stale entries (loads that have since grown) are skipped when met.
   const position = new Map(nodes.map((n, i) => [n.name, i]));
@@ -226,16 +225,6 @@ function newScheduler(nodes: ClusterNode[], ready: ClusterNode[]) {
     }
     return nodeName ? nodes[position.get(nodeName) ?? -1] : undefined;
   };
-  const addressOn = (node: ClusterNode, spec: Pod['spec']): string => {
-    if (spec.hostNetwork) return node.internalIP;
-    const n = nextAddress.get(node.name) ?? 2;
-    const cidr = podCIDRs.get(node.name);
-    if (cidr && n < cidrSize(cidr) - 1) {
-      nextAddress.set(node.name, n + 1);
-      return formatIPv4(cidr.base + n);
-    }
-    return '';
-  };
 
   const place = (
     pod: Pod,
@@ -269,6 +258,22 @@ function newScheduler(nodes: ClusterNode[], ready: ClusterNode[]) {
     };
   };
   return { place };
+}
+
+/** Each node hands out its podCIDR's addresses in turn, from .2; a hostNetwork Pod takes the node's. */
+function podAddresses(nodes: ClusterNode[]): (node: ClusterNode, spec: Pod['spec']) => string {
+  const nextAddress = new Map(nodes.map((n) => [n.name, 2]));
+  const podCIDRs = new Map(nodes.map((n) => [n.name, parseCidr(n.podCIDR)]));
+  return (node, spec) => {
+    if (spec.hostNetwork) return node.internalIP;
+    const n = nextAddress.get(node.name) ?? 2;
+    const cidr = podCIDRs.get(node.name);
+    if (cidr && n < cidrSize(cidr) - 1) {
+      nextAddress.set(node.name, n + 1);
+      return formatIPv4(cidr.base + n);
+    }
+    return '';
+  };
 }
 
 export function nodeLabels(node: ClusterNode): Record<string, string> {
