@@ -186,42 +186,7 @@ function layoutNode(
     degraded: !node.ready,
   });
   const row = (k: number) => nodeTop + g.header + k * g.rowHeight;
-  box({
-    id: `kubelet/${node.name}`,
-    kind: 'kubelet',
-    name: 'kubelet',
-    status: node.ready ? 'Ready' : 'NotReady',
-    node: node.name,
-    x: nx + 8,
-    y: row(0),
-    width: inner,
-    height: g.rowHeight - 4,
-    degraded: !node.ready,
-  });
-  box({
-    id: `container-runtime/${node.name}`,
-    kind: 'container-runtime',
-    name: 'container runtime',
-    status: '',
-    node: node.name,
-    x: nx + 8,
-    y: row(1),
-    width: inner,
-    height: g.rowHeight - 4,
-  });
-  box({
-    id: `kube-proxy/${node.name}`,
-    kind: 'kube-proxy',
-    name: 'kube-proxy',
-    status: node.kubeProxy,
-    node: node.name,
-    x: nx + 8,
-    y: row(2),
-    width: inner,
-    height: g.rowHeight - 4,
-    touched: rulesOn.has(node.name),
-    degraded: node.kubeProxy === 'Stopped',
-  });
+  layoutComponents(node, nx + 8, row, inner, rulesOn, box);
   for (const [k, pod] of shown.entries())
     box({
       id: `pod/${pod.metadata.namespace}/${pod.metadata.name}`,
@@ -249,4 +214,52 @@ function layoutNode(
       height: g.rowHeight - 4,
     });
   return height;
+}
+
+/** The node's kubelet, container runtime and kube-proxy, one per row. */
+function layoutComponents(
+  node: Model['nodes'][number],
+  x: number,
+  row: (k: number) => number,
+  inner: number,
+  rulesOn: Set<string>,
+  box: Box,
+): void {
+  const g = archGeometry;
+  box({
+    id: `kubelet/${node.name}`,
+    kind: 'kubelet',
+    name: 'kubelet',
+    status: node.ready ? 'Ready' : 'NotReady',
+    node: node.name,
+    x,
+    y: row(0),
+    width: inner,
+    height: g.rowHeight - 4,
+    degraded: !node.ready,
+  });
+  box({
+    id: `container-runtime/${node.name}`,
+    kind: 'container-runtime',
+    name: 'container runtime',
+    status: '',
+    node: node.name,
+    x,
+    y: row(1),
+    width: inner,
+    height: g.rowHeight - 4,
+  });
+  box({
+    id: `kube-proxy/${node.name}`,
+    kind: 'kube-proxy',
+    name: 'kube-proxy',
+    status: node.kubeProxy,
+    node: node.name,
+    x,
+    y: row(2),
+    width: inner,
+    height: g.rowHeight - 4,
+    touched: rulesOn.has(node.name),
+    degraded: node.kubeProxy === 'Stopped',
+  });
 }
