@@ -174,7 +174,7 @@ function allocateDeclared(
 }
 
 /** Reads a Cluster document over the defaults; unknown values are reported, not guessed. */
-// Long: one field of the Cluster document after another, each with its own check.
+// size: one field of the Cluster document after another, each with its own check and message; split, the fields would lose their order.
 export function decodeCluster(d: Decoder, diagnostics: Diagnostic[]): ClusterSpec {
   const spec = defaultCluster();
   const report = (error: Parameters<typeof fromFieldError>[2]) =>

@@ -124,6 +124,7 @@ function faultsPanel(
   return faults;
 }
 
+// size: wires the playground page in one place: editor, scenarios, faults and results share its state.
 export async function mount(root: HTMLElement): Promise<void> {
   const locale = toLocale(root.dataset.lang);
   const [words, engineWords] = await Promise.all([loadUi(locale), loadEngineWords(locale)]);
