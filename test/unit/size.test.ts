@@ -20,13 +20,13 @@ function sources(dir: string): string[] {
   });
 }
 
-export interface Oversize {
+interface Oversize {
   where: string;
   lines: number;
 }
 
 /** The places of one file that break the rule, as "file:line name". */
-export function oversized(name: string, text: string): Oversize[] {
+function oversized(name: string, text: string): Oversize[] {
   const lines = text.split('\n');
   const found: Oversize[] = [];
   const fileLines = text.endsWith('\n') ? lines.length - 1 : lines.length;
@@ -40,12 +40,20 @@ export function oversized(name: string, text: string): Oversize[] {
       const length = end - start + 1;
       // The reason may stand on the line above the function (or its statement) or first in its body.
       const around = [lines[start - 1] ?? '', lines[start + 1] ?? ''];
-      const statement = ts.isVariableDeclaration(node.parent) ? node.parent.parent?.parent : undefined;
-      if (statement) around.push(lines[file.getLineAndCharacterOfPosition(statement.getStart(file)).line - 1] ?? '');
+      const statement = ts.isVariableDeclaration(node.parent)
+        ? node.parent.parent?.parent
+        : undefined;
+      if (statement)
+        around.push(
+          lines[file.getLineAndCharacterOfPosition(statement.getStart(file)).line - 1] ?? '',
+        );
       if (length > maxFunctionLines && !around.some((l) => reason.test(l))) {
-        const label = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)
-          ? (node.name?.getText(file) ?? '(anonymous)')
-          : ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(file) : '(anonymous)';
+        const label =
+          ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)
+            ? (node.name?.getText(file) ?? '(anonymous)')
+            : ts.isVariableDeclaration(node.parent)
+              ? node.parent.name.getText(file)
+              : '(anonymous)';
         found.push({ where: `${name}:${start + 1} ${label}`, lines: length });
       }
     }
@@ -59,7 +67,9 @@ describe('size rule', () => {
   it('finds a long function without a reason, and accepts one with a reason', () => {
     const body = Array.from({ length: 85 }, (_, i) => `  x += ${i};`).join('\n');
     expect(oversized('a.ts', `function long() {\n  let x = 0;\n${body}\n}\n`)).toHaveLength(1);
-    expect(oversized('a.ts', `// size: a table\nfunction long() {\n  let x = 0;\n${body}\n}\n`)).toEqual([]);
+    expect(
+      oversized('a.ts', `// size: a table\nfunction long() {\n  let x = 0;\n${body}\n}\n`),
+    ).toEqual([]);
     const file = Array.from({ length: 401 }, (_, i) => `export const a${i} = ${i};`).join('\n');
     expect(oversized('b.ts', `${file}\n`)).toHaveLength(1);
     expect(oversized('b.ts', `// size: generated table\n${file}\n`)).toEqual([]);
