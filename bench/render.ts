@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { scene } from '../src/components/diagrams/scene.ts';
 import { encodeState, type PlaygroundState } from '../src/components/playground/share.ts';
 import { buildModel } from '../src/engine/index.ts';
@@ -117,75 +117,82 @@ export async function renderBench(): Promise<[string, string][]> {
       [5, 50],
       [50, 500],
     ] as const) {
-      const state: PlaygroundState = {
-        yaml: sizedCluster(nodes, pods),
-        from: 'external',
-        to: 'http://172.18.0.2:30080/',
-        method: 'GET',
-        count: 1,
-        seed: 1,
-        node: '',
-      };
-      const fragment = await encodeState(state);
-      await page.goto(`http://127.0.0.1:${port}/en/playground/#${fragment}`);
-      // The page keeps only its latest answer's measures: each redraw's are read as it lands.
-      const names = [
-        'routelab:draw',
-        ...['topology', 'route', 'rules', 'architecture', 'spread', 'hops'].map(
-          (view) => `routelab:draw:${view}`,
-        ),
-        'routelab:frame',
-      ];
-      const frameStart = () =>
-        page.evaluate(() => performance.getEntriesByName('routelab:frame').at(-1)?.startTime ?? -1);
-      await page.waitForFunction(
-        () => performance.getEntriesByName('routelab:frame').length > 0,
-        null,
-        {
-          timeout: 60_000,
-        },
-      );
-      const runs = new Map<string, number[]>(names.map((n) => [n, []]));
-      for (let i = 0; i < 10; i++) {
-        const before = await frameStart();
-        await page.locator('.rl-pg-request button[type="submit"]').click();
-        await page.waitForFunction(
-          (t) => (performance.getEntriesByName('routelab:frame').at(-1)?.startTime ?? -1) > t,
-          before,
-          { timeout: 60_000 },
-        );
-        const latest = await page.evaluate(
-          (ns) => ns.map((n) => performance.getEntriesByName(n).at(-1)?.duration ?? null),
-          names,
-        );
-        names.forEach((n, k) => {
-          const d = latest[k];
-          if (d !== null && d !== undefined) runs.get(n)?.push(d);
-        });
-      }
-      const median = async (name: string) => {
-        const sorted = (runs.get(name) ?? []).sort((a, b) => a - b);
-        return `${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(1)} ms`;
-      };
-      const drawn = await page.locator('.rl-topology .rl-topo-pod').count();
-      rows.push([
-        `diagrams drawn in Chromium, ${pods} Pods on ${nodes} nodes (${drawn} Pods drawn; median of 10)`,
-        await median('routelab:draw'),
-      ]);
-      for (const view of ['topology', 'route', 'rules', 'architecture', 'spread', 'hops'])
-        rows.push([`  ${view}`, await median(`routelab:draw:${view}`)]);
-      rows.push([
-        '  to the frame that shows them (style, layout, paint)',
-        await median('routelab:frame'),
-      ]);
-      rows.push([
-        "  the worker's work before it: model + scene (in Node, median of 10)",
-        `${sceneTime(state).toFixed(1)} ms`,
-      ]);
+      rows.push(...(await measureDraws(page, nodes, pods)));
     }
     await browser.close();
   } finally {
     server.close();
   }
+  return rows;
+}
+
+/** Ten redraws of a cluster of this size in the built playground: each view's median, and the frame's. */
+async function measureDraws(page: Page, nodes: number, pods: number): Promise<[string, string][]> {
+  const rows: [string, string][] = [];
+  const state: PlaygroundState = {
+    yaml: sizedCluster(nodes, pods),
+    from: 'external',
+    to: 'http://172.18.0.2:30080/',
+    method: 'GET',
+    count: 1,
+    seed: 1,
+    node: '',
+  };
+  const fragment = await encodeState(state);
+  await page.goto(`http://127.0.0.1:${port}/en/playground/#${fragment}`);
+  // The page keeps only its latest answer's measures: each redraw's are read as it lands.
+  const names = [
+    'routelab:draw',
+    ...['topology', 'route', 'rules', 'architecture', 'spread', 'hops'].map(
+      (view) => `routelab:draw:${view}`,
+    ),
+    'routelab:frame',
+  ];
+  const frameStart = () =>
+    page.evaluate(() => performance.getEntriesByName('routelab:frame').at(-1)?.startTime ?? -1);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('routelab:frame').length > 0,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+  const runs = new Map<string, number[]>(names.map((n) => [n, []]));
+  for (let i = 0; i < 10; i++) {
+    const before = await frameStart();
+    await page.locator('.rl-pg-request button[type="submit"]').click();
+    await page.waitForFunction(
+      (t) => (performance.getEntriesByName('routelab:frame').at(-1)?.startTime ?? -1) > t,
+      before,
+      { timeout: 60_000 },
+    );
+    const latest = await page.evaluate(
+      (ns) => ns.map((n) => performance.getEntriesByName(n).at(-1)?.duration ?? null),
+      names,
+    );
+    names.forEach((n, k) => {
+      const d = latest[k];
+      if (d !== null && d !== undefined) runs.get(n)?.push(d);
+    });
+  }
+  const median = async (name: string) => {
+    const sorted = (runs.get(name) ?? []).sort((a, b) => a - b);
+    return `${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(1)} ms`;
+  };
+  const drawn = await page.locator('.rl-topology .rl-topo-pod').count();
+  rows.push([
+    `diagrams drawn in Chromium, ${pods} Pods on ${nodes} nodes (${drawn} Pods drawn; median of 10)`,
+    await median('routelab:draw'),
+  ]);
+  for (const view of ['topology', 'route', 'rules', 'architecture', 'spread', 'hops'])
+    rows.push([`  ${view}`, await median(`routelab:draw:${view}`)]);
+  rows.push([
+    '  to the frame that shows them (style, layout, paint)',
+    await median('routelab:frame'),
+  ]);
+  rows.push([
+    "  the worker's work before it: model + scene (in Node, median of 10)",
+    `${sceneTime(state).toFixed(1)} ms`,
+  ]);
   return rows;
 }

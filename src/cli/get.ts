@@ -83,24 +83,7 @@ export function getText(model: Model, kind?: Kind): string {
       'deployments',
       table([
         ['NAMESPACE', 'NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'SELECTOR'],
-        ...model.workloads
-          .filter((w) => w.kind === 'Deployment')
-          .map((w) => {
-            const pods = model.pods.filter(
-              (p) =>
-                p.owner === `Deployment/${w.metadata.name}` &&
-                p.metadata.namespace === w.metadata.namespace,
-            );
-            const ready = pods.filter((p) => p.ready && !p.terminating).length;
-            return [
-              w.metadata.namespace,
-              w.metadata.name,
-              `${ready}/${w.replicas}`,
-              String(w.replicas),
-              String(ready),
-              labelSelector(w.selector?.matchLabels ?? null),
-            ];
-          }),
+        ...deploymentRows(model),
       ]),
     ]);
   if (want('services')) sections.push(['services', servicesTable(model)]);
@@ -119,6 +102,28 @@ export function getText(model: Model, kind?: Kind): string {
       ]),
     ]);
   return sections.map(([name, text]) => (kind ? text : `# ${name}\n${text}`)).join('\n\n');
+}
+
+/** A Deployment's READY counts its Pods that are ready and not terminating. */
+function deploymentRows(model: Model): string[][] {
+  return model.workloads
+    .filter((w) => w.kind === 'Deployment')
+    .map((w) => {
+      const pods = model.pods.filter(
+        (p) =>
+          p.owner === `Deployment/${w.metadata.name}` &&
+          p.metadata.namespace === w.metadata.namespace,
+      );
+      const ready = pods.filter((p) => p.ready && !p.terminating).length;
+      return [
+        w.metadata.namespace,
+        w.metadata.name,
+        `${ready}/${w.replicas}`,
+        String(w.replicas),
+        String(ready),
+        labelSelector(w.selector?.matchLabels ?? null),
+      ];
+    });
 }
 
 const servedKind: Record<Kind, ServedKind> = {

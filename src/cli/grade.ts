@@ -137,8 +137,9 @@ interface Scheduler {
 
 /**
  * One thread taking submissions from the queue until it is empty or one of
- * them is stopped. Long: one closure over the thread's state and its events.
+ * them is stopped.
  */
+// size: one closure over the thread's state (current submission, timer, ready, over) and the worker's events that change it.
 function runThread(
   exercise: ExerciseSource,
   submissions: Submission[],

@@ -171,7 +171,183 @@ function wantsHelp(parsed: Parsed): boolean {
   return parsed.flags.has('help');
 }
 
-// One switch over the commands, each case a few lines of arguments around the engine.
+/** routelab validate: the diagnostics of the manifests, as text or JSON. */
+async function validateCommand(rest: string[], io: Io): Promise<number> {
+  const p = parseArgs(rest, ['json']);
+  if (wantsHelp(p)) return printHelp(io, 'validate');
+  const result = validation(await readInputs(p.positionals));
+  if (p.flags.has('json')) printJson(io, result);
+  else printText(io, validateText(result.diagnostics));
+  return result.valid ? 0 : 1;
+}
+
+/** routelab trace: one request (or --count of them) through the cluster. */
+async function traceCommand(rest: string[], io: Io): Promise<number> {
+  const p = parseArgs(rest, [
+    'json',
+    'to',
+    'from',
+    'count',
+    'seed',
+    'resolve',
+    'header',
+    'method',
+    'exercise',
+    'timeout',
+  ]);
+  if (wantsHelp(p)) return printHelp(io, 'trace');
+  const to = one(p, 'to');
+  if (!to) throw new UsageError('trace needs --to TARGET (a URL or IP:PORT)');
+  const resolve = new Map<string, string>();
+  for (const entry of p.flags.get('resolve') ?? []) {
+    const at = entry.lastIndexOf(':');
+    if (at <= 0) throw new UsageError(`--resolve takes HOST:IP, not "${entry}"`);
+    resolve.set(entry.slice(0, at).toLowerCase(), entry.slice(at + 1));
+  }
+  for (const header of p.flags.get('header') ?? [])
+    if (!/^[A-Za-z0-9-]+:/.test(header))
+      throw new UsageError(`--header takes 'Name: value', not "${header}"`);
+  const count = integer(p, 'count', 1, 100_000);
+  const seed = integer(p, 'seed', 0, 2 ** 32 - 1);
+  const timeout = seconds(p, 30);
+  const result = await traceWithin(
+    {
+      files: await inputsFor(p, io),
+      request: {
+        from: one(p, 'from') ?? 'external',
+        to,
+        method: (one(p, 'method') ?? 'GET').toUpperCase(),
+        resolve,
+        headers: p.flags.get('header') ?? [],
+      },
+      options: {
+        ...(count === undefined ? {} : { count }),
+        ...(seed === undefined ? {} : { seed }),
+      },
+    },
+    timeout * 1000,
+  );
+  if (p.flags.has('json')) printJson(io, result);
+  else printText(io, traceText(result));
+  return result.outcome === 'delivered' ? 0 : 1;
+}
+
+/** routelab get: what kubectl get would list, of every kind or of one. */
+async function getCommand(rest: string[], io: Io): Promise<number> {
+  const p = parseArgs(rest, ['json']);
+  if (wantsHelp(p)) return printHelp(io, 'get');
+  const last = p.positionals.at(-1);
+  const kind = last && !/\.ya?ml$/i.test(last) && last !== '-' ? kindOf(last) : undefined;
+  if (
+    last &&
+    kindOf(last) === undefined &&
+    !/\.ya?ml$/i.test(last) &&
+    p.positionals.length > 1 &&
+    !/[/\\]/.test(last) &&
+    last !== '-'
+  )
+    throw new UsageError(`unknown kind "${last}": use one of ${kinds.join(', ')}`);
+  const files = kind ? p.positionals.slice(0, -1) : p.positionals;
+  const inputs = await readInputs(files);
+  sayNotes(io, inputs);
+  const model = buildModel(inputs.files);
+  if (p.flags.has('json')) printJson(io, getJson(model, kind));
+  else printText(io, getText(model, kind));
+  const errors = model.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0)
+    io.err(
+      `routelab: ${errors.length} object${errors.length === 1 ? ' was' : 's were'} refused; run routelab validate to see why`,
+    );
+  return 0;
+}
+
+/** routelab iptables: a node's rules as iptables-save prints them. */
+async function iptablesCommand(rest: string[], io: Io): Promise<number> {
+  const p = parseArgs(rest, ['node']);
+  if (wantsHelp(p)) return printHelp(io, 'iptables');
+  const node = one(p, 'node');
+  if (!node) throw new UsageError('iptables needs --node NODE');
+  const inputs = await readInputs(p.positionals);
+  sayNotes(io, inputs);
+  const model = buildModel(inputs.files);
+  const text = iptables(model, node);
+  if (text === null)
+    throw new UsageError(
+      `no node named ${node} (nodes: ${model.nodes.map((n) => n.name).join(', ')})`,
+    );
+  printText(io, text.trimEnd());
+  if (model.nodes.find((n) => n.name === node)?.kubeProxy === 'Stopped')
+    io.err(`routelab: kube-proxy is stopped on ${node}: it has written no rules`);
+  return 0;
+}
+
+/** routelab exercises: the list of exercises. */
+async function exercisesCommand(rest: string[], io: Io): Promise<number> {
+  const p = parseArgs(rest, ['json', 'lang']);
+  if (wantsHelp(p)) return printHelp(io, 'exercises');
+  if (p.positionals.length > 0)
+    throw new UsageError(`exercises takes no argument ("${p.positionals[0]}")`);
+  const lang = locale(p);
+  const list = readExercises();
+  io.out(
+    p.flags.has('json')
+      ? JSON.stringify(
+          {
+            schema: 'routelab.dev/exercises/v1',
+            exercises: list.map((e) => ({
+              id: e.id,
+              chapter: e.chapter,
+              title: e.title,
+              checks: e.checks.map((c) => c.id),
+            })),
+          },
+          null,
+          2,
+        )
+      : list
+          .map((e) => `${String(e.chapter).padEnd(3)}${e.id.padEnd(30)}${e.title[lang]}`)
+          .join('\n'),
+  );
+  return 0;
+}
+
+/** routelab grade: one exercise's checks over one or many submissions. */
+async function gradeCommand(rest: string[], io: Io): Promise<number> {
+  const p = parseArgs(rest, ['format', 'lang', 'timeout']);
+  if (wantsHelp(p)) return printHelp(io, 'grade');
+  const [id, ...paths] = p.positionals;
+  if (!id) throw new UsageError('grade needs an EXERCISE (see routelab exercises)');
+  const format = (one(p, 'format') ?? 'text') as Format;
+  if (!formats.includes(format))
+    throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${format}"`);
+  const timeout = seconds(p, 20);
+  const exercise = readExercise(id);
+  const { submissions, ignored } = collectSubmissions(paths);
+  const bar = progressBar(submissions.length);
+  const results = await gradeAll(exercise, submissions, {
+    locale: locale(p),
+    timeoutMs: timeout * 1000,
+    ...(bar ? { onProgress: (done: number) => bar(done) } : {}),
+  });
+  if (format === 'text') io.out(gradeText(exercise, results, ignored));
+  else if (format === 'json') io.out(gradeJson(exercise, results, ignored));
+  else {
+    io.out((format === 'junit' ? gradeJunit : gradeCsv)(exercise, results));
+    sayAside(io, results, ignored);
+  }
+  return results.every((r) => r.passed) ? 0 : 1;
+}
+
+// The commands by name; a Map, so that a name like "constructor" is no command.
+const commands = new Map<string, (rest: string[], io: Io) => Promise<number>>([
+  ['validate', validateCommand],
+  ['trace', traceCommand],
+  ['get', getCommand],
+  ['iptables', iptablesCommand],
+  ['exercises', exercisesCommand],
+  ['grade', gradeCommand],
+]);
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -179,167 +355,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io.out(help.routelab ?? '');
       return command ? 0 : 2;
     }
-    switch (command) {
-      case 'validate': {
-        const p = parseArgs(rest, ['json']);
-        if (wantsHelp(p)) return printHelp(io, command);
-        const result = validation(await readInputs(p.positionals));
-        if (p.flags.has('json')) printJson(io, result);
-        else printText(io, validateText(result.diagnostics));
-        return result.valid ? 0 : 1;
-      }
-      case 'trace': {
-        const p = parseArgs(rest, [
-          'json',
-          'to',
-          'from',
-          'count',
-          'seed',
-          'resolve',
-          'header',
-          'method',
-          'exercise',
-          'timeout',
-        ]);
-        if (wantsHelp(p)) return printHelp(io, command);
-        const to = one(p, 'to');
-        if (!to) throw new UsageError('trace needs --to TARGET (a URL or IP:PORT)');
-        const resolve = new Map<string, string>();
-        for (const entry of p.flags.get('resolve') ?? []) {
-          const at = entry.lastIndexOf(':');
-          if (at <= 0) throw new UsageError(`--resolve takes HOST:IP, not "${entry}"`);
-          resolve.set(entry.slice(0, at).toLowerCase(), entry.slice(at + 1));
-        }
-        for (const header of p.flags.get('header') ?? [])
-          if (!/^[A-Za-z0-9-]+:/.test(header))
-            throw new UsageError(`--header takes 'Name: value', not "${header}"`);
-        const count = integer(p, 'count', 1, 100_000);
-        const seed = integer(p, 'seed', 0, 2 ** 32 - 1);
-        const timeout = seconds(p, 30);
-        const result = await traceWithin(
-          {
-            files: await inputsFor(p, io),
-            request: {
-              from: one(p, 'from') ?? 'external',
-              to,
-              method: (one(p, 'method') ?? 'GET').toUpperCase(),
-              resolve,
-              headers: p.flags.get('header') ?? [],
-            },
-            options: {
-              ...(count === undefined ? {} : { count }),
-              ...(seed === undefined ? {} : { seed }),
-            },
-          },
-          timeout * 1000,
-        );
-        if (p.flags.has('json')) printJson(io, result);
-        else printText(io, traceText(result));
-        return result.outcome === 'delivered' ? 0 : 1;
-      }
-      case 'get': {
-        const p = parseArgs(rest, ['json']);
-        if (wantsHelp(p)) return printHelp(io, command);
-        const last = p.positionals.at(-1);
-        const kind = last && !/\.ya?ml$/i.test(last) && last !== '-' ? kindOf(last) : undefined;
-        if (
-          last &&
-          kindOf(last) === undefined &&
-          !/\.ya?ml$/i.test(last) &&
-          p.positionals.length > 1 &&
-          !/[/\\]/.test(last) &&
-          last !== '-'
-        )
-          throw new UsageError(`unknown kind "${last}": use one of ${kinds.join(', ')}`);
-        const files = kind ? p.positionals.slice(0, -1) : p.positionals;
-        const inputs = await readInputs(files);
-        sayNotes(io, inputs);
-        const model = buildModel(inputs.files);
-        if (p.flags.has('json')) printJson(io, getJson(model, kind));
-        else printText(io, getText(model, kind));
-        const errors = model.diagnostics.filter((d) => d.severity === 'error');
-        if (errors.length > 0)
-          io.err(
-            `routelab: ${errors.length} object${errors.length === 1 ? ' was' : 's were'} refused; run routelab validate to see why`,
-          );
-        return 0;
-      }
-      case 'iptables': {
-        const p = parseArgs(rest, ['node']);
-        if (wantsHelp(p)) return printHelp(io, command);
-        const node = one(p, 'node');
-        if (!node) throw new UsageError('iptables needs --node NODE');
-        const inputs = await readInputs(p.positionals);
-        sayNotes(io, inputs);
-        const model = buildModel(inputs.files);
-        const text = iptables(model, node);
-        if (text === null)
-          throw new UsageError(
-            `no node named ${node} (nodes: ${model.nodes.map((n) => n.name).join(', ')})`,
-          );
-        printText(io, text.trimEnd());
-        if (model.nodes.find((n) => n.name === node)?.kubeProxy === 'Stopped')
-          io.err(`routelab: kube-proxy is stopped on ${node}: it has written no rules`);
-        return 0;
-      }
-      case 'exercises': {
-        const p = parseArgs(rest, ['json', 'lang']);
-        if (wantsHelp(p)) return printHelp(io, command);
-        if (p.positionals.length > 0)
-          throw new UsageError(`exercises takes no argument ("${p.positionals[0]}")`);
-        const lang = locale(p);
-        const list = readExercises();
-        io.out(
-          p.flags.has('json')
-            ? JSON.stringify(
-                {
-                  schema: 'routelab.dev/exercises/v1',
-                  exercises: list.map((e) => ({
-                    id: e.id,
-                    chapter: e.chapter,
-                    title: e.title,
-                    checks: e.checks.map((c) => c.id),
-                  })),
-                },
-                null,
-                2,
-              )
-            : list
-                .map((e) => `${String(e.chapter).padEnd(3)}${e.id.padEnd(30)}${e.title[lang]}`)
-                .join('\n'),
-        );
-        return 0;
-      }
-      case 'grade': {
-        const p = parseArgs(rest, ['format', 'lang', 'timeout']);
-        if (wantsHelp(p)) return printHelp(io, command);
-        const [id, ...paths] = p.positionals;
-        if (!id) throw new UsageError('grade needs an EXERCISE (see routelab exercises)');
-        const format = (one(p, 'format') ?? 'text') as Format;
-        if (!formats.includes(format))
-          throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${format}"`);
-        const timeout = seconds(p, 20);
-        const exercise = readExercise(id);
-        const { submissions, ignored } = collectSubmissions(paths);
-        const bar = progressBar(submissions.length);
-        const results = await gradeAll(exercise, submissions, {
-          locale: locale(p),
-          timeoutMs: timeout * 1000,
-          ...(bar ? { onProgress: (done: number) => bar(done) } : {}),
-        });
-        if (format === 'text') io.out(gradeText(exercise, results, ignored));
-        else if (format === 'json') io.out(gradeJson(exercise, results, ignored));
-        else {
-          io.out((format === 'junit' ? gradeJunit : gradeCsv)(exercise, results));
-          sayAside(io, results, ignored);
-        }
-        return results.every((r) => r.passed) ? 0 : 1;
-      }
-      default:
-        throw new UsageError(
-          `unknown command "${command}" (commands: validate, trace, get, iptables, grade, exercises)`,
-        );
-    }
+    const run = commands.get(command);
+    if (!run)
+      throw new UsageError(
+        `unknown command "${command}" (commands: validate, trace, get, iptables, grade, exercises)`,
+      );
+    // Awaited here, so that a command's failure is caught and said below.
+    return await run(rest, io);
   } catch (error) {
     // An unknown exercise id is a wrong argument like any other.
     if (error instanceof UsageError || error instanceof UnknownExercise) {

@@ -73,6 +73,7 @@ function withDoc(schema: Schema, doc: string | undefined): Schema {
   return doc ? { ...schema, description: doc } : schema;
 }
 
+// size: one recursive walk over kubernetes-types, its closures sharing the definitions table; split, they would pass it round.
 export function kubernetesSchema(): Schema {
   const definitions: Record<string, Schema> = {};
 

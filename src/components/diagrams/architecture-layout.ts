@@ -76,9 +76,25 @@ export function layoutArchitecture(model: Model, route?: Route): ArchitectureLay
   ]);
   const rulesOn = new Set(hops.filter((h) => h.kind === 'iptables').map((h) => h.at));
   const parts: Part[] = [];
-  const box = (part: Omit<Part, 'touched' | 'degraded'> & Partial<Part>) =>
-    parts.push({ touched: false, degraded: false, ...part });
+  const box: Box = (part) => parts.push({ touched: false, degraded: false, ...part });
 
+  const topWidth = layoutOutsideAndControlPlane(model, at, box);
+  const nodeTop = g.margin + 28 + 2 * (g.rowHeight + 6) + 4 + 24;
+  let bottom = nodeTop;
+  model.nodes.forEach((node, i) => {
+    const nx = g.margin + i * (g.nodeWidth + g.gap);
+    const height = layoutNode(model, node, nx, nodeTop, at, rulesOn, box);
+    bottom = Math.max(bottom, nodeTop + height);
+  });
+  const nodesWidth = 2 * g.margin + model.nodes.length * (g.nodeWidth + g.gap) - g.gap;
+  return { width: Math.max(topWidth, nodesWidth), height: bottom + g.margin, parts };
+}
+
+type Box = (part: Omit<Part, 'touched' | 'degraded'> & Partial<Part>) => void;
+
+/** The top row: the client and the load balancer outside, then the control plane. Returns its width. */
+function layoutOutsideAndControlPlane(model: Model, at: Set<string>, box: Box): number {
+  const g = archGeometry;
   const x = g.margin;
   const top = g.margin;
   box({
@@ -132,100 +148,118 @@ export function layoutArchitecture(model: Model, route?: Route): ArchitectureLay
       height: g.rowHeight,
     });
   });
-  const topWidth = planeX + planeWidth + g.margin;
+  return planeX + planeWidth + g.margin;
+}
 
-  const nodeTop = top + 28 + 2 * (g.rowHeight + 6) + 4 + 24;
-  let bottom = nodeTop;
-  model.nodes.forEach((node, i) => {
-    const nx = g.margin + i * (g.nodeWidth + g.gap);
-    const inner = g.nodeWidth - 16;
-    const pods = model.pods
-      .filter((p) => p.nodeName === node.name)
-      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
-    const shown = pods.slice(0, g.podsPerNode);
-    // A Pod the route reached is always drawn, in place of the last one.
-    const reached = pods.find((p) => at.has(p.metadata.name));
-    if (reached && !shown.includes(reached)) shown[shown.length - 1] = reached;
-    const rows = 3 + shown.length + (pods.length > shown.length ? 1 : 0);
-    const height = g.header + rows * g.rowHeight + 6;
+/** A node with its kubelet, container runtime, kube-proxy and Pods. Returns its height. */
+function layoutNode(
+  model: Model,
+  node: Model['nodes'][number],
+  nx: number,
+  nodeTop: number,
+  at: Set<string>,
+  rulesOn: Set<string>,
+  box: Box,
+): number {
+  const g = archGeometry;
+  const inner = g.nodeWidth - 16;
+  const pods = model.pods
+    .filter((p) => p.nodeName === node.name)
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const shown = pods.slice(0, g.podsPerNode);
+  // A Pod the route reached is always drawn, in place of the last one.
+  const reached = pods.find((p) => at.has(p.metadata.name));
+  if (reached && !shown.includes(reached)) shown[shown.length - 1] = reached;
+  const rows = 3 + shown.length + (pods.length > shown.length ? 1 : 0);
+  const height = g.header + rows * g.rowHeight + 6;
+  box({
+    id: `node/${node.name}`,
+    kind: 'node',
+    name: node.name,
+    status: `${node.internalIP} ${node.ready ? 'Ready' : 'NotReady'}`,
+    node: node.name,
+    x: nx,
+    y: nodeTop,
+    width: g.nodeWidth,
+    height,
+    touched: at.has(node.name),
+    degraded: !node.ready,
+  });
+  const row = (k: number) => nodeTop + g.header + k * g.rowHeight;
+  layoutComponents(node, nx + 8, row, inner, rulesOn, box);
+  for (const [k, pod] of shown.entries())
     box({
-      id: `node/${node.name}`,
-      kind: 'node',
-      name: node.name,
-      status: `${node.internalIP} ${node.ready ? 'Ready' : 'NotReady'}`,
-      node: node.name,
-      x: nx,
-      y: nodeTop,
-      width: g.nodeWidth,
-      height,
-      touched: at.has(node.name),
-      degraded: !node.ready,
-    });
-    const row = (k: number) => nodeTop + g.header + k * g.rowHeight;
-    box({
-      id: `kubelet/${node.name}`,
-      kind: 'kubelet',
-      name: 'kubelet',
-      status: node.ready ? 'Ready' : 'NotReady',
+      id: `pod/${pod.metadata.namespace}/${pod.metadata.name}`,
+      kind: 'pod',
+      name: pod.metadata.name,
+      status: `${pod.podIP}${pod.ready ? '' : ' not ready'}`,
       node: node.name,
       x: nx + 8,
-      y: row(0),
+      y: row(3 + k),
       width: inner,
       height: g.rowHeight - 4,
-      degraded: !node.ready,
+      touched: at.has(pod.metadata.name),
+      degraded: !pod.ready,
     });
+  if (pods.length > shown.length)
     box({
-      id: `container-runtime/${node.name}`,
-      kind: 'container-runtime',
-      name: 'container runtime',
+      id: `pod/more/${node.name}`,
+      kind: 'pod',
+      name: `+${pods.length - shown.length}`,
       status: '',
       node: node.name,
       x: nx + 8,
-      y: row(1),
+      y: row(3 + shown.length),
       width: inner,
       height: g.rowHeight - 4,
     });
-    box({
-      id: `kube-proxy/${node.name}`,
-      kind: 'kube-proxy',
-      name: 'kube-proxy',
-      status: node.kubeProxy,
-      node: node.name,
-      x: nx + 8,
-      y: row(2),
-      width: inner,
-      height: g.rowHeight - 4,
-      touched: rulesOn.has(node.name),
-      degraded: node.kubeProxy === 'Stopped',
-    });
-    for (const [k, pod] of shown.entries())
-      box({
-        id: `pod/${pod.metadata.namespace}/${pod.metadata.name}`,
-        kind: 'pod',
-        name: pod.metadata.name,
-        status: `${pod.podIP}${pod.ready ? '' : ' not ready'}`,
-        node: node.name,
-        x: nx + 8,
-        y: row(3 + k),
-        width: inner,
-        height: g.rowHeight - 4,
-        touched: at.has(pod.metadata.name),
-        degraded: !pod.ready,
-      });
-    if (pods.length > shown.length)
-      box({
-        id: `pod/more/${node.name}`,
-        kind: 'pod',
-        name: `+${pods.length - shown.length}`,
-        status: '',
-        node: node.name,
-        x: nx + 8,
-        y: row(3 + shown.length),
-        width: inner,
-        height: g.rowHeight - 4,
-      });
-    bottom = Math.max(bottom, nodeTop + height);
+  return height;
+}
+
+/** The node's kubelet, container runtime and kube-proxy, one per row. */
+function layoutComponents(
+  node: Model['nodes'][number],
+  x: number,
+  row: (k: number) => number,
+  inner: number,
+  rulesOn: Set<string>,
+  box: Box,
+): void {
+  const g = archGeometry;
+  box({
+    id: `kubelet/${node.name}`,
+    kind: 'kubelet',
+    name: 'kubelet',
+    status: node.ready ? 'Ready' : 'NotReady',
+    node: node.name,
+    x,
+    y: row(0),
+    width: inner,
+    height: g.rowHeight - 4,
+    degraded: !node.ready,
   });
-  const nodesWidth = 2 * g.margin + model.nodes.length * (g.nodeWidth + g.gap) - g.gap;
-  return { width: Math.max(topWidth, nodesWidth), height: bottom + g.margin, parts };
+  box({
+    id: `container-runtime/${node.name}`,
+    kind: 'container-runtime',
+    name: 'container runtime',
+    status: '',
+    node: node.name,
+    x,
+    y: row(1),
+    width: inner,
+    height: g.rowHeight - 4,
+  });
+  box({
+    id: `kube-proxy/${node.name}`,
+    kind: 'kube-proxy',
+    name: 'kube-proxy',
+    status: node.kubeProxy,
+    node: node.name,
+    x,
+    y: row(2),
+    width: inner,
+    height: g.rowHeight - 4,
+    touched: rulesOn.has(node.name),
+    degraded: node.kubeProxy === 'Stopped',
+  });
 }

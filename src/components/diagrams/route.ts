@@ -12,23 +12,7 @@ export function drawRoute(container: HTMLElement, layout: RouteLayout, label: st
   for (const old of container.querySelectorAll(':scope > svg')) old.remove();
   const svg = appendSvg(container, 'rl-route-svg', layout.width, layout.height, label);
 
-  const lanes = svg.append('g').attr('class', 'rl-lanes');
-  for (const place of layout.places) {
-    lanes
-      .append('line')
-      .attr('x1', place.x)
-      .attr('x2', place.x)
-      .attr('y1', 28)
-      .attr('y2', layout.height - 10);
-    lanes
-      .append('text')
-      .attr('x', place.x)
-      .attr('y', 18)
-      .attr('text-anchor', 'middle')
-      .text(place.label.length > 22 ? `${place.label.slice(0, 21)}…` : place.label)
-      .append('title')
-      .text(place.label);
-  }
+  drawLanes(svg, layout);
 
   const points = [...layout.steps.map((s) => [s.x, s.y]), [layout.end.x, layout.end.y]];
   svg
@@ -86,5 +70,26 @@ export function drawRoute(container: HTMLElement, layout: RouteLayout, label: st
       .delay(layout.steps.length * 120)
       .duration(200)
       .attr('opacity', 1);
+  }
+}
+
+/** A lane per place, named at its top. */
+function drawLanes(svg: ReturnType<typeof appendSvg>, layout: RouteLayout): void {
+  const lanes = svg.append('g').attr('class', 'rl-lanes');
+  for (const place of layout.places) {
+    lanes
+      .append('line')
+      .attr('x1', place.x)
+      .attr('x2', place.x)
+      .attr('y1', 28)
+      .attr('y2', layout.height - 10);
+    lanes
+      .append('text')
+      .attr('x', place.x)
+      .attr('y', 18)
+      .attr('text-anchor', 'middle')
+      .text(place.label.length > 22 ? `${place.label.slice(0, 21)}…` : place.label)
+      .append('title')
+      .text(place.label);
   }
 }

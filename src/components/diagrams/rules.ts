@@ -36,29 +36,7 @@ export function drawRules(
     graph.append(note);
   }
 
-  // Text: runs of plain lines as one text node, matched lines as <mark>.
-  const matched = new Set(layout.pathRules);
-  const drawn = new Set(layout.chains.map((c) => c.id));
-  const firstLine = new Map<string, HTMLElement>();
-  let run: string[] = [];
-  const flush = () => {
-    if (run.length > 0) pre.append(document.createTextNode(`${run.join('\n')}\n`));
-    run = [];
-  };
-  for (const line of iptablesSave.split('\n')) {
-    const chain = /^-A (\S+)/.exec(line)?.[1];
-    if (matched.has(line) || (chain && !firstLine.has(chain) && drawn.has(chain))) {
-      flush();
-      const el = document.createElement(matched.has(line) ? 'mark' : 'span');
-      el.textContent = `${line}\n`;
-      if (chain && !firstLine.has(chain)) {
-        firstLine.set(chain, el);
-        el.dataset.chain = chain;
-      }
-      pre.append(el);
-    } else run.push(line);
-  }
-  flush();
+  const firstLine = writeRulesText(pre, layout, iptablesSave);
 
   const svg = appendSvg(
     graph,
@@ -68,58 +46,8 @@ export function drawRules(
     labels.graph,
   );
 
-  const at = new Map(layout.chains.map((c) => [c.id, c]));
-  svg
-    .append('g')
-    .attr('class', 'rl-rules-edges')
-    .selectAll('path')
-    .data(layout.edges)
-    .join('path')
-    .attr('class', (e) => (e.onPath ? 'on-path' : ''))
-    .attr('d', (e) => {
-      const a = at.get(e.from);
-      const b = at.get(e.to);
-      if (!a || !b) return '';
-      if (a.column === b.column) {
-        const x = a.x + 12;
-        return `M${x},${a.y + g.chainHeight} L${x},${b.y}`;
-      }
-      const x1 = a.x + g.chainWidth;
-      const y1 = a.y + g.chainHeight / 2;
-      const x2 = b.x;
-      const y2 = b.y + g.chainHeight / 2;
-      const mid = (x1 + x2) / 2;
-      return `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`;
-    })
-    .append('title')
-    .text((e) => `${e.from} → ${e.to}${e.probability ? ` (--probability ${e.probability})` : ''}`);
-
-  const chains = svg
-    .append('g')
-    .selectAll('g')
-    .data(layout.chains)
-    .join('g')
-    .attr('class', (c) => `rl-rules-chain${c.onPath ? ' on-path' : ''}`)
-    .attr('tabindex', 0)
-    .attr('role', 'img')
-    .attr(
-      'aria-label',
-      (c) => `${c.id} ${c.label}, ${labels.rules(c.rules)}${c.onPath ? `, ${labels.onPath}` : ''}`,
-    )
-    .attr('transform', (c) => `translate(${c.x},${c.y})`);
-  chains.append('rect').attr('width', g.chainWidth).attr('height', g.chainHeight).attr('rx', 5);
-  chains
-    .append('text')
-    .attr('class', 'title')
-    .attr('x', 7)
-    .attr('y', 15)
-    .text((c) => c.id);
-  chains
-    .append('text')
-    .attr('x', 7)
-    .attr('y', 30)
-    .text((c) => cut(c.label, 30));
-  chains.append('title').text((c) => `${c.id}\n${c.label}`);
+  drawRuleEdges(svg, layout);
+  const chains = drawChains(svg, layout, labels);
   const reveal = (id: string) => {
     const line = firstLine.get(id);
     if (!line) return;
@@ -149,4 +77,98 @@ export function drawRules(
       .attr('x', g.margin)
       .attr('y', layout.height + 12)
       .text(labels.hidden(layout.hidden));
+}
+
+type Svg = ReturnType<typeof appendSvg>;
+
+/**
+ * The iptables-save text: runs of plain lines as one text node, matched lines
+ * as <mark>. Returns the first line of each drawn chain, where choosing it scrolls.
+ */
+function writeRulesText(
+  pre: HTMLElement,
+  layout: RulesLayout,
+  iptablesSave: string,
+): Map<string, HTMLElement> {
+  const matched = new Set(layout.pathRules);
+  const drawn = new Set(layout.chains.map((c) => c.id));
+  const firstLine = new Map<string, HTMLElement>();
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) pre.append(document.createTextNode(`${run.join('\n')}\n`));
+    run = [];
+  };
+  for (const line of iptablesSave.split('\n')) {
+    const chain = /^-A (\S+)/.exec(line)?.[1];
+    if (matched.has(line) || (chain && !firstLine.has(chain) && drawn.has(chain))) {
+      flush();
+      const el = document.createElement(matched.has(line) ? 'mark' : 'span');
+      el.textContent = `${line}\n`;
+      if (chain && !firstLine.has(chain)) {
+        firstLine.set(chain, el);
+        el.dataset.chain = chain;
+      }
+      pre.append(el);
+    } else run.push(line);
+  }
+  flush();
+  return firstLine;
+}
+
+function drawRuleEdges(svg: Svg, layout: RulesLayout): void {
+  const at = new Map(layout.chains.map((c) => [c.id, c]));
+  svg
+    .append('g')
+    .attr('class', 'rl-rules-edges')
+    .selectAll('path')
+    .data(layout.edges)
+    .join('path')
+    .attr('class', (e) => (e.onPath ? 'on-path' : ''))
+    .attr('d', (e) => {
+      const a = at.get(e.from);
+      const b = at.get(e.to);
+      if (!a || !b) return '';
+      if (a.column === b.column) {
+        const x = a.x + 12;
+        return `M${x},${a.y + g.chainHeight} L${x},${b.y}`;
+      }
+      const x1 = a.x + g.chainWidth;
+      const y1 = a.y + g.chainHeight / 2;
+      const x2 = b.x;
+      const y2 = b.y + g.chainHeight / 2;
+      const mid = (x1 + x2) / 2;
+      return `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`;
+    })
+    .append('title')
+    .text((e) => `${e.from} → ${e.to}${e.probability ? ` (--probability ${e.probability})` : ''}`);
+}
+
+function drawChains(svg: Svg, layout: RulesLayout, labels: RulesLabels) {
+  const chains = svg
+    .append('g')
+    .selectAll('g')
+    .data(layout.chains)
+    .join('g')
+    .attr('class', (c) => `rl-rules-chain${c.onPath ? ' on-path' : ''}`)
+    .attr('tabindex', 0)
+    .attr('role', 'img')
+    .attr(
+      'aria-label',
+      (c) => `${c.id} ${c.label}, ${labels.rules(c.rules)}${c.onPath ? `, ${labels.onPath}` : ''}`,
+    )
+    .attr('transform', (c) => `translate(${c.x},${c.y})`);
+  chains.append('rect').attr('width', g.chainWidth).attr('height', g.chainHeight).attr('rx', 5);
+  chains
+    .append('text')
+    .attr('class', 'title')
+    .attr('x', 7)
+    .attr('y', 15)
+    .text((c) => c.id);
+  chains
+    .append('text')
+    .attr('x', 7)
+    .attr('y', 30)
+    .text((c) => cut(c.label, 30));
+  chains.append('title').text((c) => `${c.id}\n${c.label}`);
+  return chains;
 }

@@ -228,14 +228,7 @@ export function layoutTopology(model: Model): TopologyLayout {
     };
   });
   const drawn = new Set(nodes.flatMap((n) => n.pods.map((p) => p.id)));
-  const edges: TopologyLayout['edges'] = [];
-  for (const slice of model.endpointSlices) {
-    const service = `${slice.metadata.namespace}/${slice.serviceName}`;
-    for (const endpoint of slice.endpoints)
-      if (drawn.has(endpoint.targetRef))
-        edges.push({ service, pod: endpoint.targetRef, ready: endpoint.ready });
-  }
-  edges.sort((a, b) => (`${a.service} ${a.pod}` < `${b.service} ${b.pod}` ? -1 : 1));
+  const edges = endpointEdges(model, drawn);
   const width =
     2 * g.margin +
     Math.max(
@@ -254,4 +247,17 @@ export function layoutTopology(model: Model): TopologyLayout {
     nodes,
     edges,
   };
+}
+
+/** A line from a Service to each drawn Pod its EndpointSlices list, in a stable order. */
+function endpointEdges(model: Model, drawn: Set<string>): TopologyLayout['edges'] {
+  const edges: TopologyLayout['edges'] = [];
+  for (const slice of model.endpointSlices) {
+    const service = `${slice.metadata.namespace}/${slice.serviceName}`;
+    for (const endpoint of slice.endpoints)
+      if (drawn.has(endpoint.targetRef))
+        edges.push({ service, pod: endpoint.targetRef, ready: endpoint.ready });
+  }
+  edges.sort((a, b) => (`${a.service} ${a.pod}` < `${b.service} ${b.pod}` ? -1 : 1));
+  return edges;
 }

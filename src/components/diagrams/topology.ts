@@ -7,6 +7,9 @@ import { select } from 'd3-selection';
 import { appendSvg, cut } from './svg.ts';
 import { topoGeometry as g, type TopologyLayout } from './topology-layout.ts';
 
+type Svg = ReturnType<typeof appendSvg>;
+type Places = Map<string, { x: number; y: number }>;
+
 export function drawTopology(
   container: HTMLElement,
   layout: TopologyLayout,
@@ -17,7 +20,25 @@ export function drawTopology(
   for (const old of container.querySelectorAll(':scope > svg')) old.remove();
   const svg = appendSvg(container, 'rl-topology-svg', layout.width, layout.height, label);
 
+  // Drawn in this order so that lines lie under the boxes they join.
   const serviceAt = new Map(layout.services.map((s) => [s.id, s]));
+  const podAt = new Map(layout.nodes.flatMap((n) => n.pods.map((p) => [p.id, p] as const)));
+  drawOutside(svg, layout, serviceAt, onRoute);
+  drawEdges(svg, layout, serviceAt, podAt);
+  drawServices(svg, layout, onRoute);
+  drawNodes(svg, layout, onRoute);
+  drawPods(svg, layout, onRoute);
+}
+
+const podWidth = g.nodeWidth - 16;
+
+/** What sends from outside the cluster, with a line to each Service it reaches. */
+function drawOutside(
+  svg: Svg,
+  layout: TopologyLayout,
+  serviceAt: Places,
+  onRoute: Set<string>,
+): void {
   const outsideAt = new Map(layout.outside.map((o) => [o.id, o]));
   svg
     .append('g')
@@ -70,8 +91,10 @@ export function drawTopology(
         .text(cut(line, Math.floor((o.width - 14) / 6.1)));
     });
   });
-  const podAt = new Map(layout.nodes.flatMap((n) => n.pods.map((p) => [p.id, p] as const)));
-  const podWidth = g.nodeWidth - 16;
+}
+
+/** A line from each Service to each Pod it sends to, dashed while the Pod is not ready. */
+function drawEdges(svg: Svg, layout: TopologyLayout, serviceAt: Places, podAt: Places): void {
   svg
     .append('g')
     .attr('class', 'rl-topo-edges')
@@ -83,7 +106,9 @@ export function drawTopology(
     .attr('y1', (e) => (serviceAt.get(e.service)?.y ?? 0) + g.serviceHeight)
     .attr('x2', (e) => (podAt.get(e.pod)?.x ?? 0) + podWidth / 2)
     .attr('y2', (e) => podAt.get(e.pod)?.y ?? 0);
+}
 
+function drawServices(svg: Svg, layout: TopologyLayout, onRoute: Set<string>): void {
   const services = svg
     .append('g')
     .selectAll('g')
@@ -115,7 +140,9 @@ export function drawTopology(
     .attr('x', 8)
     .attr('y', 46)
     .text((s) => cut(s.ports, 28));
+}
 
+function drawNodes(svg: Svg, layout: TopologyLayout, onRoute: Set<string>): void {
   const nodes = svg
     .append('g')
     .selectAll('g')
@@ -156,7 +183,9 @@ export function drawTopology(
     .attr('x', 8)
     .attr('y', (n) => n.height - 10)
     .text((n) => `+${n.hidden} more`);
+}
 
+function drawPods(svg: Svg, layout: TopologyLayout, onRoute: Set<string>): void {
   const pods = svg
     .append('g')
     .selectAll('g')

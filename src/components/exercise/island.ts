@@ -94,6 +94,7 @@ function toolbar(
 }
 
 /** Mounts the workspace; the editor is returned so the page can put the caret in it. */
+// size: wires the exercise page in one place: editor, checks, hints and results share its state.
 export async function mount(root: HTMLElement): Promise<{
   focus(): void;
   setPosition(position: { lineNumber: number; column: number }): void;

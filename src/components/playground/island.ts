@@ -110,6 +110,7 @@ function faultsPanel(
   return faults;
 }
 
+// size: wires the playground page in one place: editor, scenarios, faults and results share its state.
 export async function mount(root: HTMLElement): Promise<void> {
   const locale = toLocale(root.dataset.lang);
   const [words, engineWords] = await Promise.all([loadUi(locale), loadEngineWords(locale)]);
@@ -246,17 +247,7 @@ function listen(page: Page): void {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.form.requestSubmit();
   });
 
-  /**
-   * The editor and the form take a whole new state (a scenario, a file, a
-   * link), saved and sent to the engine once: the form first, so the edit's
-   * change event saves the whole new state; with the text unchanged there is
-   * no such event.
-   */
-  const take = (next: PlaygroundState) => {
-    form.set(next);
-    if (model.getValue() === next.yaml) page.changed();
-    else page.replaceText(next.yaml);
-  };
+  const take = (next: PlaygroundState) => takeState(page, next);
   const actions: Record<string, () => void | Promise<void>> = {
     scenario() {
       const id = $<HTMLSelectElement>(root, '.rl-pg-scenario').value;
@@ -275,6 +266,25 @@ function listen(page: Page): void {
     if (action && actions[action]) void actions[action]();
   });
 
+  listenForStates(page);
+  listenForHelp(root);
+}
+
+/**
+ * The editor and the form take a whole new state (a scenario, a file, a
+ * link), saved and sent to the engine once: the form first, so the edit's
+ * change event saves the whole new state; with the text unchanged there is
+ * no such event.
+ */
+function takeState(page: Page, next: PlaygroundState): void {
+  page.form.set(next);
+  if (page.model.getValue() === next.yaml) page.changed();
+  else page.replaceText(next.yaml);
+}
+
+/** A state from a file or from a link pasted into the open playground. */
+function listenForStates(page: Page): void {
+  const { root, t, say } = page;
   $<HTMLInputElement>(root, '.rl-pg-file').addEventListener('change', async (event) => {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -283,7 +293,7 @@ function listen(page: Page): void {
     const next = await openFile(file, page.current(), t, say);
     if (!next) return;
     page.tab.remember('file');
-    take(next);
+    takeState(page, next);
     say(t.opened(file.name));
   });
 
@@ -298,11 +308,13 @@ function listen(page: Page): void {
     );
     if (!linked) return;
     page.tab.remember('link');
-    take(linked);
-    run();
+    takeState(page, linked);
+    page.engine.run();
   });
+}
 
-  // "?" opens the shortcuts, except where "?" is text.
+/** "?" opens the shortcuts, except where "?" is text. */
+function listenForHelp(root: HTMLElement): void {
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
     if (event.key !== '?' || target.closest('input, textarea, select, .monaco-editor')) return;

@@ -58,17 +58,33 @@ export function say(locale: Locale, ja: string, en: string): string {
   return locale === 'ja' ? ja : en;
 }
 
-// One short clause per expectation field, in the order a learner reads them: a list, not a nest.
-/** What differs between the expectation and the trace, in plain words; "" when it holds. */
+/**
+ * What differs between the expectation and the trace, in plain words; "" when it holds.
+ * The clauses come in the order a learner reads them: how the requests ended, then
+ * where they went, then what the app received.
+ */
 export function mismatch(
   model: Model,
   expect: Expectation,
   result: TraceResult,
   locale: Locale,
 ): string {
+  const problems = mixedOutcomes(expect, result, locale);
+  if (expect.outcome && result.outcome !== expect.outcome)
+    problems.push(wrongOutcome(expect, expect.outcome, result, locale));
+  else
+    problems.push(
+      ...routeProblems(model, expect, result, locale),
+      ...receivedProblems(expect, result, locale),
+    );
+  if (problems.length === 0) return '';
+  // Japanese sentences follow one another without a space.
+  return `${problems.join(say(locale, '。', '; '))}${say(locale, '。', '. ')}${reasonIn(result, locale)}`;
+}
+
+/** With several requests, every one of them must end as expected. */
+function mixedOutcomes(expect: Expectation, result: TraceResult, locale: Locale): string[] {
   const problems: string[] = [];
-  const happened = outcomeText[result.outcome] ?? { ja: result.outcome, en: result.outcome };
-  // With several requests, every one of them must end as expected.
   const others = Object.entries(result.outcomes ?? {}).filter(
     ([o, n]) => o !== expect.outcome && (n ?? 0) > 0,
   );
@@ -79,116 +95,136 @@ export function mismatch(
       say(locale, `${total} 回のリクエストのうち ${bad}`, `of ${total} requests, ${bad}`),
     );
   }
-  if (expect.outcome && result.outcome !== expect.outcome) {
-    const wanted = outcomeText[expect.outcome] ?? { ja: expect.outcome, en: expect.outcome };
-    const controllerStatus = expect.outcome === 'http-error' && expect.status !== undefined;
-    const status =
-      result.status !== null && result.outcome === 'http-error' ? ` (HTTP ${result.status})` : '';
+  return problems;
+}
+
+function wrongOutcome(
+  expect: Expectation,
+  outcome: NonNullable<Expectation['outcome']>,
+  result: TraceResult,
+  locale: Locale,
+): string {
+  const happened = outcomeText[result.outcome] ?? { ja: result.outcome, en: result.outcome };
+  const wanted = outcomeText[outcome] ?? { ja: outcome, en: outcome };
+  const controllerStatus = outcome === 'http-error' && expect.status !== undefined;
+  const status =
+    result.status !== null && result.outcome === 'http-error' ? ` (HTTP ${result.status})` : '';
+  return say(
+    locale,
+    `${controllerStatus ? `Ingress コントローラーが HTTP ${expect.status} を返す` : (expectedJa[outcome] ?? wanted.ja)}はずが、${happened.ja}${status}`,
+    `the request should have ${controllerStatus ? `got HTTP ${expect.status} from the ingress controller` : wanted.en}, but it ${happened.en}${status}`,
+  );
+}
+
+/** Where the request went: its status, Service, Pod, port and the source address the Pod saw. */
+function routeProblems(
+  model: Model,
+  expect: Expectation,
+  result: TraceResult,
+  locale: Locale,
+): string[] {
+  const problems: string[] = [];
+  if (expect.status !== undefined && result.status !== expect.status)
     problems.push(
       say(
         locale,
-        `${controllerStatus ? `Ingress コントローラーが HTTP ${expect.status} を返す` : (expectedJa[expect.outcome] ?? wanted.ja)}はずが、${happened.ja}${status}`,
-        `the request should have ${controllerStatus ? `got HTTP ${expect.status} from the ingress controller` : wanted.en}, but it ${happened.en}${status}`,
+        `HTTP ${expect.status} のはずが ${result.status ?? 'なし'} でした`,
+        `expected HTTP ${expect.status}, got ${result.status ?? 'none'}`,
       ),
     );
-  } else {
-    if (expect.status !== undefined && result.status !== expect.status)
+  if (expect.service && result.service?.name !== expect.service)
+    problems.push(
+      say(
+        locale,
+        `Service ${expect.service} を通るはずが、${result.service ? `Service ${result.service.name}` : 'Service を通りません'}でした`,
+        `it should go through Service ${expect.service}, but it went through ${result.service ? `Service ${result.service.name}` : 'no Service'}`,
+      ),
+    );
+  const app = result.destination?.labels.app;
+  if (expect.app && app !== expect.app)
+    problems.push(
+      say(
+        locale,
+        `app=${expect.app} の Pod が答えるはずが、${app ? `app=${app} の Pod` : 'どの Pod も'}答えました`,
+        `a Pod labelled app=${expect.app} should answer, but ${app ? `one labelled app=${app}` : 'no Pod'} did`,
+      ),
+    );
+  if (expect.port !== undefined && result.destination && result.destination.port !== expect.port)
+    problems.push(
+      say(
+        locale,
+        `ポート ${expect.port} に届くはずが ${result.destination.port} でした`,
+        `it should arrive on port ${expect.port}, but arrived on ${result.destination.port}`,
+      ),
+    );
+  if (expect.sourceIP && result.destination) {
+    const seen = result.destination.sourceIP;
+    const isClient =
+      seen === model.cluster.externalClient || result.hops[0]?.packet?.src.startsWith(`${seen}:`);
+    if (expect.sourceIP === 'client' && !isClient)
       problems.push(
         say(
           locale,
-          `HTTP ${expect.status} のはずが ${result.status ?? 'なし'} でした`,
-          `expected HTTP ${expect.status}, got ${result.status ?? 'none'}`,
+          `Pod はクライアントのアドレスを見るはずが、${seen} を見ました（SNAT されています）`,
+          `the Pod should see the client's address, but saw ${seen} (the request was SNATed)`,
         ),
       );
-    if (expect.service && result.service?.name !== expect.service)
+    if (expect.sourceIP === 'not-client' && isClient)
       problems.push(
         say(
           locale,
-          `Service ${expect.service} を通るはずが、${result.service ? `Service ${result.service.name}` : 'Service を通りません'}でした`,
-          `it should go through Service ${expect.service}, but it went through ${result.service ? `Service ${result.service.name}` : 'no Service'}`,
-        ),
-      );
-    const app = result.destination?.labels.app;
-    if (expect.app && app !== expect.app)
-      problems.push(
-        say(
-          locale,
-          `app=${expect.app} の Pod が答えるはずが、${app ? `app=${app} の Pod` : 'どの Pod も'}答えました`,
-          `a Pod labelled app=${expect.app} should answer, but ${app ? `one labelled app=${app}` : 'no Pod'} did`,
-        ),
-      );
-    if (expect.port !== undefined && result.destination && result.destination.port !== expect.port)
-      problems.push(
-        say(
-          locale,
-          `ポート ${expect.port} に届くはずが ${result.destination.port} でした`,
-          `it should arrive on port ${expect.port}, but arrived on ${result.destination.port}`,
-        ),
-      );
-    if (expect.sourceIP && result.destination) {
-      const seen = result.destination.sourceIP;
-      const isClient =
-        seen === model.cluster.externalClient || result.hops[0]?.packet?.src.startsWith(`${seen}:`);
-      if (expect.sourceIP === 'client' && !isClient)
-        problems.push(
-          say(
-            locale,
-            `Pod はクライアントのアドレスを見るはずが、${seen} を見ました（SNAT されています）`,
-            `the Pod should see the client's address, but saw ${seen} (the request was SNATed)`,
-          ),
-        );
-      if (expect.sourceIP === 'not-client' && isClient)
-        problems.push(
-          say(
-            locale,
-            `Pod から見た送信元はクラスター内のアドレスのはずです`,
-            `the Pod should see a cluster address as the source`,
-          ),
-        );
-    }
-    if (expect.path !== undefined && result.destination && result.destination.path !== expect.path)
-      problems.push(
-        say(
-          locale,
-          `アプリが受け取るパスは ${expect.path} のはずが ${result.destination.path} でした`,
-          `the app should receive path ${expect.path}, but received ${result.destination.path}`,
-        ),
-      );
-    if (
-      expect.scheme !== undefined &&
-      result.destination &&
-      result.destination.scheme !== expect.scheme
-    )
-      problems.push(`scheme ${result.destination.scheme} ≠ ${expect.scheme}`);
-    if (expect.certificateFromSecret && result.ingress?.certificate !== 'secret')
-      problems.push(
-        say(
-          locale,
-          'TLS は Ingress の Secret の証明書で終端されるはずが、ingress-nginx の仮の証明書が使われました',
-          'TLS should use the certificate from the Ingress’s Secret, but ingress-nginx used its fake certificate',
-        ),
-      );
-    if (expect.tls !== undefined && (result.ingress?.tls ?? false) !== expect.tls)
-      problems.push(
-        say(
-          locale,
-          expect.tls ? 'TLS で終端されるはずです' : 'TLS は使われないはずです',
-          expect.tls ? 'it should be terminated with TLS' : 'it should not use TLS',
-        ),
-      );
-    if (
-      expect.distinctPods !== undefined &&
-      (result.distribution?.length ?? (result.destination ? 1 : 0)) < expect.distinctPods
-    )
-      problems.push(
-        say(
-          locale,
-          `${expect.distinctPods} 個以上の Pod に振り分けられるはずです`,
-          `it should spread over at least ${expect.distinctPods} Pods`,
+          `Pod から見た送信元はクラスター内のアドレスのはずです`,
+          `the Pod should see a cluster address as the source`,
         ),
       );
   }
-  if (problems.length === 0) return '';
-  // Japanese sentences follow one another without a space.
-  return `${problems.join(say(locale, '。', '; '))}${say(locale, '。', '. ')}${reasonIn(result, locale)}`;
+  return problems;
+}
+
+/** What the app received: its path, scheme and TLS, and how many Pods shared the requests. */
+function receivedProblems(expect: Expectation, result: TraceResult, locale: Locale): string[] {
+  const problems: string[] = [];
+  if (expect.path !== undefined && result.destination && result.destination.path !== expect.path)
+    problems.push(
+      say(
+        locale,
+        `アプリが受け取るパスは ${expect.path} のはずが ${result.destination.path} でした`,
+        `the app should receive path ${expect.path}, but received ${result.destination.path}`,
+      ),
+    );
+  if (
+    expect.scheme !== undefined &&
+    result.destination &&
+    result.destination.scheme !== expect.scheme
+  )
+    problems.push(`scheme ${result.destination.scheme} ≠ ${expect.scheme}`);
+  if (expect.certificateFromSecret && result.ingress?.certificate !== 'secret')
+    problems.push(
+      say(
+        locale,
+        'TLS は Ingress の Secret の証明書で終端されるはずが、ingress-nginx の仮の証明書が使われました',
+        'TLS should use the certificate from the Ingress’s Secret, but ingress-nginx used its fake certificate',
+      ),
+    );
+  if (expect.tls !== undefined && (result.ingress?.tls ?? false) !== expect.tls)
+    problems.push(
+      say(
+        locale,
+        expect.tls ? 'TLS で終端されるはずです' : 'TLS は使われないはずです',
+        expect.tls ? 'it should be terminated with TLS' : 'it should not use TLS',
+      ),
+    );
+  if (
+    expect.distinctPods !== undefined &&
+    (result.distribution?.length ?? (result.destination ? 1 : 0)) < expect.distinctPods
+  )
+    problems.push(
+      say(
+        locale,
+        `${expect.distinctPods} 個以上の Pod に振り分けられるはずです`,
+        `it should spread over at least ${expect.distinctPods} Pods`,
+      ),
+    );
+
+  return problems;
 }

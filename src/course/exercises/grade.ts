@@ -82,7 +82,6 @@ function fieldOf(model: Model, object: string, field: string): unknown {
   return at;
 }
 
-// One short case per check kind, sharing `done` and `errors`: splitting it would scatter one table.
 function runCheck(model: Model, check: Check, locale: Locale, traces: boolean): CheckResult {
   const title = check.title[locale];
   const done = (passed: boolean, detail = ''): CheckResult => ({
@@ -93,123 +92,158 @@ function runCheck(model: Model, check: Check, locale: Locale, traces: boolean): 
   const errors = model.diagnostics.filter((d) => d.severity === 'error');
   switch (check.kind) {
     case 'valid':
-      return errors.length === 0
-        ? done(true)
-        : done(
-            false,
-            [
-              ...errors
-                .slice(0, 3)
-                .map((e) => `${e.file}:${e.line}:${e.column} ${e.message.split('\n')[0]}`),
-              ...(errors.length > 3
-                ? [say(locale, `ほか ${errors.length - 3} 件`, `and ${errors.length - 3} more`)]
-                : []),
-            ].join(' / '),
-          );
-    case 'field': {
-      const value = fieldOf(model, check.object, check.field);
-      return JSON.stringify(value) === JSON.stringify(check.equals)
-        ? done(true)
-        : done(
-            false,
-            say(
-              locale,
-              `${check.object} の ${check.field} は ${JSON.stringify(check.equals)} のはずが ${JSON.stringify(value) ?? '未設定'} です`,
-              `${check.field} of ${check.object} should be ${JSON.stringify(check.equals)}, but is ${JSON.stringify(value) ?? 'unset'}`,
-            ),
-          );
-    }
-    case 'answer': {
-      const given = answersOf(model)[check.question] ?? '';
-      let accepted = check.accept ?? [];
-      if (check.acceptTraceOutcome)
-        accepted = [runRequest(model, check.acceptTraceOutcome).outcome];
-      if (check.acceptStoppedKubeProxyNodes)
-        accepted = model.nodes.filter((n) => n.kubeProxy === 'Stopped').map((n) => n.name);
-      if (check.acceptIfDelivered && given !== '') {
-        const result = runRequest(model, { ...check.acceptIfDelivered, to: given });
-        return result.outcome === 'delivered'
-          ? done(true)
-          : done(
-              false,
-              say(
-                locale,
-                `${given} に送ると${outcomeText[result.outcome]?.ja ?? result.outcome}。${reasonIn(result, 'ja')}`,
-                `a request to ${given} ${outcomeText[result.outcome]?.en ?? result.outcome}. ${reasonIn(result, 'en')}`,
-              ),
-            );
-      }
-      if (given === '')
-        return done(
+      return checkValid(errors, locale, done);
+    case 'field':
+      return checkField(check, model, locale, done);
+    case 'answer':
+      return checkAnswer(check, model, locale, done);
+    case 'request':
+      return checkRequest(check, model, errors, traces, locale, done);
+  }
+}
+
+type Done = (passed: boolean, detail?: string) => CheckResult;
+
+/** The manifests apply without an error; the first three errors say why not. */
+function checkValid(errors: Diagnostic[], locale: Locale, done: Done): CheckResult {
+  return errors.length === 0
+    ? done(true)
+    : done(
+        false,
+        [
+          ...errors
+            .slice(0, 3)
+            .map((e) => `${e.file}:${e.line}:${e.column} ${e.message.split('\n')[0]}`),
+          ...(errors.length > 3
+            ? [say(locale, `ほか ${errors.length - 3} 件`, `and ${errors.length - 3} more`)]
+            : []),
+        ].join(' / '),
+      );
+}
+
+/** A field of an object as the API server returns it. */
+function checkField(
+  check: Extract<Check, { kind: 'field' }>,
+  model: Model,
+  locale: Locale,
+  done: Done,
+): CheckResult {
+  const value = fieldOf(model, check.object, check.field);
+  return JSON.stringify(value) === JSON.stringify(check.equals)
+    ? done(true)
+    : done(
+        false,
+        say(
+          locale,
+          `${check.object} の ${check.field} は ${JSON.stringify(check.equals)} のはずが ${JSON.stringify(value) ?? '未設定'} です`,
+          `${check.field} of ${check.object} should be ${JSON.stringify(check.equals)}, but is ${JSON.stringify(value) ?? 'unset'}`,
+        ),
+      );
+}
+
+/** A learner's answer, accepted from a list or from what happens to a request. */
+function checkAnswer(
+  check: Extract<Check, { kind: 'answer' }>,
+  model: Model,
+  locale: Locale,
+  done: Done,
+): CheckResult {
+  const given = answersOf(model)[check.question] ?? '';
+  let accepted = check.accept ?? [];
+  if (check.acceptTraceOutcome) accepted = [runRequest(model, check.acceptTraceOutcome).outcome];
+  if (check.acceptStoppedKubeProxyNodes)
+    accepted = model.nodes.filter((n) => n.kubeProxy === 'Stopped').map((n) => n.name);
+  if (check.acceptIfDelivered && given !== '') {
+    const result = runRequest(model, { ...check.acceptIfDelivered, to: given });
+    return result.outcome === 'delivered'
+      ? done(true)
+      : done(
           false,
           say(
             locale,
-            `質問 ${check.question} の答えがありません（kind: Answers の answers.${check.question}）`,
-            `question ${check.question} has no answer (answers.${check.question} in the kind: Answers document)`,
+            `${given} に送ると${outcomeText[result.outcome]?.ja ?? result.outcome}。${reasonIn(result, 'ja')}`,
+            `a request to ${given} ${outcomeText[result.outcome]?.en ?? result.outcome}. ${reasonIn(result, 'en')}`,
           ),
         );
-      return accepted.some((a) => a.toLowerCase() === given.toLowerCase())
-        ? done(true)
-        : done(false, say(locale, `「${given}」は正しくありません`, `"${given}" is not right`));
+  }
+  if (given === '')
+    return done(
+      false,
+      say(
+        locale,
+        `質問 ${check.question} の答えがありません（kind: Answers の answers.${check.question}）`,
+        `question ${check.question} has no answer (answers.${check.question} in the kind: Answers document)`,
+      ),
+    );
+  return accepted.some((a) => a.toLowerCase() === given.toLowerCase())
+    ? done(true)
+    : done(false, say(locale, `「${given}」は正しくありません`, `"${given}" is not right`));
+}
+
+/** Requests sent through the cluster, from outside or from each node, meet their expectation. */
+function checkRequest(
+  check: Extract<Check, { kind: 'request' }>,
+  model: Model,
+  errors: Diagnostic[],
+  traces: boolean,
+  locale: Locale,
+  done: Done,
+): CheckResult {
+  if (errors.length > 0)
+    return done(
+      false,
+      say(
+        locale,
+        'マニフェストにエラーがあり適用できないため、リクエストは送られませんでした（エラーは最初のチェックに）',
+        'no request was sent: the manifests have errors and cannot be applied (the first check lists them)',
+      ),
+    );
+  try {
+    const runs = check.request.forEachNode
+      ? model.nodes
+          .filter(
+            (n) =>
+              n.ready &&
+              (check.request.forEachNode !== 'kube-proxy-running' || n.kubeProxy === 'Running'),
+          )
+          .map((n) => ({
+            node: n.name,
+            result: runRequest(model, check.request, n.internalIP),
+          }))
+      : [{ node: '', result: runRequest(model, check.request) }];
+    for (const { node, result } of runs) {
+      const wrong = mismatch(model, check.expect, result, locale);
+      if (!wrong) continue;
+      const extra = related(model, [
+        check.expect.service,
+        result.service?.name,
+        result.ingress?.name,
+      ])
+        .map((d) => sentence(d.message))
+        .slice(0, 2);
+      const where = node ? say(locale, `${node} に送ると、`, `Sent to ${node}: `) : '';
+      return {
+        ...done(false, `${where}${wrong}${extra.length ? ` ${extra.join(' ')}` : ''}`),
+        trace: result,
+        headers: check.request.headers ?? [],
+      };
     }
-    case 'request': {
-      if (errors.length > 0)
-        return done(
-          false,
-          say(
-            locale,
-            'マニフェストにエラーがあり適用できないため、リクエストは送られませんでした（エラーは最初のチェックに）',
-            'no request was sent: the manifests have errors and cannot be applied (the first check lists them)',
-          ),
-        );
-      try {
-        const runs = check.request.forEachNode
-          ? model.nodes
-              .filter(
-                (n) =>
-                  n.ready &&
-                  (check.request.forEachNode !== 'kube-proxy-running' || n.kubeProxy === 'Running'),
-              )
-              .map((n) => ({
-                node: n.name,
-                result: runRequest(model, check.request, n.internalIP),
-              }))
-          : [{ node: '', result: runRequest(model, check.request) }];
-        for (const { node, result } of runs) {
-          const wrong = mismatch(model, check.expect, result, locale);
-          if (!wrong) continue;
-          const extra = related(model, [
-            check.expect.service,
-            result.service?.name,
-            result.ingress?.name,
-          ])
-            .map((d) => sentence(d.message))
-            .slice(0, 2);
-          const where = node ? say(locale, `${node} に送ると、`, `Sent to ${node}: `) : '';
-          return {
-            ...done(false, `${where}${wrong}${extra.length ? ` ${extra.join(' ')}` : ''}`),
-            trace: result,
-            headers: check.request.headers ?? [],
-          };
-        }
-        // The editor draws a passing check's route too; the grader has no use for it.
-        const first = runs[0];
-        return traces && first
-          ? { ...done(true), trace: first.result, headers: check.request.headers ?? [] }
-          : done(true);
-      } catch (error) {
-        if (error instanceof Unfillable)
-          return done(
-            false,
-            say(
-              locale,
-              `リクエストを送れません: ${error.message}`,
-              `the request cannot be sent: ${error.message}`,
-            ),
-          );
-        throw error;
-      }
-    }
+    // The editor draws a passing check's route too; the grader has no use for it.
+    const first = runs[0];
+    return traces && first
+      ? { ...done(true), trace: first.result, headers: check.request.headers ?? [] }
+      : done(true);
+  } catch (error) {
+    if (error instanceof Unfillable)
+      return done(
+        false,
+        say(
+          locale,
+          `リクエストを送れません: ${error.message}`,
+          `the request cannot be sent: ${error.message}`,
+        ),
+      );
+    throw error;
   }
 }
 

@@ -57,80 +57,138 @@ export function runWorkloads(
   const replicaSets: ReplicaSetInfo[] = [];
   const planned: (PlannedPod & { index: number })[] = [];
   const ready = nodes.filter((n) => n.ready);
-
   for (const w of workloads) {
-    const ns = w.metadata.namespace;
-    const owner = `${w.kind}/${w.metadata.name}`;
-    if (w.kind === 'Deployment') {
-      const hash = podTemplateHash(w.template);
-      const rsName = `${w.metadata.name}-${hash}`;
-      replicaSets.push({
-        name: rsName,
+    const made = runController(w, ready);
+    if (made.replicaSet) replicaSets.push(made.replicaSet);
+    planned.push(...made.pods);
+  }
+
+  const scheduler = newScheduler(nodes, ready);
+  const pods: RunningPod[] = [];
+  // Bare Pods first: they name their nodes or take the first free places.
+  for (const pod of barePods)
+    pods.push(
+      scheduler.place(
+        pod,
+        '',
+        faultFor(cluster.pods, { name: pod.metadata.name, owner: '', index: -1 }),
+        { doc: pod.doc, id: pod.id },
+      ),
+    );
+  for (const p of planned) {
+    const w = p.workload as Workload;
+    const pod: Pod = {
+      kind: 'Pod',
+      doc: w.doc,
+      id: `Pod/${p.namespace}/${p.name}`,
+      metadata: {
+        name: p.name,
+        namespace: p.namespace,
+        labels: { ...p.template.labels, ...p.extraLabels },
+        annotations: { ...p.template.annotations },
+      },
+      spec: p.template.spec,
+      conditions: [],
+      terminating: false,
+      owner: p.owner,
+    };
+    pods.push(
+      scheduler.place(
+        pod,
+        p.pinnedNode,
+        faultFor(cluster.pods, { name: p.name, owner: p.owner, index: p.index }),
+        { doc: w.doc, id: w.id },
+      ),
+    );
+  }
+  return { pods, replicaSets };
+}
+
+/** What one workload's controller asks for: its Pods, and a Deployment's ReplicaSet. */
+function runController(
+  w: Workload,
+  ready: ClusterNode[],
+): { pods: (PlannedPod & { index: number })[]; replicaSet?: ReplicaSetInfo } {
+  const ns = w.metadata.namespace;
+  const owner = `${w.kind}/${w.metadata.name}`;
+  const pods: (PlannedPod & { index: number })[] = [];
+  if (w.kind === 'Deployment') {
+    const hash = podTemplateHash(w.template);
+    const rsName = `${w.metadata.name}-${hash}`;
+    for (let i = 0; i < w.replicas; i++)
+      pods.push({
+        name: `${rsName}-${suffix(`${ns}/${rsName}/${i}`)}`,
+        template: w.template,
         namespace: ns,
         owner,
-        podTemplateHash: hash,
-        replicas: w.replicas,
+        workload: w,
+        pinnedNode: '',
+        extraLabels: { 'pod-template-hash': hash },
+        index: i,
       });
-      for (let i = 0; i < w.replicas; i++)
-        planned.push({
-          name: `${rsName}-${suffix(`${ns}/${rsName}/${i}`)}`,
+    const replicaSet = {
+      name: rsName,
+      namespace: ns,
+      owner,
+      podTemplateHash: hash,
+      replicas: w.replicas,
+    };
+    return { pods, replicaSet };
+  }
+  if (w.kind === 'ReplicaSet') {
+    for (let i = 0; i < w.replicas; i++)
+      pods.push({
+        name: `${w.metadata.name}-${suffix(`${ns}/${w.metadata.name}/${i}`)}`,
+        template: w.template,
+        namespace: ns,
+        owner,
+        workload: w,
+        pinnedNode: '',
+        extraLabels: {},
+        index: i,
+      });
+  } else if (w.kind === 'StatefulSet') {
+    for (let i = 0; i < w.replicas; i++)
+      pods.push({
+        name: `${w.metadata.name}-${i}`,
+        template: w.template,
+        namespace: ns,
+        owner,
+        workload: w,
+        pinnedNode: '',
+        extraLabels: {
+          'statefulset.kubernetes.io/pod-name': `${w.metadata.name}-${i}`,
+          'apps.kubernetes.io/pod-index': String(i),
+        },
+        index: i,
+      });
+  } else {
+    ready
+      .filter((node) => mapSelectorMatches(w.template.spec.nodeSelector, nodeLabels(node)))
+      .forEach((node, i) => {
+        pods.push({
+          name: `${w.metadata.name}-${suffix(`${ns}/${w.metadata.name}/${node.name}`)}`,
           template: w.template,
           namespace: ns,
           owner,
           workload: w,
-          pinnedNode: '',
-          extraLabels: { 'pod-template-hash': hash },
-          index: i,
-        });
-    } else if (w.kind === 'ReplicaSet') {
-      for (let i = 0; i < w.replicas; i++)
-        planned.push({
-          name: `${w.metadata.name}-${suffix(`${ns}/${w.metadata.name}/${i}`)}`,
-          template: w.template,
-          namespace: ns,
-          owner,
-          workload: w,
-          pinnedNode: '',
+          pinnedNode: node.name,
           extraLabels: {},
           index: i,
         });
-    } else if (w.kind === 'StatefulSet') {
-      for (let i = 0; i < w.replicas; i++)
-        planned.push({
-          name: `${w.metadata.name}-${i}`,
-          template: w.template,
-          namespace: ns,
-          owner,
-          workload: w,
-          pinnedNode: '',
-          extraLabels: {
-            'statefulset.kubernetes.io/pod-name': `${w.metadata.name}-${i}`,
-            'apps.kubernetes.io/pod-index': String(i),
-          },
-          index: i,
-        });
-    } else {
-      ready
-        .filter((node) => mapSelectorMatches(w.template.spec.nodeSelector, nodeLabels(node)))
-        .forEach((node, i) => {
-          planned.push({
-            name: `${w.metadata.name}-${suffix(`${ns}/${w.metadata.name}/${node.name}`)}`,
-            template: w.template,
-            namespace: ns,
-            owner,
-            workload: w,
-            pinnedNode: node.name,
-            extraLabels: {},
-            index: i,
-          });
-        });
-    }
+      });
   }
+  return { pods };
+}
 
+/**
+ * The scheduler and the kubelets: each Pod goes to its named node or the
+ * least-loaded ready one, and takes the next address of that node's podCIDR.
+ * Loads and addresses carry from one Pod to the next, so the order counts.
+ */
+function newScheduler(nodes: ClusterNode[], ready: ClusterNode[]) {
   const load = new Map(nodes.map((n) => [n.name, 0]));
-  const nextAddress = new Map(nodes.map((n) => [n.name, 2]));
-  const podCIDRs = new Map(nodes.map((n) => [n.name, parseCidr(n.podCIDR)]));
-  const pods: RunningPod[] = [];
+  const addressOn = podAddresses(nodes);
   // The least-loaded ready node, ties to the first in order: a lazy min-heap
   // whose stale entries (loads that have since grown) are skipped when met.
   const position = new Map(nodes.map((n, i) => [n.name, i]));
@@ -150,14 +208,7 @@ export function runWorkloads(
     load.set(node.name, next);
     if (node.ready) heap.push(next, position.get(node.name) ?? 0);
   };
-
-  const place = (
-    pod: Pod,
-    pinned: string,
-    fault: PodFault | undefined,
-    source: RunningPod['source'],
-  ) => {
-    const spec = pod.spec;
+  const chooseNode = (spec: Pod['spec'], pinned: string): ClusterNode | undefined => {
     let nodeName = pinned || spec.nodeName;
     if (nodeName && !position.has(nodeName)) nodeName = '';
     else if (!nodeName) {
@@ -172,19 +223,20 @@ export function runWorkloads(
             best = n;
       nodeName = best?.name ?? '';
     }
-    const node = nodeName ? nodes[position.get(nodeName) ?? -1] : undefined;
+    return nodeName ? nodes[position.get(nodeName) ?? -1] : undefined;
+  };
+
+  const place = (
+    pod: Pod,
+    pinned: string,
+    fault: PodFault | undefined,
+    source: RunningPod['source'],
+  ): RunningPod => {
+    const node = chooseNode(pod.spec, pinned);
     let podIP = '';
     if (node) {
       addLoad(node);
-      if (spec.hostNetwork) podIP = node.internalIP;
-      else {
-        const n = nextAddress.get(node.name) ?? 2;
-        const cidr = podCIDRs.get(node.name);
-        if (cidr && n < cidrSize(cidr) - 1) {
-          podIP = formatIPv4(cidr.base + n);
-          nextAddress.set(node.name, n + 1);
-        }
-      }
+      podIP = addressOn(node, pod.spec);
     }
     const declaredReady = pod.conditions.find((c) => c.type === 'Ready');
     const terminating = pod.terminating || (fault?.terminating ?? false);
@@ -195,7 +247,7 @@ export function runWorkloads(
       node.ready &&
       (fault?.ready ?? true) &&
       (declaredReady ? declaredReady.status === 'True' : true);
-    pods.push({
+    return {
       ...pod,
       terminating,
       nodeName: node ? node.name : '',
@@ -203,40 +255,25 @@ export function runWorkloads(
       phase: node && podIP ? 'Running' : 'Pending',
       ready: isReady,
       source,
-    });
-  };
-
-  // Bare Pods first: they name their nodes or take the first free places.
-  for (const pod of barePods)
-    place(pod, '', faultFor(cluster.pods, { name: pod.metadata.name, owner: '', index: -1 }), {
-      doc: pod.doc,
-      id: pod.id,
-    });
-  for (const p of planned) {
-    const w = p.workload as Workload;
-    const pod: Pod = {
-      kind: 'Pod',
-      doc: w.doc,
-      id: `Pod/${p.namespace}/${p.name}`,
-      metadata: {
-        name: p.name,
-        namespace: p.namespace,
-        labels: { ...p.template.labels, ...p.extraLabels },
-        annotations: { ...p.template.annotations },
-      },
-      spec: p.template.spec,
-      conditions: [],
-      terminating: false,
-      owner: p.owner,
     };
-    place(
-      pod,
-      p.pinnedNode,
-      faultFor(cluster.pods, { name: p.name, owner: p.owner, index: p.index }),
-      { doc: w.doc, id: w.id },
-    );
-  }
-  return { pods, replicaSets };
+  };
+  return { place };
+}
+
+/** Each node hands out its podCIDR's addresses in turn, from .2; a hostNetwork Pod takes the node's. */
+function podAddresses(nodes: ClusterNode[]): (node: ClusterNode, spec: Pod['spec']) => string {
+  const nextAddress = new Map(nodes.map((n) => [n.name, 2]));
+  const podCIDRs = new Map(nodes.map((n) => [n.name, parseCidr(n.podCIDR)]));
+  return (node, spec) => {
+    if (spec.hostNetwork) return node.internalIP;
+    const n = nextAddress.get(node.name) ?? 2;
+    const cidr = podCIDRs.get(node.name);
+    if (cidr && n < cidrSize(cidr) - 1) {
+      nextAddress.set(node.name, n + 1);
+      return formatIPv4(cidr.base + n);
+    }
+    return '';
+  };
 }
 
 export function nodeLabels(node: ClusterNode): Record<string, string> {

@@ -150,6 +150,7 @@ function truthy(value: string | undefined, fallback: boolean): boolean {
   return value === 'true';
 }
 
+// size: one pass over the served Ingresses in the order ingress-nginx merges them, every rule writing into the same servers map.
 export function nginxConfig(model: Model): NginxConfig {
   const diagnostics: Diagnostic[] = [];
   const served = servedIngresses(model, diagnostics);

@@ -73,35 +73,7 @@ export function routingWarnings(model: Model): Diagnostic[] {
       );
       continue;
     }
-    service.ports.forEach((port, i) => {
-      const label = port.name ? `port ${port.name} (${port.port})` : `port ${port.port}`;
-      if (typeof port.targetPort === 'string') {
-        const missing = pods.filter((pod) => findPort(pod, port) === null);
-        if (missing.length > 0)
-          out.push(
-            warn(
-              service,
-              ['spec', 'ports', i, 'targetPort'],
-              'NamedPortMissing',
-              missing.length === pods.length
-                ? `${name} ${label} targets the port named "${port.targetPort}", but none of its Pods has a ${port.protocol} container port with that name: the port has no endpoints`
-                : `${name} ${label} targets the port named "${port.targetPort}", which ${missing.map((p) => p.metadata.name).join(', ')} ${missing.length === 1 ? 'does' : 'do'} not declare: ${missing.length === 1 ? 'that Pod gets' : 'those Pods get'} no traffic on this port`,
-            ),
-          );
-      } else if (
-        pods.length > 0 &&
-        !pods.some((pod) => declares(pod, port.targetPort as number, port.protocol))
-      ) {
-        out.push(
-          warn(
-            service,
-            ['spec', 'ports', i, 'targetPort'],
-            'TargetPortNotListening',
-            `${name} ${label} sends traffic to port ${port.targetPort}, but no container of the selected Pods listens on ${port.protocol} ${port.targetPort} (their containerPorts: ${[...new Set(pods.flatMap((p) => p.spec.containers.flatMap((c) => c.ports.map((cp) => cp.containerPort))))].join(', ') || 'none'}): connections are refused`,
-          ),
-        );
-      }
-    });
+    out.push(...portWarnings(service, pods, name));
     const withAddress = pods.filter((pod) => pod.podIP);
     if (
       withAddress.length > 0 &&
@@ -129,5 +101,40 @@ export function routingWarnings(model: Model): Diagnostic[] {
         );
     }
   }
+  return out;
+}
+
+/** Each port's targetPort, by name or number, against the container ports of the Pods selected. */
+function portWarnings(service: Service, pods: RunningPod[], name: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  service.ports.forEach((port, i) => {
+    const label = port.name ? `port ${port.name} (${port.port})` : `port ${port.port}`;
+    if (typeof port.targetPort === 'string') {
+      const missing = pods.filter((pod) => findPort(pod, port) === null);
+      if (missing.length > 0)
+        out.push(
+          warn(
+            service,
+            ['spec', 'ports', i, 'targetPort'],
+            'NamedPortMissing',
+            missing.length === pods.length
+              ? `${name} ${label} targets the port named "${port.targetPort}", but none of its Pods has a ${port.protocol} container port with that name: the port has no endpoints`
+              : `${name} ${label} targets the port named "${port.targetPort}", which ${missing.map((p) => p.metadata.name).join(', ')} ${missing.length === 1 ? 'does' : 'do'} not declare: ${missing.length === 1 ? 'that Pod gets' : 'those Pods get'} no traffic on this port`,
+          ),
+        );
+    } else if (
+      pods.length > 0 &&
+      !pods.some((pod) => declares(pod, port.targetPort as number, port.protocol))
+    ) {
+      out.push(
+        warn(
+          service,
+          ['spec', 'ports', i, 'targetPort'],
+          'TargetPortNotListening',
+          `${name} ${label} sends traffic to port ${port.targetPort}, but no container of the selected Pods listens on ${port.protocol} ${port.targetPort} (their containerPorts: ${[...new Set(pods.flatMap((p) => p.spec.containers.flatMap((c) => c.ports.map((cp) => cp.containerPort))))].join(', ') || 'none'}): connections are refused`,
+        ),
+      );
+    }
+  });
   return out;
 }

@@ -55,33 +55,7 @@ export function validateService(service: Service): FieldError[] {
   const headless = service.clusterIP === 'None';
   const clusterIPs = service.clusterIP ? [service.clusterIP] : [];
 
-  if (service.ports.length === 0 && !headless && service.type !== 'ExternalName')
-    errors.push(required(['spec', 'ports']));
-
-  if (service.type === 'LoadBalancer' && headless)
-    errors.push(
-      invalid(
-        ['spec', 'clusterIPs', 0],
-        'None',
-        "may not be set to 'None' for LoadBalancer services",
-      ),
-    );
-  if (service.type === 'NodePort' && headless)
-    errors.push(
-      invalid(['spec', 'clusterIPs', 0], 'None', "may not be set to 'None' for NodePort services"),
-    );
-  if (service.type === 'ExternalName') {
-    if (clusterIPs.length > 0)
-      errors.push({
-        ...forbidden(['spec', 'clusterIPs'], 'may not be set for ExternalName services'),
-        at: ['spec', 'clusterIP'],
-      });
-    const cname = service.externalName.replace(/\.$/, '');
-    if (cname.length > 0)
-      for (const msg of isDNS1123Subdomain(cname))
-        errors.push(invalid(['spec', 'externalName'], cname, msg));
-    else errors.push(required(['spec', 'externalName']));
-  }
+  validateServiceType(service, headless, clusterIPs, errors);
 
   const names = new Set<string>();
   service.ports.forEach((_, i) => {
@@ -132,6 +106,49 @@ export function validateService(service: Service): FieldError[] {
     });
   }
 
+  validateUniquePorts(service, errors);
+  validateTrafficPolicies(service, errors);
+  return errors;
+}
+
+/** What the Service's type allows: ports, a headless clusterIP, an externalName. */
+function validateServiceType(
+  service: Service,
+  headless: boolean,
+  clusterIPs: string[],
+  errors: FieldError[],
+): void {
+  if (service.ports.length === 0 && !headless && service.type !== 'ExternalName')
+    errors.push(required(['spec', 'ports']));
+
+  if (service.type === 'LoadBalancer' && headless)
+    errors.push(
+      invalid(
+        ['spec', 'clusterIPs', 0],
+        'None',
+        "may not be set to 'None' for LoadBalancer services",
+      ),
+    );
+  if (service.type === 'NodePort' && headless)
+    errors.push(
+      invalid(['spec', 'clusterIPs', 0], 'None', "may not be set to 'None' for NodePort services"),
+    );
+  if (service.type === 'ExternalName') {
+    if (clusterIPs.length > 0)
+      errors.push({
+        ...forbidden(['spec', 'clusterIPs'], 'may not be set for ExternalName services'),
+        at: ['spec', 'clusterIP'],
+      });
+    const cname = service.externalName.replace(/\.$/, '');
+    if (cname.length > 0)
+      for (const msg of isDNS1123Subdomain(cname))
+        errors.push(invalid(['spec', 'externalName'], cname, msg));
+    else errors.push(required(['spec', 'externalName']));
+  }
+}
+
+/** No two ports, nor two nodePorts, with the same protocol and number. */
+function validateUniquePorts(service: Service, errors: FieldError[]): void {
   const nodePorts = new Set<string>();
   service.ports.forEach((port, i) => {
     if (port.nodePort === 0) return;
@@ -156,7 +173,10 @@ export function validateService(service: Service): FieldError[] {
       errors.push({ ...duplicate(['spec', 'ports', i], bad), at: ['spec', 'ports', i, 'port'] });
     ports.add(key);
   });
+}
 
+/** Source ranges, traffic policies and the health check port, allowed only on externally reachable Services. */
+function validateTrafficPolicies(service: Service, errors: FieldError[]): void {
   if (service.loadBalancerSourceRanges.length > 0 && service.type !== 'LoadBalancer')
     errors.push(
       forbidden(
@@ -207,6 +227,4 @@ export function validateService(service: Service): FieldError[] {
         'Local',
       ]),
     );
-
-  return errors;
 }

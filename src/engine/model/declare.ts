@@ -1,0 +1,275 @@
+// Takes documents in the way `kubectl apply -f` would: each object decoded,
+// defaulted and validated on its own, an invalid one refused, the others
+// declared; the Cluster document and the ingress controller's own objects first.
+import { Decoder } from '../api/decode.ts';
+import { checkKind } from '../api/kinds.ts';
+import {
+  decodeEndpointSlice,
+  decodeEndpoints,
+  decodeNamespace,
+  decodeNode,
+  decodePod,
+  decodeSecret,
+  decodeService,
+  decodeWorkload,
+  objectId,
+} from '../api/objects.ts';
+import type { EndpointSlice, Node, Pod, Secret, Service, Sourced, Workload } from '../api/types.ts';
+import type { ClusterSpec } from '../cluster.ts';
+import { decodeCluster, defaultCluster } from '../cluster.ts';
+import type { Diagnostic, FieldError } from '../diagnostics.ts';
+import { fromFieldError, locate } from '../diagnostics.ts';
+import { builtInFile, controllerManifests } from '../ingress/controller.ts';
+import { convertIngressV1beta1 } from '../ingress/convert.ts';
+import { decodeIngress, decodeIngressClass } from '../ingress/decode.ts';
+import type { Ingress, IngressClass } from '../ingress/types.ts';
+import { validateIngress, validateIngressClass } from '../ingress/validate.ts';
+import { validateObjectMeta } from '../validation/meta.ts';
+import { validateSecret } from '../validation/secret.ts';
+import { validateService } from '../validation/service.ts';
+import { validatePod, validateWorkload } from '../validation/workloads.ts';
+import { readManifests, type SourceDocument } from '../yaml/read.ts';
+import type { ClusterSource } from './nodes.ts';
+
+export interface Declared {
+  cluster: ClusterSpec | null;
+  clusterSource: ClusterSource | null;
+  namespaces: string[];
+  nodes: Node[];
+  pods: Pod[];
+  workloads: Workload[];
+  services: Service[];
+  slices: EndpointSlice[];
+  secrets: Secret[];
+  ingresses: Ingress[];
+  ingressClasses: IngressClass[];
+}
+
+const removedIngressVersions = ['networking.k8s.io/v1beta1', 'extensions/v1beta1'];
+
+/** Every document decoded and validated, as kubectl apply would take them in. */
+export function declareAll(documents: SourceDocument[], diagnostics: Diagnostic[]): Declared {
+  const declared: Declared = {
+    cluster: null,
+    clusterSource: null,
+    namespaces: [],
+    nodes: [],
+    pods: [],
+    workloads: [],
+    services: [],
+    slices: [],
+    secrets: [],
+    ingresses: [],
+    ingressClasses: [],
+  };
+  const seen = new Map<string, SourceDocument>();
+  const checked = documents
+    .filter((doc) => doc.value !== null)
+    .map((doc) => ({ doc, kind: checkKind(doc) }));
+  // The Cluster document first: it says whether the ingress controller exists and how it is exposed.
+  for (const { doc, kind } of checked)
+    if (kind.ok && kind.kind === 'Cluster')
+      decodeInto(doc, kind.kind, kind.apiVersion, declared, diagnostics, seen);
+  const clusterSpec = declared.cluster ?? defaultCluster();
+  // The controller's own objects exist before any manifest is applied.
+  if (clusterSpec.ingressController === 'ingress-nginx') {
+    const builtIn = readManifests(
+      builtInFile,
+      controllerManifests(clusterSpec.ingressControllerService),
+    );
+    if (builtIn.ok)
+      for (const doc of builtIn.documents) {
+        const kind = checkKind(doc);
+        if (kind.ok) decodeInto(doc, kind.kind, kind.apiVersion, declared, diagnostics, seen);
+      }
+  }
+  for (const { doc, kind } of checked) {
+    if (!kind.ok) {
+      diagnostics.push(withIngressFix(doc, kind.diagnostic));
+      continue;
+    }
+    if (kind.kind !== 'Cluster')
+      decodeInto(doc, kind.kind, kind.apiVersion, declared, diagnostics, seen);
+  }
+  return declared;
+}
+
+export function report(
+  doc: SourceDocument,
+  id: string,
+  errors: FieldError[],
+  diagnostics: Diagnostic[],
+): void {
+  for (const error of errors) diagnostics.push(fromFieldError(doc, id, error));
+}
+
+// size: one case per kind, each the same three steps (decode, validate, declare); split, the kinds would be spread over as many functions.
+function decodeInto(
+  doc: SourceDocument,
+  kind: string,
+  apiVersion: string,
+  declared: Declared,
+  diagnostics: Diagnostic[],
+  seen: Map<string, SourceDocument>,
+): void {
+  const meta = (doc.value as { metadata?: { name?: unknown; namespace?: unknown } }).metadata;
+  const name = typeof meta?.name === 'string' ? meta.name : '';
+  const namespace = typeof meta?.namespace === 'string' ? meta.namespace : 'default';
+  const clusterScoped =
+    kind === 'Namespace' || kind === 'Node' || kind === 'Cluster' || kind === 'IngressClass';
+  const id = objectId(kind, clusterScoped ? '' : namespace, name);
+  const d = new Decoder(doc, kind, apiVersion, id);
+  const validated = (errors: FieldError[]): boolean => {
+    if (d.problems.length > 0) {
+      diagnostics.push(...d.problems);
+      return false;
+    }
+    report(doc, id, errors, diagnostics);
+    return errors.length === 0;
+  };
+
+  if (kind !== 'Cluster') forgetEarlier(doc, id, declared, diagnostics, seen);
+  seen.set(id, doc);
+
+  switch (kind) {
+    case 'Cluster': {
+      if (declared.cluster) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'Duplicate',
+          object: id,
+          field: '',
+          message: 'only one Cluster document may describe the cluster',
+          ...locate(doc, ['kind']),
+        });
+        return;
+      }
+      const clusterDiagnostics: Diagnostic[] = [];
+      const { spec, namedPodCIDR } = decodeCluster(d, clusterDiagnostics);
+      if (validated([])) {
+        diagnostics.push(...clusterDiagnostics);
+        declared.cluster = spec;
+        declared.clusterSource = { doc, id, namedPodCIDR };
+      }
+      return;
+    }
+    case 'Namespace': {
+      const ns = decodeNamespace(d);
+      if (validated(validateObjectMeta(ns.metadata, false, 'DNS1123Label')))
+        declared.namespaces.push(ns.metadata.name);
+      return;
+    }
+    case 'Node': {
+      const node = decodeNode(d);
+      if (
+        validated(
+          validateObjectMeta(
+            { name: node.name, namespace: '', labels: node.labels },
+            false,
+            'DNS1123Subdomain',
+          ),
+        )
+      )
+        declared.nodes.push(node);
+      return;
+    }
+    case 'Pod': {
+      const pod = decodePod(d);
+      if (validated(validatePod(pod))) declared.pods.push(pod);
+      return;
+    }
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'StatefulSet':
+    case 'DaemonSet': {
+      const workload = decodeWorkload(d, kind);
+      if (validated(validateWorkload(workload))) declared.workloads.push(workload);
+      return;
+    }
+    case 'Service': {
+      const service = decodeService(d);
+      if (validated(validateService(service))) declared.services.push(service);
+      return;
+    }
+    case 'EndpointSlice': {
+      const slice = decodeEndpointSlice(d);
+      if (validated(validateObjectMeta(slice.metadata, true, 'DNS1123Subdomain')))
+        declared.slices.push(slice);
+      return;
+    }
+    case 'Endpoints': {
+      const slices = decodeEndpoints(d);
+      const meta = { name, namespace, labels: {} };
+      if (validated(validateObjectMeta(meta, true, 'DNS1123Subdomain')))
+        declared.slices.push(...slices);
+      return;
+    }
+    case 'Secret': {
+      const secret = decodeSecret(d);
+      if (validated(validateSecret(secret))) declared.secrets.push(secret);
+      return;
+    }
+    case 'Answers':
+      // A learner's answers to an exercise's questions: read by the grader, not applied.
+      return;
+    case 'Ingress': {
+      const ingress = decodeIngress(d);
+      if (validated(validateIngress(ingress))) declared.ingresses.push(ingress);
+      return;
+    }
+    case 'IngressClass': {
+      const ingressClass = decodeIngressClass(d);
+      if (validated(validateIngressClass(ingressClass))) declared.ingressClasses.push(ingressClass);
+      return;
+    }
+  }
+}
+
+/** `kubectl apply` of the same object twice configures it twice: the later one wins. */
+function forgetEarlier(
+  doc: SourceDocument,
+  id: string,
+  declared: Declared,
+  diagnostics: Diagnostic[],
+  seen: Map<string, SourceDocument>,
+): void {
+  const earlier = seen.get(id);
+  if (earlier) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'Duplicate',
+      object: id,
+      field: '',
+      message: `${id} is defined twice (also in ${earlier.file}, document ${earlier.index + 1}); the later definition wins, as with kubectl apply`,
+      ...locate(doc, ['metadata', 'name']),
+    });
+    for (const list of [
+      declared.pods,
+      declared.workloads,
+      declared.services,
+      declared.slices,
+      declared.secrets,
+    ] as Sourced[][]) {
+      const at = list.findIndex((item) => item.id === id);
+      if (at >= 0) list.splice(at, 1);
+    }
+  }
+}
+
+/** A removed Ingress version gets, besides kubectl's refusal, the same Ingress in v1. */
+function withIngressFix(doc: SourceDocument, diagnostic: Diagnostic): Diagnostic {
+  const value = doc.value as { apiVersion?: unknown; kind?: unknown };
+  if (
+    diagnostic.code !== 'NoKindMatch' ||
+    value.kind !== 'Ingress' ||
+    !removedIngressVersions.includes(String(value.apiVersion))
+  )
+    return diagnostic;
+  const text = convertIngressV1beta1(doc.value);
+  if (!text) return diagnostic;
+  return {
+    ...diagnostic,
+    hint: `${value.apiVersion} Ingress was removed in Kubernetes 1.22. The same Ingress in networking.k8s.io/v1 (serviceName/servicePort become service.name and service.port; pathType ImplementationSpecific keeps the old matching, Prefix is usually what you want):\n${text}`,
+    fix: { title: 'Convert to networking.k8s.io/v1', text },
+  };
+}
