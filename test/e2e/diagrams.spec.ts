@@ -172,3 +172,38 @@ test('reduced motion draws the route at once; otherwise the hops appear one by o
   await expect(last).toHaveAttribute('opacity', '1');
   await moving.close();
 });
+
+// A figure is drawn as it comes near the screen; its box is reserved before,
+// so drawing it does not push the text below it (the "next" link included)
+// away from where a learner is about to click.
+for (const [size, viewport] of [
+  ['laptop', { width: 1280, height: 800 }],
+  ['phone', { width: 390, height: 844 }],
+] as const)
+  test(`${size}: drawing a figure moves nothing below it`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const moved: string[] = [];
+    for (const prefix of ['', '/en'])
+      for (const chapter of Object.keys(views)) {
+        await page.goto(`${prefix}/chapters/${chapter}/`);
+        const figures = page.locator('figure.rl-scenario');
+        const heights = () =>
+          figures.evaluateAll((all) => all.map((f) => f.getBoundingClientRect().height));
+        const before = await heights();
+        for (const figure of await figures.all()) {
+          await figure.scrollIntoViewIfNeeded();
+          await expect(figure.locator('[data-view] svg:not(.rl-view-space)').first()).toBeVisible();
+        }
+        const after = await heights();
+        // The architecture panel's prompt may wrap to one more line than reserved.
+        after.forEach((h, i) => {
+          const grew = h - (before[i] ?? 0);
+          if (Math.abs(grew) > 24)
+            moved.push(`${prefix}/chapters/${chapter} figure ${i + 1}: ${Math.round(grew)} px`);
+        });
+      }
+    expect(moved).toEqual([]);
+    await context.close();
+  });

@@ -27,10 +27,19 @@ export function appendSvg(
     // A group, not an image: its parts are focusable, each labelled in words.
     .attr('role', 'group')
     .attr('aria-label', label);
-  svg
-    .style('width', '100%')
-    .style('height', 'auto')
-    .style('max-width', `${Math.round(width * zoom.natural)}px`)
-    .style('min-width', `${Math.ceil(width * zoom.least)}px`);
+  for (const [name, value] of Object.entries(svgSize(width))) svg.style(name, value);
   return svg;
+}
+
+/**
+ * How wide a drawing of this layout width is; its height follows from the
+ * viewBox. The chapters' figures reserve the same box before they are drawn.
+ */
+export function svgSize(width: number): Record<string, string> {
+  return {
+    width: '100%',
+    height: 'auto',
+    'max-width': `${Math.round(width * zoom.natural)}px`,
+    'min-width': `${Math.ceil(width * zoom.least)}px`,
+  };
 }
