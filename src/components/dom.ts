@@ -18,3 +18,19 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   if (cls) e.className = cls;
   return e;
 }
+
+/**
+ * Words as text, and what a program printed (kube-proxy's rules) as code in
+ * English: a Japanese sentence quoting an iptables rule keeps the rule as the
+ * node prints it, and a screen reader reads it as English.
+ */
+export function appendParts(parent: HTMLElement, parts: (string | { verbatim: string })[]): void {
+  for (const part of parts) {
+    if (typeof part === 'string') parent.append(part);
+    else {
+      const code = el('code', part.verbatim);
+      code.lang = 'en';
+      parent.append(code);
+    }
+  }
+}

@@ -2,7 +2,8 @@
 // textContent only (hop details quote names and paths a learner typed).
 
 import type { TraceResult } from '../../engine/index.ts';
-import type { EngineWords } from '../../i18n/engine/index.ts';
+import type { EngineWords, Part } from '../../i18n/engine/index.ts';
+import { appendParts } from '../dom.ts';
 
 export function fillHopsTable(
   table: HTMLTableElement,
@@ -22,16 +23,16 @@ export function fillHopsTable(
   const body = document.createElement('tbody');
   result?.hops.forEach((hop, i) => {
     const tr = document.createElement('tr');
-    const cells = [
-      String(i + 1),
-      hop.kind,
-      hop.at,
-      engine.hop(hop),
-      hop.packet ? `${hop.packet.src} → ${hop.packet.dst}` : '',
+    const cells: Part[][] = [
+      [String(i + 1)],
+      [hop.kind],
+      [hop.at],
+      engine.hopParts(hop),
+      [hop.packet ? `${hop.packet.src} → ${hop.packet.dst}` : ''],
     ];
-    for (const text of cells) {
+    for (const parts of cells) {
       const td = document.createElement('td');
-      td.textContent = text;
+      appendParts(td, parts);
       tr.append(td);
     }
     body.append(tr);

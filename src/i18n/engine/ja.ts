@@ -1,6 +1,7 @@
 // エンジンのメッセージの日本語。kube-proxy のルール、HTTP のステータス行、
 // "connection refused" のように端末で目にする文字列は英語のまま引用する。
 import type { LocationRef, MessageTable, ServiceRef } from '../../engine/index.ts';
+import { verbatim } from './verbatim.ts';
 
 const ref = (s: ServiceRef) => `${s.namespace}/${s.name}`;
 const kubeProxy = (running: boolean) =>
@@ -117,7 +118,7 @@ export const ja: MessageTable = {
   'tls.terminated': (p, r) =>
     `${p.host} の TLS を ${r(p.certificate)}で終端します（SNI で選ばれます）`,
   'tls.fake-certificate': (p, r) =>
-    `${r(p.why)}。そのため ${p.host} の TLS は ingress-nginx の自己署名証明書 "Kubernetes Ingress Controller Fake Certificate" で終端されます。クライアントには証明書の警告が出ます`,
+    `${r(p.why)}。そのため ${p.host} の TLS は ingress-nginx の自己署名証明書 ${verbatim('Kubernetes Ingress Controller Fake Certificate')} で終端されます。クライアントには証明書の警告が出ます`,
   'location.regex': (p) =>
     `${p.path} に当てはまる最初の正規表現の location（長いパスから順）は ${p.nginx} です`,
   'location.exact': (p) => `${p.path} は Exact のパス ${p.exact} と一致します`,
