@@ -9,12 +9,17 @@ export interface ArchitectureLabels {
   figure: string;
   /** One sentence per kind of part. */
   explain: Record<PartKind, string>;
+  /** The page's words for parts that are not named by Kubernetes (the client, the control plane). */
+  names: Partial<Record<PartKind, string>>;
   touched: string;
   degraded: string;
   prompt: string;
 }
 
 const containers = new Set<PartKind>(['control-plane', 'node']);
+
+const nameOf = (part: Part, labels: ArchitectureLabels): string =>
+  labels.names[part.kind] ?? part.name;
 
 function sentence(part: Part, labels: ArchitectureLabels): string {
   const where = part.node && part.kind !== 'node' ? ` (${part.node})` : '';
@@ -23,7 +28,7 @@ function sentence(part: Part, labels: ArchitectureLabels): string {
     ...(part.touched ? [labels.touched] : []),
     ...(part.degraded ? [labels.degraded] : []),
   ];
-  return `${part.name}${where}${state}. ${labels.explain[part.kind]}${notes.length ? ` ${notes.join(' ')}` : ''}`;
+  return `${nameOf(part, labels)}${where}${state}. ${labels.explain[part.kind]}${notes.length ? ` ${notes.join(' ')}` : ''}`;
 }
 
 export function drawArchitecture(
@@ -73,7 +78,7 @@ export function drawArchitecture(
     .text((p) => {
       const room = Math.floor((p.width - 14) / charWidth);
       // On one line the name leaves room for the state written at the right.
-      return cut(p.name, twoLines(p) || !p.status ? room : room - p.status.length - 1);
+      return cut(nameOf(p, labels), twoLines(p) || !p.status ? room : room - p.status.length - 1);
     });
   parts
     .filter((p) => p.status !== '')

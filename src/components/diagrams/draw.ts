@@ -53,7 +53,13 @@ export function drawScene(
     at('spread', (el) => drawSpread(el, spread, words.spread(spread.total, spread.failed)));
   if (topology)
     at('topology', (el) =>
-      drawTopology(el, topology, clusterLabel(topology, words), new Set(scene.onRoute)),
+      drawTopology(
+        el,
+        topology,
+        clusterLabel(topology, words),
+        new Set(scene.onRoute),
+        words.names,
+      ),
     );
   at('rules', (el) => {
     if (rules) drawRules(el, rules.layout, rules.text, words.rules(rules.layout.node));
@@ -61,6 +67,10 @@ export function drawScene(
   });
   if (architecture)
     at('architecture', (el) =>
-      drawArchitecture(el, architecture, { ...words.architecture, explain: words.parts }),
+      drawArchitecture(el, architecture, {
+        ...words.architecture,
+        explain: words.parts,
+        names: words.names,
+      }),
     );
 }

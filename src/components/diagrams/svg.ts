@@ -9,8 +9,23 @@ const svgNS = 'http://www.w3.org/2000/svg';
 /** CSS pixels per layout unit: as drawn when there is room, and at the least. */
 const zoom = { natural: 1.3, least: 1.2 };
 
+/** Characters drawn twice as wide as a Latin one in a monospace font (East Asian Wide). */
+const wide =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** The text in at most n Latin character widths, Japanese taking two each; cut with an ellipsis. */
 export function cut(text: string, n: number): string {
-  return text.length > n ? `${text.slice(0, Math.max(1, n - 1))}…` : text;
+  const chars = [...text];
+  const widthOf = (ch: string) => (wide.test(ch) ? 2 : 1);
+  if (chars.reduce((w, ch) => w + widthOf(ch), 0) <= n) return text;
+  let kept = '';
+  let width = 0;
+  for (const ch of chars) {
+    if (width + widthOf(ch) > Math.max(1, n - 1)) break;
+    kept += ch;
+    width += widthOf(ch);
+  }
+  return `${kept || chars[0]}…`;
 }
 
 export function appendSvg(

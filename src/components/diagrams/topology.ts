@@ -16,6 +16,8 @@ export function drawTopology(
   label: string,
   /** Names of places on the route (nodes, Pods) and the Services it used. */
   onRoute: Set<string> = new Set(),
+  /** The page's words for the client and the cloud load balancer. */
+  names: Partial<Record<string, string>> = {},
 ): void {
   for (const old of container.querySelectorAll(':scope > svg')) old.remove();
   const svg = appendSvg(container, 'rl-topology-svg', layout.width, layout.height, label);
@@ -23,7 +25,7 @@ export function drawTopology(
   // Drawn in this order so that lines lie under the boxes they join.
   const serviceAt = new Map(layout.services.map((s) => [s.id, s]));
   const podAt = new Map(layout.nodes.flatMap((n) => n.pods.map((p) => [p.id, p] as const)));
-  drawOutside(svg, layout, serviceAt, onRoute);
+  drawOutside(svg, layout, serviceAt, onRoute, names);
   drawEdges(svg, layout, serviceAt, podAt);
   drawServices(svg, layout, onRoute);
   drawNodes(svg, layout, onRoute);
@@ -38,7 +40,9 @@ function drawOutside(
   layout: TopologyLayout,
   serviceAt: Places,
   onRoute: Set<string>,
+  names: Partial<Record<string, string>>,
 ): void {
+  const title = (o: TopologyLayout['outside'][number]) => names[o.kind] ?? o.title;
   const outsideAt = new Map(layout.outside.map((o) => [o.id, o]));
   svg
     .append('g')
@@ -68,7 +72,7 @@ function drawOutside(
     )
     .attr('tabindex', 0)
     .attr('role', 'img')
-    .attr('aria-label', (o) => `${o.title}: ${o.lines.join('; ')}`)
+    .attr('aria-label', (o) => `${title(o)}: ${o.lines.join('; ')}`)
     .attr('transform', (o) => `translate(${o.x},${o.y})`);
   outside
     .append('rect')
@@ -80,7 +84,7 @@ function drawOutside(
     .attr('class', 'title')
     .attr('x', 8)
     .attr('y', 14)
-    .text((o) => cut(o.title, Math.floor((o.width - 14) / 6.1)));
+    .text((o) => cut(title(o), Math.floor((o.width - 14) / 6.1)));
   outside.each(function (o) {
     const box = select(this);
     o.lines.forEach((line, i) => {

@@ -120,7 +120,7 @@ export async function mount(root: HTMLElement): Promise<{
   say('');
 
   const showMarkers = attachDiagnostics(model, words.editor);
-  const view = new GradeView(root, exercise, locale, t, engineWords);
+  const view = new GradeView(root, exercise, locale, t, engineWords, words.diagrams.names);
   // Grading, off the main thread, a little after the learner stops typing.
   const engine = new EngineClient<GradeRequest, GradeReply>({
     create: () => new Worker(new URL('./grade.worker.ts', import.meta.url), { type: 'module' }),

@@ -1,7 +1,7 @@
 // The grade on the page: each check's mark and message, the summary, and the
 // route of one request check (the first failing one, else the one the
 // learner chose) with its hops and the cluster it crossed.
-import type { EngineWords } from '../../i18n/engine/index.ts';
+import type { EngineWords, Part } from '../../i18n/engine/index.ts';
 import '../diagrams/route.css';
 import '../diagrams/topology.css';
 import type { CheckResult, Grade } from '../../course/exercises/grade.ts';
@@ -11,7 +11,7 @@ import { drawRoute } from '../diagrams/route.ts';
 import { layoutRoute } from '../diagrams/route-layout.ts';
 import { drawTopology } from '../diagrams/topology.ts';
 import { routeMarks, type TopologyLayout } from '../diagrams/topology-layout.ts';
-import { $ } from '../dom.ts';
+import { $, appendParts } from '../dom.ts';
 
 export class GradeView {
   private lastGrade: Grade | null = null;
@@ -22,6 +22,7 @@ export class GradeView {
   private readonly locale: Locale;
   private readonly t: UiMessages['exercise'];
   private readonly engine: EngineWords;
+  private readonly names: UiMessages['diagrams']['names'];
 
   constructor(
     root: HTMLElement,
@@ -29,7 +30,9 @@ export class GradeView {
     locale: Locale,
     t: UiMessages['exercise'],
     engine: EngineWords,
+    names: UiMessages['diagrams']['names'],
   ) {
+    this.names = names;
     this.engine = engine;
     this.root = root;
     this.exercise = exercise;
@@ -105,6 +108,7 @@ export class GradeView {
       layout,
       this.t.clusterLabel(layout.nodes.length, pods, layout.services.length),
       onRoute,
+      this.names,
     );
   }
 
@@ -123,15 +127,15 @@ export class GradeView {
       layoutRoute(result.trace, this.engine),
       `${this.t.traceTitle}: ${request.method} ${request.to} — ${result.trace.outcome}`,
     );
-    const line = (text: string) => {
+    const line = (...parts: Part[]) => {
       const li = document.createElement('li');
-      li.textContent = text;
+      appendParts(li, parts);
       list.append(li);
     };
     line(`${request.method} ${request.to} (${request.from})`);
     for (const hop of hops) {
       const packet = hop.packet ? `  [${hop.packet.src} → ${hop.packet.dst}]` : '';
-      line(`${hop.kind} @ ${hop.at}: ${this.engine.hop(hop)}${packet}`);
+      line(`${hop.kind} @ ${hop.at}: `, ...this.engine.hopParts(hop), packet);
     }
     line(this.engine.reason(result.trace));
     section.hidden = false;

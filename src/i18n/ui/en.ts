@@ -134,6 +134,12 @@ export const en: PartialTable<UiMessages> = {
       degraded: 'This is what stops requests now.',
       prompt: 'Click a part of the drawing, or move to it with Tab, to read what it does here.',
     },
+    names: {
+      client: 'client',
+      'load-balancer': 'cloud load balancer',
+      'control-plane': 'control plane',
+      'container-runtime': 'container runtime',
+    },
     parts: {
       client: 'Someone outside the cluster (a browser, curl). Requests start here.',
       'load-balancer':

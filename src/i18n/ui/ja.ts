@@ -152,6 +152,13 @@ const diagrams = {
     prompt: '図の部品をクリックするか、Tab で移動すると、ここに説明が出ます。',
   },
   /** What each part of the architecture view says when a learner focuses it. */
+  /** The names of the parts the drawings show that are not Kubernetes objects. */
+  names: {
+    client: 'クライアント',
+    'load-balancer': 'クラウドのロードバランサー',
+    'control-plane': 'コントロールプレーン',
+    'container-runtime': 'コンテナランタイム',
+  },
   parts: {
     client: 'クラスターの外にいる利用者（ブラウザーや curl）。リクエストはここから出発します。',
     'load-balancer':
