@@ -33,4 +33,26 @@ describe('the engine words of a locale', () => {
       expect(result.hops.some((hop) => japanese.test(ja.hop(hop)))).toBe(true);
     });
   }
+
+  it('keeps kube-proxy rules and printed names apart from the words, and out of the plain sentence', async () => {
+    const ja = await loadEngineWords('ja');
+    const nodeport = buildModel([{ file: 'n', text: readScenario('service-nodeport.yaml') }]);
+    const result = trace(nodeport, { from: 'external', to: 'http://172.18.0.2:30080/' }, {});
+    const rules = result.hops.filter((hop) => hop.message.id === 'iptables.rule');
+    expect(rules.length).toBeGreaterThan(0);
+    for (const hop of rules) {
+      const parts = ja.hopParts(hop);
+      expect(parts).toContainEqual({ verbatim: (hop.message.params as { rule: string }).rule });
+      // Put back together, the parts are the plain sentence.
+      expect(parts.map((p) => (typeof p === 'string' ? p : p.verbatim)).join('')).toBe(ja.hop(hop));
+    }
+    const tls = buildModel([{ file: 't', text: readScenario('ingress-article.yaml') }]);
+    const https = trace(tls, { from: 'external', to: 'https://myapp.example.com/a' }, {});
+    const fake = https.hops.find((hop) => hop.message.id === 'tls.fake-certificate');
+    if (!fake) throw new Error('no fake-certificate hop to show');
+    expect(ja.hopParts(fake)).toContainEqual({
+      verbatim: 'Kubernetes Ingress Controller Fake Certificate',
+    });
+    expect(ja.hop(fake)).not.toMatch(/[\u0000-\u0003]/);
+  });
 });
