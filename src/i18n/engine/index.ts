@@ -47,7 +47,7 @@ export function engineWords(table: MessageTable): EngineWords {
       for (const name of verbatimParams) {
         const value = params[name];
         if (typeof value !== 'string') continue;
-        params[name] = `\u0000${kept.length}\u0000`;
+        params[name] = `\ue000${kept.length}\ue000`;
         kept.push(value);
       }
       return splitVerbatim(render({ ...hop.message, params } as Message))
@@ -55,7 +55,7 @@ export function engineWords(table: MessageTable): EngineWords {
           i % 2 === 1
             ? [{ verbatim: text }]
             : text
-                .split(/\u0000(\d+)\u0000/)
+                .split(/\ue000(\d+)\ue000/)
                 .map((t, k): Part => (k % 2 === 1 ? { verbatim: kept[Number(t)] ?? '' } : t)),
         )
         .filter((part) => part !== '');

@@ -1,8 +1,8 @@
 // Text a program prints (a certificate's name, a rule), quoted inside a
 // sentence of a locale table: marked so that a page can show it as code in
 // English, and dropped from the plain sentence.
-const open = '\u0002';
-const close = '\u0003';
+const open = '\ue001';
+const close = '\ue002';
 
 export function verbatim(text: string): string {
   return `${open}${text}${close}`;
@@ -15,5 +15,5 @@ export function plain(text: string): string {
 
 /** The sentence split into words and marked text (odd indexes). */
 export function splitVerbatim(text: string): string[] {
-  return text.split(/\u0002([^\u0003]*)\u0003/);
+  return text.split(/\ue001([^\ue002]*)\ue002/);
 }
