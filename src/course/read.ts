@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { z } from 'zod/v4';
+import { locales } from '../i18n/locales.ts';
 import { parseExercise, schemaErrors } from './exercises/load.ts';
 import {
   bilingual,
@@ -43,7 +44,13 @@ export function readExercise(id: string, root = contentRoot): ExerciseSource {
   if (!exerciseIdPattern.test(id) || !existsSync(join(dir, 'meta.yaml')))
     throw new UnknownExercise(`unknown exercise "${id}" (routelab exercises lists them)`);
   const read = (name: string) => readFileSync(join(dir, name), 'utf8');
-  return parseExercise(id, read('meta.yaml'), read('starter.yaml'), read('solution.yaml'));
+  const source = parseExercise(id, read('meta.yaml'), read('starter.yaml'), read('solution.yaml'));
+  const starterIn = Object.fromEntries(
+    locales
+      .filter((locale) => existsSync(join(dir, `starter.${locale}.yaml`)))
+      .map((locale) => [locale, read(`starter.${locale}.yaml`)]),
+  );
+  return Object.keys(starterIn).length > 0 ? { ...source, starterIn } : source;
 }
 
 /** Every exercise, in chapter order. */

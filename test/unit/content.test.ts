@@ -167,4 +167,25 @@ describe('the exercise folders', () => {
       });
     }
   }
+
+  // The Japanese page opens starter.ja.yaml: the same manifests line for line,
+  // only its comments in Japanese (names, values and choices stay as written).
+  for (const id of all)
+    it(`${id}'s Japanese starter is the starter with its comments in Japanese`, () => {
+      const read = (name: string) => readFileSync(join(exercisesDir, id, name), 'utf8');
+      const en = read('starter.yaml');
+      const ja = read('starter.ja.yaml');
+      expect(yaml.loadAll(ja)).toEqual(yaml.loadAll(en));
+      const [enLines, jaLines] = [en.split('\n'), ja.split('\n')];
+      expect(jaLines.length).toBe(enLines.length);
+      const comment = /^\s*#/;
+      enLines.forEach((line, i) => {
+        const other = jaLines[i] ?? '';
+        if (!comment.test(line)) return expect(other).toBe(line);
+        expect(comment.test(other), `line ${i + 1} is a comment in both`).toBe(true);
+        // A comment that is itself YAML (a label, a port) stays as it is.
+        if (/^\s*#\s+[\w.-/]+: [\w.-]+$/.test(line)) return expect(other).toBe(line);
+        expect(other, `line ${i + 1}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      });
+    });
 });

@@ -146,7 +146,15 @@ export type Variant = z.infer<typeof variant>;
 export type Mistake = z.infer<typeof mistake>;
 /** meta.yaml, as the schema accepts it. */
 export type ExerciseMeta = z.infer<typeof exerciseSchema>;
-/** An exercise folder: meta.yaml with its starter.yaml and solution.yaml. */
-export type ExerciseSource = ExerciseMeta & { starter: string; solution: string };
+/**
+ * An exercise folder: meta.yaml with its starter.yaml and solution.yaml, and
+ * the starter with its comments in another language (starter.ja.yaml) where
+ * there is one: the same manifests, what the editor opens on that locale's page.
+ */
+export type ExerciseSource = ExerciseMeta & {
+  starter: string;
+  solution: string;
+  starterIn?: Partial<Record<import('../../i18n/locales.ts').Locale, string>>;
+};
 /** What the editor's page carries and the grader reads: the folder without the instructors' variants. */
 export type Exercise = Omit<ExerciseSource, 'mistakes' | 'alternatives'>;
