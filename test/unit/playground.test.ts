@@ -160,7 +160,7 @@ describe('the question to the engine', () => {
       seed: 7,
       node: 'node-2',
     };
-    expect(question(state)).toEqual({
+    expect(question(state, 'ja')).toEqual({
       text: nodePort,
       request: {
         from: 'external',
@@ -170,6 +170,7 @@ describe('the question to the engine', () => {
         seed: 7,
       },
       node: 'node-2',
+      lang: 'ja',
     });
   });
 });

@@ -155,7 +155,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   const engine = new EngineClient<PlaygroundRequest, PlaygroundReply>({
     create: () =>
       new Worker(new URL('./playground.worker.ts', import.meta.url), { type: 'module' }),
-    question: () => question(current()),
+    question: () => question(current(), locale),
     onAsk: () => {
       $(root, '.rl-pg-outcome').textContent = t.running;
     },

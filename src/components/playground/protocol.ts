@@ -1,6 +1,7 @@
 // What the playground page asks its engine worker, and what it answers: the
 // scene (trace and every diagram's layout) and what the page's controls offer.
 import type { Diagnostic } from '../../engine/index.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import type { Scene } from '../diagrams/scene.ts';
 import type { Choices } from './choices.ts';
 import type { PlaygroundState } from './share.ts';
@@ -10,12 +11,14 @@ export interface PlaygroundRequest {
   request: { from: string; to: string; method: string; count: number; seed: number };
   /** The node whose rules to show; "" for the first the route met. */
   node: string;
+  /** The page's language, in which the route's hops are said. */
+  lang: Locale;
 }
 
 /** The question for a state: its YAML sent once, as the text, not again in the request. */
-export function question(state: PlaygroundState): PlaygroundRequest {
+export function question(state: PlaygroundState, lang: Locale): PlaygroundRequest {
   const { yaml, node, ...request } = state;
-  return { text: yaml, request, node };
+  return { text: yaml, request, node, lang };
 }
 
 export interface PlaygroundReply extends Scene {
