@@ -10,7 +10,7 @@ import { integer, one, type Parsed, parseArgs, UsageError } from './args.ts';
 import { holdsNoObject, type Inputs, noObjectsMessage, noteText, readInputs } from './files.ts';
 import { getJson, getText, kindOf, kinds } from './get.ts';
 import { gradeAll, type SubmissionResult } from './grade.ts';
-import { traceText, validateText } from './render.ts';
+import { published, traceText, validateText } from './render.ts';
 import {
   type Format,
   formats,
@@ -176,7 +176,7 @@ async function validateCommand(rest: string[], io: Io): Promise<number> {
   const p = parseArgs(rest, ['json']);
   if (wantsHelp(p)) return printHelp(io, 'validate');
   const result = validation(await readInputs(p.positionals));
-  if (p.flags.has('json')) printJson(io, result);
+  if (p.flags.has('json')) printJson(io, published(result));
   else printText(io, validateText(result.diagnostics));
   return result.valid ? 0 : 1;
 }
@@ -227,7 +227,7 @@ async function traceCommand(rest: string[], io: Io): Promise<number> {
     },
     timeout * 1000,
   );
-  if (p.flags.has('json')) printJson(io, result);
+  if (p.flags.has('json')) printJson(io, published(result));
   else printText(io, traceText(result));
   return result.outcome === 'delivered' ? 0 : 1;
 }

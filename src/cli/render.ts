@@ -6,6 +6,15 @@ import { en } from '../i18n/engine/en.ts';
 
 const english = renderer(en);
 
+/**
+ * A result's diagnostics as validate/v1 and trace/v1 print them: a warning's
+ * `explanation` is for pages in other languages, and docs/cli.md (the shared
+ * contract) names no such field.
+ */
+export function published<T extends { diagnostics: Diagnostic[] }>(result: T): T {
+  return { ...result, diagnostics: result.diagnostics.map(({ explanation: _, ...d }) => d) };
+}
+
 export function diagnosticText(d: Diagnostic): string {
   const where = d.file ? `${d.file}:${d.line}:${d.column}: ` : '';
   const object = d.object ? ` (${d.object})` : '';

@@ -2,6 +2,7 @@
 // apimachinery's field.Error prints it ("<path>: <Type>: <value>: <detail>"),
 // so that what a learner sees here is what `kubectl apply` prints there.
 // Source: k8s.io/apimachinery pkg/util/validation/field/errors.go (ErrorBody).
+import type { Message } from './messages.ts';
 import { nodeAt, type SourceDocument } from './yaml/read.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -23,6 +24,12 @@ export interface Diagnostic {
   /** The field path as Kubernetes writes it ("spec.ports[0].port"); "" for the whole object. */
   field: string;
   message: string;
+  /**
+   * A warning's `message` as data, for a page to say in its own language
+   * (`message` is its English rendering). Absent where the text is
+   * kube-apiserver's or kubectl's, which stays as they print it.
+   */
+  explanation?: Message;
   /** A suggestion with the fix, when there is one. */
   hint?: string;
   /** A replacement for the whole document that fixes it (an editor's quick fix). */

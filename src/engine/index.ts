@@ -12,7 +12,7 @@ export { iptables } from './kubeproxy/iptables.ts';
 export { endpointChain, serviceChains, servicePortName } from './kubeproxy/names.ts';
 export { kubeProxyRules, type NodeRules, type Rule } from './kubeproxy/rules.ts';
 export { iptablesSave, rulesByChain, ruleText } from './kubeproxy/save.ts';
-export type { LocationRef, Message, MessageTable, ServiceRef } from './messages.ts';
+export type { LocationRef, Message, MessageTable, PortRef, ServiceRef } from './messages.ts';
 export { renderer } from './messages.ts';
 export { buildModel, type InputFile } from './model/build.ts';
 export type { Model, RunningPod } from './model/types.ts';

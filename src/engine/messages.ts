@@ -1,5 +1,5 @@
 // What a trace says, as data: a message id and its parameters, for every hop
-// and every outcome. The engine never chooses the words: renderers outside it
+// and every outcome, and what a warning explains. The engine never chooses the words: renderers outside it
 // (src/i18n/engine/<locale>.ts) turn a message into a sentence, each a typed
 // table id -> (params) => string, so a message without a sentence in some
 // locale does not compile. A parameter may itself be a message (the cause
@@ -8,6 +8,12 @@
 export interface ServiceRef {
   namespace: string;
   name: string;
+}
+
+/** A Service's port as a warning names it: "port http (80)", or "port 80" when it has no name. */
+export interface PortRef {
+  name: string | null;
+  port: number;
 }
 
 /** Which location of ingress-nginx's server answered or did not match. */
@@ -129,6 +135,58 @@ export interface MessageParams {
     rewrittenTo: string | null;
   };
   'ingress.bad-gateway': { refused: string[] };
+
+  // Diagnostics' explanations: mistakes Kubernetes accepts but that break
+  // routing (model/warnings.ts, ingress/nginx.ts, model/declare.ts).
+  'warning.selector-other-namespace': {
+    service: string;
+    namespace: string;
+    selector: string;
+    podNamespaces: string[];
+  };
+  'warning.no-endpoints': { service: string; namespace: string; selector: string };
+  'warning.none-ready': { service: string; pods: number };
+  'warning.kube-proxy-stopped': { node: string; service: string; nodePorts: number[] };
+  'warning.named-port-missing': {
+    service: string;
+    port: PortRef;
+    targetPort: string;
+    protocol: string;
+  };
+  /** `pods`: those of the selected Pods that do not declare the port. */
+  'warning.named-port-partly': {
+    service: string;
+    port: PortRef;
+    targetPort: string;
+    pods: string[];
+  };
+  'warning.target-port-not-listening': {
+    service: string;
+    port: PortRef;
+    targetPort: number;
+    protocol: string;
+    containerPorts: number[];
+  };
+  'warning.ingress-class-annotation': { ingressClass: string };
+  'warning.ingress-no-class': Record<string, never>;
+  'warning.ingress-class-missing': { ingressClass: string };
+  'warning.ingress-class-foreign': { ingressClass: string; controller: string };
+  'warning.ingress-class-no-controller': { ingressClass: string; controller: string };
+  /** `host` null: the rule names no host; `ingress` null: the older Ingress is unknown. */
+  'warning.ingress-path-taken': { host: string | null; path: string; ingress: string | null };
+  'warning.ingress-service-missing': { ingress: string; service: string; namespace: string };
+  /** `port`: the backend's port name, or its number when it names none (`byName` false). */
+  'warning.ingress-service-port-missing': {
+    ingress: string;
+    service: string;
+    port: string;
+    byName: boolean;
+    ports: PortRef[];
+  };
+  'warning.ingress-tls-secret-missing': { secret: string; namespace: string; hosts: string[] };
+  'warning.ingress-tls-secret-type': { secret: string; type: string; hosts: string[] };
+  'warning.duplicate': { object: string; file: string; document: number };
+  'info.annotation-not-simulated': { annotation: string };
 }
 
 export type MessageId = keyof MessageParams;

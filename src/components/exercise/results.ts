@@ -12,6 +12,7 @@ import { layoutRoute } from '../diagrams/route-layout.ts';
 import { drawTopology } from '../diagrams/topology.ts';
 import { routeMarks, type TopologyLayout } from '../diagrams/topology-layout.ts';
 import { $, appendParts } from '../dom.ts';
+import { showMessage } from './message.ts';
 
 export class GradeView {
   private lastGrade: Grade | null = null;
@@ -93,7 +94,7 @@ export class GradeView {
       : result.passed
         ? ''
         : result.message;
-    $(li, '.rl-message').textContent = result.passed ? '' : message;
+    showMessage($(li, '.rl-message'), result.passed ? '' : message, result.verbatim);
     const button = li.querySelector<HTMLButtonElement>('[data-route-check]');
     if (button) button.hidden = !result.trace;
   }

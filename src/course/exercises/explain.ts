@@ -1,9 +1,10 @@
 // Says, in the learner's language, how a trace differs from what a check
 // expected, and the engine's own reason for how it ended, in that language too
 // (only what kube-apiserver and kube-proxy themselves print stays as printed).
-import type { Model, TraceResult } from '../../engine/index.ts';
+import { type Message, type Model, renderer, type TraceResult } from '../../engine/index.ts';
 import { engineWords } from '../../i18n/engine/index.ts';
 import { engineTable } from '../../i18n/engine/tables.ts';
+import { plain } from '../../i18n/engine/verbatim.ts';
 import type { Expectation, Locale } from './schema.ts';
 
 export const outcomeText: Record<string, { ja: string; en: string }> = {
@@ -50,8 +51,16 @@ export function sentence(text: string): string {
 /** Why a request ended as it did, as a sentence in the learner's language. */
 export function reasonIn(result: Pick<TraceResult, 'reasonMessage'>, locale: Locale): string {
   const text = sentence(engineWords(engineTable[locale]).reason(result));
-  // sentence() ends English clauses with a period; a Japanese one ends with 。
-  return locale === 'ja' ? text.replace(/(?<![。」）)])\.$/, '。') : text;
+  // sentence() ends a clause with a period where it has no end mark: in Japanese that is 。
+  return locale === 'ja' ? text.replace(/\.$/, '。') : text;
+}
+
+/** What a warning explains, as a sentence in the learner's language. */
+export function explanationIn(explanation: Message, locale: Locale): string {
+  const text = plain(renderer(engineTable[locale])(explanation));
+  // sentence() would capitalise a Japanese sentence that opens with a name (a node called worker).
+  if (locale !== 'ja') return sentence(text);
+  return /[。」]$/.test(text) ? text : `${text}。`;
 }
 
 export function say(locale: Locale, ja: string, en: string): string {

@@ -12,7 +12,7 @@ import {
   type TraceResult,
   trace,
 } from '../../engine/index.ts';
-import { mismatch, outcomeText, reasonIn, say, sentence } from './explain.ts';
+import { explanationIn, mismatch, outcomeText, reasonIn, say, sentence } from './explain.ts';
 import { fill, Unfillable } from './placeholders.ts';
 import type { Check, Exercise, Locale, RequestSpec } from './schema.ts';
 
@@ -20,6 +20,12 @@ export interface CheckResult {
   id: string;
   passed: boolean;
   message: string;
+  /**
+   * Pieces of `message` that stay in English whatever the locale, to be
+   * marked so: kube-apiserver's and kubectl's words as they print them, and
+   * a warning with no translation.
+   */
+  verbatim?: string[];
   hint?: string;
   /**
    * For a failed request check: the trace of the request that went wrong, and its headers;
@@ -58,6 +64,15 @@ function related(model: Model, names: (string | undefined)[]): Diagnostic[] {
   return model.diagnostics.filter(
     (d) => d.severity === 'warning' && wanted.some((n) => d.object.endsWith(`/${n}`)),
   );
+}
+
+/** Warnings as sentences in the learner's language; one the engine has no words for stays English. */
+function warningSentences(warnings: Diagnostic[], locale: Locale) {
+  const english = warnings.filter((d) => !d.explanation).map((d) => sentence(d.message));
+  const text = warnings.map((d) =>
+    d.explanation ? explanationIn(d.explanation, locale) : sentence(d.message),
+  );
+  return { text, english };
 }
 
 function answersOf(model: Model): Record<string, string> {
@@ -104,21 +119,22 @@ function runCheck(model: Model, check: Check, locale: Locale, traces: boolean): 
 
 type Done = (passed: boolean, detail?: string) => CheckResult;
 
-/** The manifests apply without an error; the first three errors say why not. */
+/** The manifests apply without an error; the first three errors, in kube-apiserver's words, say why not. */
 function checkValid(errors: Diagnostic[], locale: Locale, done: Done): CheckResult {
-  return errors.length === 0
-    ? done(true)
-    : done(
-        false,
-        [
-          ...errors
-            .slice(0, 3)
-            .map((e) => `${e.file}:${e.line}:${e.column} ${e.message.split('\n')[0]}`),
-          ...(errors.length > 3
-            ? [say(locale, `ほか ${errors.length - 3} 件`, `and ${errors.length - 3} more`)]
-            : []),
-        ].join(' / '),
-      );
+  if (errors.length === 0) return done(true);
+  const shown = errors.slice(0, 3);
+  const quoted = shown.map((e) => e.message.split('\n')[0] ?? '');
+  const result = done(
+    false,
+    [
+      ...shown.map((e, i) => `${e.file}:${e.line}:${e.column} ${quoted[i]}`),
+      ...(errors.length > 3
+        ? [say(locale, `ほか ${errors.length - 3} 件`, `and ${errors.length - 3} more`)]
+        : []),
+    ].join(' / '),
+  );
+  const verbatim = quoted.filter((text) => text !== '');
+  return verbatim.length > 0 ? { ...result, verbatim } : result;
 }
 
 /** A field of an object as the API server returns it. */
@@ -214,16 +230,14 @@ function checkRequest(
     for (const { node, result } of runs) {
       const wrong = mismatch(model, check.expect, result, locale);
       if (!wrong) continue;
-      const extra = related(model, [
-        check.expect.service,
-        result.service?.name,
-        result.ingress?.name,
-      ])
-        .map((d) => sentence(d.message))
-        .slice(0, 2);
+      const names = [check.expect.service, result.service?.name, result.ingress?.name];
+      const extra = warningSentences(related(model, names).slice(0, 2), locale);
       const where = node ? say(locale, `${node} に送ると、`, `Sent to ${node}: `) : '';
+      // Japanese sentences follow one another without a space.
+      const warnings = extra.text.map((t) => say(locale, t, ` ${t}`)).join('');
       return {
-        ...done(false, `${where}${wrong}${extra.length ? ` ${extra.join(' ')}` : ''}`),
+        ...done(false, `${where}${wrong}${warnings}`),
+        ...(extra.english.length > 0 ? { verbatim: extra.english } : {}),
         trace: result,
         headers: check.request.headers ?? [],
       };
@@ -239,8 +253,8 @@ function checkRequest(
         false,
         say(
           locale,
-          `リクエストを送れません: ${error.message}`,
-          `the request cannot be sent: ${error.message}`,
+          `リクエストを送れません: ${error.reason.ja}`,
+          `the request cannot be sent: ${error.reason.en}`,
         ),
       );
     throw error;
@@ -283,8 +297,8 @@ export function gradeModel(
       if (!(error instanceof Unfillable)) throw error;
       const why = say(
         locale,
-        `確かめられません: ${error.message}`,
-        `cannot be checked: ${error.message}`,
+        `確かめられません: ${error.reason.ja}`,
+        `cannot be checked: ${error.reason.en}`,
       );
       return { id: check.id, passed: false, message: `${check.title[locale]}: ${why}` };
     }

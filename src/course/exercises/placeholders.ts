@@ -2,9 +2,18 @@
 // the address a NodePort or load balancer really got, a node that does (or
 // does not) run a Pod, the way in to the ingress controller.
 import { ingressEntry, type Model, type Service } from '../../engine/index.ts';
+import type { Locale } from '../../i18n/locales.ts';
 
 /** A request that cannot be made in this cluster (its reason says why). */
-export class Unfillable extends Error {}
+export class Unfillable extends Error {
+  /** The reason in each locale; `message` is the English one. */
+  readonly reason: Record<Locale, string>;
+
+  constructor(en: string, ja: string) {
+    super(en);
+    this.reason = { en, ja };
+  }
+}
 
 /**
  * The Services of these types that select Pods labelled app=APP: for a task
@@ -24,26 +33,46 @@ function selecting(model: Model, app: string, types: Service['type'][]): Service
 }
 
 /** What selects the app instead, for a message that shows why no Service fits. */
-function otherSelectors(model: Model, app: string): string {
+function otherSelectors(model: Model, app: string): Record<Locale, string> {
   const others = selecting(model, app, ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']);
   return others.length === 0
-    ? `no Service selects them at all`
-    : others.map((s) => `${s.metadata.name} is of type ${s.type}`).join(', ');
+    ? { en: `no Service selects them at all`, ja: 'それらを選ぶ Service はひとつもありません' }
+    : {
+        en: others.map((s) => `${s.metadata.name} is of type ${s.type}`).join(', '),
+        ja: `${others.map((s) => `${s.metadata.name} の type は ${s.type}`).join('、')} です`,
+      };
+}
+
+/** No Service of these types selects the app: what to say. */
+function noneSelecting(model: Model, app: string, types: { en: string; ja: string }): Unfillable {
+  const others = otherSelectors(model, app);
+  return new Unfillable(
+    `no Service of type ${types.en} selects the Pods labelled app=${app} (${others.en})`,
+    `app=${app} のラベルの Pod を選ぶ ${types.ja} の Service がありません（${others.ja}）`,
+  );
+}
+
+/** A Service without a load-balancer address, and its type when that is why. */
+function noAddress(name: string, type?: Service['type']): Unfillable {
+  if (type === undefined || type === 'LoadBalancer')
+    return new Unfillable(
+      `Service ${name} has no load-balancer address (${type ? 'its type is LoadBalancer, and ' : ''}its EXTERNAL-IP is <pending>)`,
+      `Service ${name} にはロードバランサーのアドレスがありません（${type ? 'type は LoadBalancer で、' : ''}EXTERNAL-IP が <pending> のままです）`,
+    );
+  return new Unfillable(
+    `Service ${name} has no load-balancer address (its type is ${type})`,
+    `Service ${name} にはロードバランサーのアドレスがありません（type は ${type} です）`,
+  );
 }
 
 /** {lbIPSelecting:APP}: a LoadBalancer Service's address, preferring one that has port 80. */
 function lbIPSelecting(model: Model, app: string): string {
   const services = selecting(model, app, ['LoadBalancer']);
   if (services.length === 0)
-    throw new Unfillable(
-      `no Service of type LoadBalancer selects the Pods labelled app=${app} (${otherSelectors(model, app)})`,
-    );
+    throw noneSelecting(model, app, { en: 'LoadBalancer', ja: 'LoadBalancer' });
   const withAddress = services.filter((s) => s.loadBalancerIngress[0]);
   const service = withAddress.find((s) => s.ports.some((p) => p.port === 80)) ?? withAddress[0];
-  if (!service)
-    throw new Unfillable(
-      `Service ${services[0]?.metadata.name} has no load-balancer address (its EXTERNAL-IP is <pending>)`,
-    );
+  if (!service) throw noAddress(services[0]?.metadata.name ?? '');
   return service.loadBalancerIngress[0] ?? '';
 }
 
@@ -54,9 +83,10 @@ function nodePortSelecting(model: Model, app: string): string {
     services.find((s) => s.externalTrafficPolicy === 'Local' && s.ports[0]?.nodePort) ??
     services.find((s) => s.ports[0]?.nodePort);
   if (!service)
-    throw new Unfillable(
-      `no Service of type NodePort or LoadBalancer selects the Pods labelled app=${app} (${otherSelectors(model, app)})`,
-    );
+    throw noneSelecting(model, app, {
+      en: 'NodePort or LoadBalancer',
+      ja: 'NodePort か LoadBalancer',
+    });
   return String(service.ports[0]?.nodePort);
 }
 
@@ -72,6 +102,7 @@ export function fill(text: string, model: Model, nodeIP = ''): string {
         if (!entry)
           throw new Unfillable(
             'no Service exposes the ingress controller’s Pods outside the cluster (a NodePort or LoadBalancer Service in namespace ingress-nginx selecting them)',
+            'Ingress コントローラーの Pod をクラスターの外へ公開する Service がありません（Namespace ingress-nginx に、その Pod を選ぶ NodePort か LoadBalancer の Service が要ります）',
           );
         return entry.address;
       }
@@ -85,30 +116,35 @@ export function fill(text: string, model: Model, nodeIP = ''): string {
           (n) => n.ready && (what === 'nodeIPWith') === hosting.has(n.name),
         );
         if (!node)
-          throw new Unfillable(
-            what === 'nodeIPWith'
-              ? `no node runs a ready Pod labelled app=${name}`
-              : `every node runs a Pod labelled app=${name}`,
-          );
+          throw what === 'nodeIPWith'
+            ? new Unfillable(
+                `no node runs a ready Pod labelled app=${name}`,
+                `app=${name} のラベルの Ready な Pod が動いているノードがありません`,
+              )
+            : new Unfillable(
+                `every node runs a Pod labelled app=${name}`,
+                `どのノードでも app=${name} のラベルの Pod が動いています`,
+              );
         return node.internalIP;
       }
       const [ns, svc] = name.includes('/') ? name.split('/') : ['default', name];
       const service = model.services.find(
         (s) => s.metadata.name === svc && s.metadata.namespace === ns,
       );
-      if (!service) throw new Unfillable(`there is no Service ${name}`);
+      if (!service)
+        throw new Unfillable(`there is no Service ${name}`, `Service ${name} がありません`);
       if (what === 'clusterIP') return service.clusterIP;
       if (what === 'lbIP') {
         const ip = service.loadBalancerIngress[0];
-        if (!ip)
-          throw new Unfillable(
-            `Service ${svc} has no load-balancer address (its type is ${service.type}${service.type === 'LoadBalancer' ? ', and its EXTERNAL-IP is <pending>' : ''})`,
-          );
+        if (!ip) throw noAddress(svc ?? '', service.type);
         return ip;
       }
       const nodePort = service.ports[0]?.nodePort;
       if (!nodePort)
-        throw new Unfillable(`Service ${svc} has no NodePort (its type is ${service.type})`);
+        throw new Unfillable(
+          `Service ${svc} has no NodePort (its type is ${service.type})`,
+          `Service ${svc} には NodePort がありません（type は ${service.type} です）`,
+        );
       return String(nodePort);
     },
   );

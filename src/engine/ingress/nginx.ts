@@ -13,8 +13,10 @@
 import type { Service, ServicePort } from '../api/types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { locate } from '../diagnostics.ts';
+import { type Message, message } from '../messages.ts';
 import { serviceNamed } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
+import { english } from '../trace/english.ts';
 import { memoized } from '../util/memo.ts';
 import { controllerName } from './controller.ts';
 import type { Ingress, IngressBackend, PathType } from './types.ts';
@@ -62,7 +64,7 @@ function warn(
   ingress: Ingress,
   field: (string | number)[],
   code: string,
-  message: string,
+  explanation: Message,
   severity: Diagnostic['severity'] = 'warning',
 ): Diagnostic {
   return {
@@ -70,7 +72,8 @@ function warn(
     code,
     object: ingress.id,
     field: field.join('.'),
-    message,
+    message: english(explanation),
+    explanation,
     ...locate(ingress.doc, field),
   };
 }
@@ -94,19 +97,14 @@ function servedIngresses(model: Model, diagnostics: Diagnostic[]): Ingress[] {
             ingress,
             ['metadata', 'annotations'],
             'IngressNotServed',
-            `no controller in this cluster serves the ingress class "${annotated}" named by the deprecated kubernetes.io/ingress.class annotation, so this Ingress routes nothing`,
+            message('warning.ingress-class-annotation', { ingressClass: annotated }),
           ),
         );
       continue;
     }
     if (className === null) {
       diagnostics.push(
-        warn(
-          ingress,
-          ['spec'],
-          'IngressNotServed',
-          'this Ingress names no ingressClassName and the cluster has no default IngressClass, so no controller serves it and it routes nothing',
-        ),
+        warn(ingress, ['spec'], 'IngressNotServed', message('warning.ingress-no-class', {})),
       );
       continue;
     }
@@ -118,7 +116,7 @@ function servedIngresses(model: Model, diagnostics: Diagnostic[]): Ingress[] {
           ingress,
           field,
           'IngressNotServed',
-          `IngressClass "${className}" does not exist, so no controller serves this Ingress and it routes nothing`,
+          message('warning.ingress-class-missing', { ingressClass: className }),
         ),
       );
       continue;
@@ -129,7 +127,10 @@ function servedIngresses(model: Model, diagnostics: Diagnostic[]): Ingress[] {
           ingress,
           field,
           'IngressNotServed',
-          `IngressClass "${className}" belongs to controller ${ingressClass.controller}, which does not run in this cluster, so this Ingress routes nothing`,
+          message('warning.ingress-class-foreign', {
+            ingressClass: className,
+            controller: ingressClass.controller,
+          }),
         ),
       );
       continue;
@@ -209,7 +210,11 @@ export function nginxConfig(model: Model): NginxConfig {
                 ingress,
                 ['spec', 'rules'],
                 'IngressPathTaken',
-                `${rule.host || '(any host)'}${path} is already routed by Ingress ${existing.ingress?.metadata.name ?? 'another'}, created before this one: ingress-nginx keeps the older rule`,
+                message('warning.ingress-path-taken', {
+                  host: rule.host || null,
+                  path,
+                  ingress: existing.ingress?.metadata.name ?? null,
+                }),
               ),
             );
           continue;
@@ -232,7 +237,7 @@ export function nginxConfig(model: Model): NginxConfig {
             ingress,
             ['metadata', 'annotations', key],
             'AnnotationNotSimulated',
-            `${key} is not simulated by Routelab; requests are routed as if it were absent`,
+            message('info.annotation-not-simulated', { annotation: key }),
             'info',
           ),
         );
@@ -288,7 +293,11 @@ function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
             ingress,
             [...field, 'service', 'name'],
             'IngressServiceMissing',
-            `Ingress ${ingress.metadata.name} routes to Service ${ref.name}, which does not exist in namespace ${ns}: ingress-nginx answers 503 there`,
+            message('warning.ingress-service-missing', {
+              ingress: ingress.metadata.name,
+              service: ref.name,
+              namespace: ns,
+            }),
           ),
         );
       else if (!backendPort(service, ref.port))
@@ -297,7 +306,13 @@ function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
             ingress,
             [...field, 'service', 'port'],
             'IngressServicePortMissing',
-            `Ingress ${ingress.metadata.name} routes to port ${portText} of Service ${ref.name}, but that Service has ${ref.port.name ? 'no port named' : 'no port'} ${portText} (its ports: ${service.ports.map((p) => (p.name ? `${p.name}/${p.port}` : p.port)).join(', ')}): ingress-nginx answers 503 there`,
+            message('warning.ingress-service-port-missing', {
+              ingress: ingress.metadata.name,
+              service: ref.name,
+              port: portText,
+              byName: Boolean(ref.port.name),
+              ports: service.ports.map((p) => ({ name: p.name || null, port: p.port })),
+            }),
           ),
         );
     };
@@ -318,7 +333,17 @@ function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
             ingress,
             ['spec', 'tls', t, 'secretName'],
             'IngressTLSSecret',
-            `${secret ? `Secret ${tls.secretName} is of type ${secret.type}, not kubernetes.io/tls` : `Secret ${tls.secretName} does not exist in namespace ${ns} (a TLS Secret must be in the Ingress's namespace)`}: ingress-nginx serves ${tls.hosts.join(', ') || 'these hosts'} with its self-signed fake certificate, and clients see a certificate warning`,
+            secret
+              ? message('warning.ingress-tls-secret-type', {
+                  secret: tls.secretName,
+                  type: secret.type,
+                  hosts: tls.hosts,
+                })
+              : message('warning.ingress-tls-secret-missing', {
+                  secret: tls.secretName,
+                  namespace: ns,
+                  hosts: tls.hosts,
+                }),
           ),
         );
     });
@@ -330,12 +355,19 @@ function classWarnings(model: Model): Diagnostic[] {
   const installed = model.cluster.ingressController === 'ingress-nginx';
   return model.ingressClasses
     .filter((c) => c.controller !== controllerName || !installed)
-    .map((c) => ({
-      severity: 'warning' as const,
-      code: 'IngressClassNoController',
-      object: c.id,
-      field: 'spec.controller',
-      message: `IngressClass ${c.metadata.name} names controller ${c.controller}, which does not run in this cluster: Ingresses of this class route nothing`,
-      ...locate(c.doc, ['spec', 'controller']),
-    }));
+    .map((c) => {
+      const explanation = message('warning.ingress-class-no-controller', {
+        ingressClass: c.metadata.name,
+        controller: c.controller,
+      });
+      return {
+        severity: 'warning' as const,
+        code: 'IngressClassNoController',
+        object: c.id,
+        field: 'spec.controller',
+        message: english(explanation),
+        explanation,
+        ...locate(c.doc, ['spec', 'controller']),
+      };
+    });
 }

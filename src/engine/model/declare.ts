@@ -24,6 +24,8 @@ import { convertIngressV1beta1 } from '../ingress/convert.ts';
 import { decodeIngress, decodeIngressClass } from '../ingress/decode.ts';
 import type { Ingress, IngressClass } from '../ingress/types.ts';
 import { validateIngress, validateIngressClass } from '../ingress/validate.ts';
+import { message } from '../messages.ts';
+import { english } from '../trace/english.ts';
 import { validateObjectMeta } from '../validation/meta.ts';
 import { validateSecret } from '../validation/secret.ts';
 import { validateService } from '../validation/service.ts';
@@ -235,12 +237,18 @@ function forgetEarlier(
 ): void {
   const earlier = seen.get(id);
   if (earlier) {
+    const explanation = message('warning.duplicate', {
+      object: id,
+      file: earlier.file,
+      document: earlier.index + 1,
+    });
     diagnostics.push({
       severity: 'warning',
       code: 'Duplicate',
       object: id,
       field: '',
-      message: `${id} is defined twice (also in ${earlier.file}, document ${earlier.index + 1}); the later definition wins, as with kubectl apply`,
+      message: english(explanation),
+      explanation,
       ...locate(doc, ['metadata', 'name']),
     });
     for (const list of [

@@ -1,11 +1,14 @@
 // Mistakes Kubernetes accepts without a word but that break routing. Each
-// warning says, in plain words, what will happen to requests and why.
+// warning says, in plain words, what will happen to requests and why: as a
+// message a page says in its language, and in English for the CLI.
 import type { Service } from '../api/types.ts';
 import { findPort, selectedPods } from '../controllers/endpointslices.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { locate } from '../diagnostics.ts';
 import { builtInFile } from '../ingress/controller.ts';
 import { mapSelectorMatches } from '../labels.ts';
+import { type Message, message } from '../messages.ts';
+import { english } from '../trace/english.ts';
 import type { Model, RunningPod } from './types.ts';
 
 function selectorText(selector: Record<string, string>): string {
@@ -18,7 +21,7 @@ function warn(
   service: Service,
   field: (string | number)[],
   code: string,
-  message: string,
+  explanation: Message,
 ): Diagnostic {
   return {
     severity: 'warning',
@@ -28,7 +31,8 @@ function warn(
       .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
       .join('')
       .replace(/^\./, ''),
-    message,
+    message: english(explanation),
+    explanation,
     ...locate(service.doc, field),
   };
 }
@@ -47,7 +51,8 @@ export function routingWarnings(model: Model): Diagnostic[] {
     if (service.doc.file === builtInFile) continue;
     const selector = service.selector;
     if (!selector || service.type === 'ExternalName') continue;
-    const name = `Service ${service.metadata.name}`;
+    const name = service.metadata.name;
+    const { namespace } = service.metadata;
     const pods = selectedPods(service, model.pods);
     if (Object.keys(selector).length > 0 && pods.length === 0) {
       const elsewhere = model.pods.filter(
@@ -62,13 +67,22 @@ export function routingWarnings(model: Model): Diagnostic[] {
               service,
               ['metadata', 'namespace'],
               'SelectorOtherNamespace',
-              `${name} is in namespace ${service.metadata.namespace}, but the Pods labelled ${selectorText(selector)} are in ${namespaces.join(', ')}: a Service only selects Pods in its own namespace, so it has no endpoints`,
+              message('warning.selector-other-namespace', {
+                service: name,
+                namespace,
+                selector: selectorText(selector),
+                podNamespaces: namespaces,
+              }),
             )
           : warn(
               service,
               ['spec', 'selector'],
               'SelectorMatchesNothing',
-              `${name} selects ${selectorText(selector)}, but no Pod in namespace ${service.metadata.namespace} has these labels: it has no endpoints, and connections to it are refused`,
+              message('warning.no-endpoints', {
+                service: name,
+                namespace,
+                selector: selectorText(selector),
+              }),
             ),
       );
       continue;
@@ -85,7 +99,7 @@ export function routingWarnings(model: Model): Diagnostic[] {
           service,
           ['spec', 'selector'],
           'NoReadyEndpoints',
-          `${name} selects ${withAddress.length} Pod${withAddress.length === 1 ? '' : 's'}, but none is ready: kube-proxy rejects connections to it until one is`,
+          message('warning.none-ready', { service: name, pods: withAddress.length }),
         ),
       );
     if (service.type === 'NodePort' || service.type === 'LoadBalancer') {
@@ -96,7 +110,11 @@ export function routingWarnings(model: Model): Diagnostic[] {
             service,
             ['spec', 'type'],
             'KubeProxyStopped',
-            `kube-proxy is stopped on ${node.name}: the NodePort${service.ports.length === 1 ? '' : 's'} of ${name} (${service.ports.map((p) => p.nodePort).join(', ')}) ${service.ports.length === 1 ? 'is' : 'are'} not open there, and its ClusterIP is not routed from that node`,
+            message('warning.kube-proxy-stopped', {
+              node: node.name,
+              service: name,
+              nodePorts: service.ports.map((p) => p.nodePort),
+            }),
           ),
         );
     }
@@ -108,7 +126,7 @@ export function routingWarnings(model: Model): Diagnostic[] {
 function portWarnings(service: Service, pods: RunningPod[], name: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   service.ports.forEach((port, i) => {
-    const label = port.name ? `port ${port.name} (${port.port})` : `port ${port.port}`;
+    const ref = { name: port.name || null, port: port.port };
     if (typeof port.targetPort === 'string') {
       const missing = pods.filter((pod) => findPort(pod, port) === null);
       if (missing.length > 0)
@@ -118,8 +136,18 @@ function portWarnings(service: Service, pods: RunningPod[], name: string): Diagn
             ['spec', 'ports', i, 'targetPort'],
             'NamedPortMissing',
             missing.length === pods.length
-              ? `${name} ${label} targets the port named "${port.targetPort}", but none of its Pods has a ${port.protocol} container port with that name: the port has no endpoints`
-              : `${name} ${label} targets the port named "${port.targetPort}", which ${missing.map((p) => p.metadata.name).join(', ')} ${missing.length === 1 ? 'does' : 'do'} not declare: ${missing.length === 1 ? 'that Pod gets' : 'those Pods get'} no traffic on this port`,
+              ? message('warning.named-port-missing', {
+                  service: name,
+                  port: ref,
+                  targetPort: port.targetPort,
+                  protocol: port.protocol,
+                })
+              : message('warning.named-port-partly', {
+                  service: name,
+                  port: ref,
+                  targetPort: port.targetPort,
+                  pods: missing.map((p) => p.metadata.name),
+                }),
           ),
         );
     } else if (
@@ -131,7 +159,19 @@ function portWarnings(service: Service, pods: RunningPod[], name: string): Diagn
           service,
           ['spec', 'ports', i, 'targetPort'],
           'TargetPortNotListening',
-          `${name} ${label} sends traffic to port ${port.targetPort}, but no container of the selected Pods listens on ${port.protocol} ${port.targetPort} (their containerPorts: ${[...new Set(pods.flatMap((p) => p.spec.containers.flatMap((c) => c.ports.map((cp) => cp.containerPort))))].join(', ') || 'none'}): connections are refused`,
+          message('warning.target-port-not-listening', {
+            service: name,
+            port: ref,
+            targetPort: port.targetPort,
+            protocol: port.protocol,
+            containerPorts: [
+              ...new Set(
+                pods.flatMap((p) =>
+                  p.spec.containers.flatMap((c) => c.ports.map((cp) => cp.containerPort)),
+                ),
+              ),
+            ],
+          }),
         ),
       );
     }

@@ -1,6 +1,7 @@
 // The English words of a trace's `detail` and `reason`, which trace/v1 keeps
-// beside the structured messages: rendered from the same message, with the
-// English table, so the two cannot say different things.
+// beside the structured messages, and of a warning's `message` beside its
+// `explanation`: rendered from the same message, with the English table, so
+// the two cannot say different things.
 import { en } from '../../i18n/engine/en.ts';
 import { type Message, renderer } from '../messages.ts';
 import type { Hop, HopKind, PacketAddresses } from './types.ts';

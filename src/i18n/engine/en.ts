@@ -1,9 +1,14 @@
-// The engine's messages in English: the words of `routelab trace` and of the
-// trace JSON's `detail` and `reason` (docs/cli.md keeps them as they
-// were before messages existed, so each sentence here is unchanged text).
-import type { LocationRef, MessageTable, ServiceRef } from '../../engine/index.ts';
+// The engine's messages in English: the words of `routelab trace`, of the
+// trace JSON's `detail` and `reason` and of a warning's `message` (docs/cli.md
+// keeps them as they were before messages existed, so each sentence here is
+// unchanged text).
+import type { LocationRef, MessageTable, PortRef, ServiceRef } from '../../engine/index.ts';
 
 const ref = (s: ServiceRef) => `${s.namespace}/${s.name}`;
+const port = (p: PortRef) => (p.name ? `port ${p.name} (${p.port})` : `port ${p.port}`);
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const fakeCertificate = (hosts: string[]) =>
+  `ingress-nginx serves ${hosts.join(', ') || 'these hosts'} with its self-signed fake certificate, and clients see a certificate warning`;
 const running = (yes: boolean) => (yes ? 'running' : 'stopped, so the node has no Service rules');
 const declaredPorts = (ports: number[]) => ports.join(', ') || 'none';
 
@@ -149,4 +154,43 @@ export const en: MessageTable = {
     `Ingress ${p.ingress} sends ${p.host}${p.path} to Service ${p.service} port ${p.port}; Pod ${p.pod} answered${p.rewrittenTo ? ` (path rewritten to ${p.rewrittenTo})` : ''}`,
   'ingress.bad-gateway': (p) =>
     `every endpoint ingress-nginx tried refused the connection (${p.refused.join(', ')}): nothing listens on the Service's targetPort, so it answers 502 Bad Gateway`,
+
+  'warning.selector-other-namespace': (p) =>
+    `Service ${p.service} is in namespace ${p.namespace}, but the Pods labelled ${p.selector} are in ${p.podNamespaces.join(', ')}: a Service only selects Pods in its own namespace, so it has no endpoints`,
+  'warning.no-endpoints': (p) =>
+    `Service ${p.service} selects ${p.selector}, but no Pod in namespace ${p.namespace} has these labels: it has no endpoints, and connections to it are refused`,
+  'warning.none-ready': (p) =>
+    `Service ${p.service} selects ${p.pods} Pod${plural(p.pods, '', 's')}, but none is ready: kube-proxy rejects connections to it until one is`,
+  'warning.kube-proxy-stopped': (p) =>
+    `kube-proxy is stopped on ${p.node}: the NodePort${plural(p.nodePorts.length, '', 's')} of Service ${p.service} (${p.nodePorts.join(', ')}) ${plural(p.nodePorts.length, 'is', 'are')} not open there, and its ClusterIP is not routed from that node`,
+  'warning.named-port-missing': (p) =>
+    `Service ${p.service} ${port(p.port)} targets the port named "${p.targetPort}", but none of its Pods has a ${p.protocol} container port with that name: the port has no endpoints`,
+  'warning.named-port-partly': (p) =>
+    `Service ${p.service} ${port(p.port)} targets the port named "${p.targetPort}", which ${p.pods.join(', ')} ${plural(p.pods.length, 'does', 'do')} not declare: ${plural(p.pods.length, 'that Pod gets', 'those Pods get')} no traffic on this port`,
+  'warning.target-port-not-listening': (p) =>
+    `Service ${p.service} ${port(p.port)} sends traffic to port ${p.targetPort}, but no container of the selected Pods listens on ${p.protocol} ${p.targetPort} (their containerPorts: ${declaredPorts(p.containerPorts)}): connections are refused`,
+  'warning.ingress-class-annotation': (p) =>
+    `no controller in this cluster serves the ingress class "${p.ingressClass}" named by the deprecated kubernetes.io/ingress.class annotation, so this Ingress routes nothing`,
+  'warning.ingress-no-class': () =>
+    'this Ingress names no ingressClassName and the cluster has no default IngressClass, so no controller serves it and it routes nothing',
+  'warning.ingress-class-missing': (p) =>
+    `IngressClass "${p.ingressClass}" does not exist, so no controller serves this Ingress and it routes nothing`,
+  'warning.ingress-class-foreign': (p) =>
+    `IngressClass "${p.ingressClass}" belongs to controller ${p.controller}, which does not run in this cluster, so this Ingress routes nothing`,
+  'warning.ingress-class-no-controller': (p) =>
+    `IngressClass ${p.ingressClass} names controller ${p.controller}, which does not run in this cluster: Ingresses of this class route nothing`,
+  'warning.ingress-path-taken': (p) =>
+    `${p.host ?? '(any host)'}${p.path} is already routed by Ingress ${p.ingress ?? 'another'}, created before this one: ingress-nginx keeps the older rule`,
+  'warning.ingress-service-missing': (p) =>
+    `Ingress ${p.ingress} routes to Service ${p.service}, which does not exist in namespace ${p.namespace}: ingress-nginx answers 503 there`,
+  'warning.ingress-service-port-missing': (p) =>
+    `Ingress ${p.ingress} routes to port ${p.port} of Service ${p.service}, but that Service has ${p.byName ? 'no port named' : 'no port'} ${p.port} (its ports: ${p.ports.map((q) => (q.name ? `${q.name}/${q.port}` : q.port)).join(', ')}): ingress-nginx answers 503 there`,
+  'warning.ingress-tls-secret-missing': (p) =>
+    `Secret ${p.secret} does not exist in namespace ${p.namespace} (a TLS Secret must be in the Ingress's namespace): ${fakeCertificate(p.hosts)}`,
+  'warning.ingress-tls-secret-type': (p) =>
+    `Secret ${p.secret} is of type ${p.type}, not kubernetes.io/tls: ${fakeCertificate(p.hosts)}`,
+  'warning.duplicate': (p) =>
+    `${p.object} is defined twice (also in ${p.file}, document ${p.document}); the later definition wins, as with kubectl apply`,
+  'info.annotation-not-simulated': (p) =>
+    `${p.annotation} is not simulated by Routelab; requests are routed as if it were absent`,
 };

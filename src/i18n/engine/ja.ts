@@ -1,6 +1,6 @@
 // エンジンのメッセージの日本語。kube-proxy のルール、HTTP のステータス行、
 // "connection refused" のように端末で目にする文字列は英語のまま引用する。
-import type { LocationRef, MessageTable, ServiceRef } from '../../engine/index.ts';
+import type { LocationRef, MessageTable, PortRef, ServiceRef } from '../../engine/index.ts';
 import { verbatim } from './verbatim.ts';
 
 const ref = (s: ServiceRef) => `${s.namespace}/${s.name}`;
@@ -9,6 +9,12 @@ const kubeProxy = (running: boolean) =>
     ? 'kube-proxy は動いています'
     : 'kube-proxy が止まっているので、このノードには Service のルールがありません';
 const declaredPorts = (ports: number[]) => (ports.length > 0 ? ports.join(', ') : 'なし');
+/** A Service's port and the particle after it: no space after a closing parenthesis. */
+const port = (p: PortRef, particle: string) =>
+  p.name ? `ポート ${p.name}（${p.port}）${particle}` : `ポート ${p.port} ${particle}`;
+const fakeCertificate = (hosts: string[]) =>
+  `ingress-nginx は ${hosts.length > 0 ? `${hosts.join('、')} ` : 'これらのホスト'}を自己署名の仮の証明書で提供するので、クライアントには証明書の警告が出ます`;
+const routesNothing = 'この Ingress は何もルーティングしません';
 
 function location(l: LocationRef): string {
   if (l.kind === 'ingress-default') return 'Ingress の defaultBackend';
@@ -16,7 +22,7 @@ function location(l: LocationRef): string {
   return `${l.pathType} ${l.path}`;
 }
 
-const unavailable = 'ingress-nginx は 503 Service Temporarily Unavailable を返します';
+const unavailable = `ingress-nginx は ${verbatim('503 Service Temporarily Unavailable')} を返します`;
 
 export const ja: MessageTable = {
   'request.invalid-manifests': () =>
@@ -138,7 +144,7 @@ export const ja: MessageTable = {
   'ingress.no-rule': (p) =>
     `ホスト ${p.host}・パス ${p.path} に当てはまる Ingress のルールがない${p.server ? `（server ${p.server} にそのための location がありません）` : ''}ので、ingress-nginx のデフォルトバックエンドが 404 Not Found を返します`,
   'ingress.no-service': (p) =>
-    `ルールの送り先の Service ${ref(p.service)} が存在しないので、ingress-nginx には upstream がなく、503 Service Temporarily Unavailable を返します`,
+    `ルールの送り先の Service ${ref(p.service)} が存在しないので、ingress-nginx には upstream がなく、${verbatim('503 Service Temporarily Unavailable')} を返します`,
   'ingress.no-port': (p) =>
     `ルールの送り先は Service ${p.service} のポート ${p.port} ですが、そのポートがないので、${unavailable}`,
   'ingress.no-endpoints': (p) =>
@@ -153,4 +159,43 @@ export const ja: MessageTable = {
     `Ingress ${p.ingress} が ${p.host}${p.path} を Service ${p.service} のポート ${p.port} へ送り、Pod ${p.pod} が応答しました${p.rewrittenTo ? `（パスは ${p.rewrittenTo} に書き換えられています）` : ''}`,
   'ingress.bad-gateway': (p) =>
     `ingress-nginx が試したエンドポイントはどれも接続を拒否しました（${p.refused.join('、')}）。Service の targetPort で待ち受けるものがないので、502 Bad Gateway を返します`,
+
+  'warning.selector-other-namespace': (p) =>
+    `Service ${p.service} は Namespace ${p.namespace} にありますが、ラベル ${p.selector} の Pod は ${p.podNamespaces.join('、')} にあります。Service が選ぶのは同じ Namespace の Pod だけなので、エンドポイントがありません`,
+  'warning.no-endpoints': (p) =>
+    `Service ${p.service} のセレクターは ${p.selector} ですが、Namespace ${p.namespace} にこのラベルの Pod がありません。エンドポイントがないので、この Service への接続は拒否されます`,
+  'warning.none-ready': (p) =>
+    `Service ${p.service} が選ぶ Pod は ${p.pods} 個ありますが、どれも Ready ではありません。どれかが Ready になるまで、kube-proxy はこの Service への接続を拒否します`,
+  'warning.kube-proxy-stopped': (p) =>
+    `${p.node} の kube-proxy が止まっているので、Service ${p.service} の NodePort（${p.nodePorts.join(', ')}）はこのノードでは開いておらず、このノードからは ClusterIP にも届きません`,
+  'warning.named-port-missing': (p) =>
+    `Service ${p.service} の${port(p.port, 'は')}「${p.targetPort}」という名前のポートに送りますが、その名前の ${p.protocol} の containerPort を持つ Pod がありません。このポートにはエンドポイントがありません`,
+  'warning.named-port-partly': (p) =>
+    `Service ${p.service} の${port(p.port, 'は')}「${p.targetPort}」という名前のポートに送りますが、${p.pods.join('、')} はその名前のポートを宣言していません。${p.pods.length === 1 ? 'この Pod' : 'これらの Pod'} にはこのポートのトラフィックが届きません`,
+  'warning.target-port-not-listening': (p) =>
+    `Service ${p.service} の${port(p.port, 'は')}ポート ${p.targetPort} へ送りますが、選ばれた Pod のどのコンテナも ${p.protocol} ${p.targetPort} で待ち受けていません（containerPort: ${declaredPorts(p.containerPorts)}）。接続は拒否されます`,
+  'warning.ingress-class-annotation': (p) =>
+    `非推奨の kubernetes.io/ingress.class アノテーションが指定するクラス「${p.ingressClass}」を扱うコントローラーがこのクラスターにないので、${routesNothing}`,
+  'warning.ingress-no-class': () =>
+    `この Ingress には ingressClassName がなく、クラスターにデフォルトの IngressClass もないので、扱うコントローラーがありません。${routesNothing}`,
+  'warning.ingress-class-missing': (p) =>
+    `IngressClass「${p.ingressClass}」が存在しないので、この Ingress を扱うコントローラーがありません。${routesNothing}`,
+  'warning.ingress-class-foreign': (p) =>
+    `IngressClass「${p.ingressClass}」のコントローラー ${p.controller} はこのクラスターで動いていないので、${routesNothing}`,
+  'warning.ingress-class-no-controller': (p) =>
+    `IngressClass ${p.ingressClass} が指定するコントローラー ${p.controller} はこのクラスターで動いていないので、このクラスの Ingress は何もルーティングしません`,
+  'warning.ingress-path-taken': (p) =>
+    `${p.host ?? '（すべてのホスト）'}${p.path} は、これより先に作られた ${p.ingress ? `Ingress ${p.ingress}` : '別の Ingress'} がすでにルーティングしています。ingress-nginx は古いほうのルールを使います`,
+  'warning.ingress-service-missing': (p) =>
+    `Ingress ${p.ingress} の送り先の Service ${p.service} は Namespace ${p.namespace} にありません。ingress-nginx はそこで 503 を返します`,
+  'warning.ingress-service-port-missing': (p) =>
+    `Ingress ${p.ingress} の送り先は Service ${p.service} のポート ${p.port} ですが、その Service には${p.byName ? ` ${p.port} という名前のポートが` : `ポート ${p.port} が`}ありません（ポート: ${p.ports.map((q) => (q.name ? `${q.name}/${q.port}` : q.port)).join(', ')}）。ingress-nginx はそこで 503 を返します`,
+  'warning.ingress-tls-secret-missing': (p) =>
+    `Secret ${p.secret} が Namespace ${p.namespace} にありません（TLS の Secret は Ingress と同じ Namespace に置きます）。${fakeCertificate(p.hosts)}`,
+  'warning.ingress-tls-secret-type': (p) =>
+    `Secret ${p.secret} の type が kubernetes.io/tls ではなく ${p.type} です。${fakeCertificate(p.hosts)}`,
+  'warning.duplicate': (p) =>
+    `${p.object} が 2 回定義されています（${p.file} の ${p.document} 番目のドキュメントにもあります）。kubectl apply と同じく、後の定義が使われます`,
+  'info.annotation-not-simulated': (p) =>
+    `${p.annotation} は Routelab では再現されません。リクエストはこのアノテーションがないものとしてルーティングされます`,
 };
