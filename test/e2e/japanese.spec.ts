@@ -1,0 +1,83 @@
+// Every word a Japanese learner reads is Japanese: each Japanese page, walked
+// as a learner sees it once the slow parts have come (chapters with their
+// figures drawn and every disclosure opened, each exercise with its editor
+// started and a failing check shown, the playground after a request), has no
+// English sentence outside code, the editor and what is marked lang="en".
+import { expect, type Page, test } from '@playwright/test';
+import { chapterSlugs, exerciseFolders } from '../support/course.ts';
+import { englishSentences } from '../support/english.ts';
+
+async function openEverything(page: Page) {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+  });
+}
+
+async function drawFigures(page: Page) {
+  const figures = page.locator('figure.rl-scenario');
+  for (let i = 0; i < (await figures.count()); i++) {
+    const figure = figures.nth(i);
+    await figure.scrollIntoViewIfNeeded();
+    const views = figure.locator('[data-view]');
+    for (let v = 0; v < (await views.count()); v++)
+      await expect(views.nth(v).locator('svg').first()).toBeVisible();
+  }
+}
+
+test.use({ reducedMotion: 'reduce' });
+
+test('the Japanese reading pages: home, introduction, chapters with figures, progress, instructor', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const found: string[] = [];
+  for (const path of [
+    '/',
+    '/introduction/',
+    ...chapterSlugs.map((s) => `/${s}/`),
+    '/progress/',
+    '/instructor/',
+  ]) {
+    await page.goto(path);
+    await drawFigures(page);
+    await openEverything(page);
+    for (const s of await englishSentences(page)) found.push(`${path}: ${s}`);
+  }
+  expect(found).toEqual([]);
+});
+
+test('every Japanese exercise, started and graded with a failing check', async ({ page }) => {
+  test.setTimeout(300_000);
+  const found: string[] = [];
+  for (const id of exerciseFolders()) {
+    const path = `/exercises/${id}/`;
+    await page.goto(path);
+    await page.keyboard.press('Shift');
+    await expect(page.locator('.rl-editor .monaco-editor')).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('.rl-results li[data-state="fail"]').first()).toBeVisible();
+    if (await page.locator('.rl-route-button:not([hidden])').count())
+      await expect(page.locator('.rl-trace .rl-route svg')).toBeVisible();
+    await openEverything(page);
+    for (const s of await englishSentences(page)) found.push(`${path}: ${s}`);
+  }
+  expect(found).toEqual([]);
+});
+
+test('the Japanese playground after a request', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/playground/');
+  await expect(page.locator('.rl-playground .monaco-editor')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.rl-pg-outcome')).toHaveAttribute('data-outcome', /\w/);
+  await openEverything(page);
+  expect(await englishSentences(page)).toEqual([]);
+  // The route's steps are named for a screen reader (and in their tooltips) in
+  // Japanese too; a step that only quotes a kube-proxy rule has no words to translate.
+  const steps = page.locator('.rl-route svg [aria-label]');
+  await expect(steps.first()).toBeAttached();
+  const labels = await steps.evaluateAll((all) =>
+    all.map((s) => s.getAttribute('aria-label') ?? ''),
+  );
+  const worded = labels.filter((label) => !/^\d+\. iptables @/.test(label));
+  expect(worded.length).toBeGreaterThan(2);
+  for (const label of worded) expect(label).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+});
