@@ -92,7 +92,7 @@ export interface MessageParams {
   'certificate.no-tls': { host: string | null };
   'certificate.no-secret-name': { ingress: string };
   'certificate.secret-missing': { secret: string; namespace: string };
-  'certificate.secret-type': { secret: string; type: string };
+  'certificate.secret-keys': { secret: string; missing: string[] };
   'certificate.from-secret': { namespace: string; secret: string };
   'tls.terminated': { host: string; certificate: Message };
   'tls.fake-certificate': { host: string; why: Message };
@@ -184,7 +184,7 @@ export interface MessageParams {
     ports: PortRef[];
   };
   'warning.ingress-tls-secret-missing': { secret: string; namespace: string; hosts: string[] };
-  'warning.ingress-tls-secret-type': { secret: string; type: string; hosts: string[] };
+  'warning.ingress-tls-secret-keys': { secret: string; missing: string[]; hosts: string[] };
   'warning.duplicate': { object: string; file: string; document: number };
   'info.annotation-not-simulated': { annotation: string };
 }

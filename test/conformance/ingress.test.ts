@@ -378,6 +378,30 @@ data: {tls.crt: LS0tLS1CRUdJTi0tLS0t, tls.key: LS0tLS1CRUdJTi0tLS0t}
     ]);
     expect(model.diagnostics.map((d) => d.message)).toContain('data[tls.key]: Required value');
   });
+
+  // ingress-nginx reads the keypair from tls.crt and tls.key and never looks at
+  // the type (internal/ingress/controller/store/backend_ssl.go getPemCertificate;
+  // TestGetPemCertificateBranches: a Secret without both "contains no keypair").
+  it('serves an Opaque Secret that holds tls.crt and tls.key', () => {
+    const opaque = secret.replace('type: kubernetes.io/tls', 'type: Opaque');
+    const model = buildModel([{ file: 'x.yaml', text: apps + opaque + tlsIngress }]);
+    expect(model.diagnostics.filter((d) => d.code === 'IngressTLSSecret')).toEqual([]);
+    const result = send(apps + opaque + tlsIngress, 'https://myapp.example.com/');
+    expect(result.hops.find((h) => h.kind === 'tls')?.detail).toContain('Secret default/myapp-tls');
+  });
+
+  it('answers with the fake certificate, and warns, when a Secret holds no keypair', () => {
+    const renamed = secret
+      .replace('type: kubernetes.io/tls', 'type: Opaque')
+      .replace('{tls.crt: LS0tLS1CRUdJTi0tLS0t, tls.key:', '{cert: LS0tLS1CRUdJTi0tLS0t, key:');
+    const model = buildModel([{ file: 'x.yaml', text: apps + renamed + tlsIngress }]);
+    expect(model.diagnostics.find((d) => d.code === 'IngressTLSSecret')?.message).toContain(
+      'has no tls.crt and no tls.key key',
+    );
+    const result = send(apps + renamed + tlsIngress, 'https://myapp.example.com/');
+    expect(result.outcome).toBe('delivered');
+    expect(result.hops.find((h) => h.kind === 'tls')?.detail).toContain('certificate warning');
+  });
 });
 
 describe('rewrite-target', () => {

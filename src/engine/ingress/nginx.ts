@@ -19,6 +19,7 @@ import type { Model } from '../model/types.ts';
 import { english } from '../trace/english.ts';
 import { memoized } from '../util/memo.ts';
 import { controllerName } from './controller.ts';
+import { missingKeypair } from './secret.ts';
 import type { Ingress, IngressBackend, PathType } from './types.ts';
 
 export const annotation = {
@@ -327,16 +328,17 @@ function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
       const secret = model.secrets.find(
         (s) => s.metadata.name === tls.secretName && s.metadata.namespace === ns,
       );
-      if (secret?.type !== 'kubernetes.io/tls')
+      const missing = secret ? missingKeypair(secret) : [];
+      if (!secret || missing.length > 0)
         out.push(
           warn(
             ingress,
             ['spec', 'tls', t, 'secretName'],
             'IngressTLSSecret',
             secret
-              ? message('warning.ingress-tls-secret-type', {
+              ? message('warning.ingress-tls-secret-keys', {
                   secret: tls.secretName,
-                  type: secret.type,
+                  missing,
                   hosts: tls.hosts,
                 })
               : message('warning.ingress-tls-secret-missing', {

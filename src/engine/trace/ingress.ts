@@ -11,6 +11,7 @@ import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
 import { matchLocation, matchServer, rewrite } from '../ingress/match.ts';
 import { backendPort, configOf, type Location, type Server } from '../ingress/nginx.ts';
+import { missingKeypair } from '../ingress/secret.ts';
 import { endpointsFor } from '../kubeproxy/endpoints.ts';
 import { type LocationRef, type Message, message } from '../messages.ts';
 import { podAt, serviceNamed, slicesOf } from '../model/lookup.ts';
@@ -74,8 +75,9 @@ function certificate(model: Model, server: Server): { ok: boolean; detail: Messa
     (s) => s.metadata.name === secretName && s.metadata.namespace === namespace,
   );
   if (!secret) return no(message('certificate.secret-missing', { secret: secretName, namespace }));
-  if (secret.type !== 'kubernetes.io/tls')
-    return no(message('certificate.secret-type', { secret: secretName, type: secret.type }));
+  const missing = missingKeypair(secret);
+  if (missing.length > 0)
+    return no(message('certificate.secret-keys', { secret: secretName, missing }));
   return {
     ok: true,
     detail: message('certificate.from-secret', { namespace, secret: secretName }),

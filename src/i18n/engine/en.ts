@@ -112,8 +112,8 @@ export const en: MessageTable = {
     `Ingress ${p.ingress} lists the host under tls without a secretName`,
   'certificate.secret-missing': (p) =>
     `Secret ${p.secret} does not exist in namespace ${p.namespace}`,
-  'certificate.secret-type': (p) =>
-    `Secret ${p.secret} is of type ${p.type}, not kubernetes.io/tls`,
+  'certificate.secret-keys': (p) =>
+    `Secret ${p.secret} has no ${p.missing.join(' and no ')} key, so it holds no keypair`,
   'certificate.from-secret': (p) => `the certificate from Secret ${p.namespace}/${p.secret}`,
   'tls.terminated': (p, r) =>
     `TLS for ${p.host} terminated with ${r(p.certificate)} (chosen by SNI)`,
@@ -187,8 +187,8 @@ export const en: MessageTable = {
     `Ingress ${p.ingress} routes to port ${p.port} of Service ${p.service}, but that Service has ${p.byName ? 'no port named' : 'no port'} ${p.port} (its ports: ${p.ports.map((q) => (q.name ? `${q.name}/${q.port}` : q.port)).join(', ')}): ingress-nginx answers 503 there`,
   'warning.ingress-tls-secret-missing': (p) =>
     `Secret ${p.secret} does not exist in namespace ${p.namespace} (a TLS Secret must be in the Ingress's namespace): ${fakeCertificate(p.hosts)}`,
-  'warning.ingress-tls-secret-type': (p) =>
-    `Secret ${p.secret} is of type ${p.type}, not kubernetes.io/tls: ${fakeCertificate(p.hosts)}`,
+  'warning.ingress-tls-secret-keys': (p) =>
+    `Secret ${p.secret} has no ${p.missing.join(' and no ')} key, so it holds no keypair: ${fakeCertificate(p.hosts)}`,
   'warning.duplicate': (p) =>
     `${p.object} is defined twice (also in ${p.file}, document ${p.document}); the later definition wins, as with kubectl apply`,
   'info.annotation-not-simulated': (p) =>

@@ -118,8 +118,8 @@ export const ja: MessageTable = {
   'certificate.no-secret-name': (p) =>
     `Ingress ${p.ingress} は secretName なしでホストを tls に挙げています`,
   'certificate.secret-missing': (p) => `Secret ${p.secret} がNamespace ${p.namespace} にありません`,
-  'certificate.secret-type': (p) =>
-    `Secret ${p.secret} の type が kubernetes.io/tls ではなく ${p.type} です`,
+  'certificate.secret-keys': (p) =>
+    `Secret ${p.secret} には ${p.missing.join(' と ')} のキーがなく、証明書と鍵の組がありません`,
   'certificate.from-secret': (p) => `Secret ${p.namespace}/${p.secret} の証明書`,
   'tls.terminated': (p, r) =>
     `${p.host} の TLS を ${r(p.certificate)}で終端します（SNI で選ばれます）`,
@@ -192,8 +192,8 @@ export const ja: MessageTable = {
     `Ingress ${p.ingress} の送り先は Service ${p.service} のポート ${p.port} ですが、その Service には${p.byName ? ` ${p.port} という名前のポートが` : `ポート ${p.port} が`}ありません（ポート: ${p.ports.map((q) => (q.name ? `${q.name}/${q.port}` : q.port)).join(', ')}）。ingress-nginx はそこで 503 を返します`,
   'warning.ingress-tls-secret-missing': (p) =>
     `Secret ${p.secret} が Namespace ${p.namespace} にありません（TLS の Secret は Ingress と同じ Namespace に置きます）。${fakeCertificate(p.hosts)}`,
-  'warning.ingress-tls-secret-type': (p) =>
-    `Secret ${p.secret} の type が kubernetes.io/tls ではなく ${p.type} です。${fakeCertificate(p.hosts)}`,
+  'warning.ingress-tls-secret-keys': (p) =>
+    `Secret ${p.secret} には ${p.missing.join(' と ')} のキーがなく、証明書と鍵の組がありません。${fakeCertificate(p.hosts)}`,
   'warning.duplicate': (p) =>
     `${p.object} が 2 回定義されています（${p.file} の ${p.document} 番目のドキュメントにもあります）。kubectl apply と同じく、後の定義が使われます`,
   'info.annotation-not-simulated': (p) =>
