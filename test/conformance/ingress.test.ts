@@ -153,10 +153,15 @@ describe('path matching (Kubernetes docs, Ingress > Examples)', () => {
     });
   }
 
-  it('treats ImplementationSpecific as ingress-nginx does: a plain string prefix', () => {
+  // ingress-nginx stores ImplementationSpecific (and an unset pathType) as
+  // Prefix when it reads an Ingress (internal/k8s/main.go SetDefaultNGINXPathType).
+  it('treats ImplementationSpecific as ingress-nginx stores it: as Prefix, element by element', () => {
     const text =
       apps + ingress(paths('foo.example.com', [['/foo', 'ImplementationSpecific', 'svc-a']]));
-    expect(landed(send(text, 'http://foo.example.com/foobar'))).toBe('svc-a');
+    expect(landed(send(text, 'http://foo.example.com/foo'))).toBe('svc-a');
+    expect(landed(send(text, 'http://foo.example.com/foo/bar'))).toBe('svc-a');
+    const other = send(text, 'http://foo.example.com/foobar');
+    expect(other).toMatchObject({ outcome: 'http-error', status: 404 });
   });
 });
 

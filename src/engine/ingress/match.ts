@@ -5,7 +5,7 @@
 // locations: "=" exact matches first, then the longest prefix; on a host
 // where regex is enforced, the first regex in order (longest path first).
 // Prefix paths match element by element (ingress-nginx writes "= /foo" and
-// "/foo/"), ImplementationSpecific ones as a plain nginx string prefix.
+// "/foo/"); ImplementationSpecific ones are stored as Prefix (nginx.ts).
 // Matching table: Kubernetes docs, "Ingress" > "Examples" (path types).
 import { type Message, message } from '../messages.ts';
 import type { Location, NginxConfig, Server } from './nginx.ts';
@@ -68,7 +68,7 @@ export function matchLocation(server: Server, path: string): { location: Locatio
       if (location.pathType === 'Prefix') {
         const base = location.path.replace(/\/+$/, '');
         prefix = `${base}/`;
-      } else if (location.pathType === 'ImplementationSpecific') prefix = location.path;
+      }
       if (prefix !== null && path.startsWith(prefix) && (!best || prefix.length > best.length))
         best = { location, length: prefix.length };
     }

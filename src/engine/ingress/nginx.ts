@@ -186,7 +186,10 @@ export function nginxConfig(model: Model): NginxConfig {
       if (a[annotation.useRegex] === 'true' || a[annotation.rewriteTarget] !== undefined)
         s.regex = true;
       for (const p of rule.paths ?? []) {
-        const pathType = (p.pathType || 'ImplementationSpecific') as PathType;
+        // ingress-nginx stores an unset or ImplementationSpecific pathType as
+        // Prefix (internal/k8s/main.go SetDefaultNGINXPathType): both match
+        // element by element, and as a regex where the host enforces regex.
+        const pathType: PathType = p.pathType === 'Exact' ? 'Exact' : 'Prefix';
         const path = p.path || '/';
         const existing = s.locations.find(
           (l) => l.path === path && (l.pathType === pathType || (path === '/' && l.isDefault)),
