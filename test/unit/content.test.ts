@@ -179,13 +179,14 @@ describe('the exercise folders', () => {
       const [enLines, jaLines] = [en.split('\n'), ja.split('\n')];
       expect(jaLines.length).toBe(enLines.length);
       const comment = /^\s*#/;
-      enLines.forEach((line, i) => {
+      for (const [i, line] of enLines.entries()) {
         const other = jaLines[i] ?? '';
-        if (!comment.test(line)) return expect(other).toBe(line);
-        expect(comment.test(other), `line ${i + 1} is a comment in both`).toBe(true);
-        // A comment that is itself YAML (a label, a port) stays as it is.
-        if (/^\s*#\s+[\w.-/]+: [\w.-]+$/.test(line)) return expect(other).toBe(line);
-        expect(other, `line ${i + 1}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
-      });
+        // Manifests, and a comment that is itself YAML (a label, a port), stay as they are.
+        if (!comment.test(line) || /^\s*#\s+[\w.-/]+: [\w.-]+$/.test(line)) {
+          expect(other, `line ${i + 1}`).toBe(line);
+          continue;
+        }
+        expect(other, `line ${i + 1}`).toMatch(/^\s*#.*[\u3040-\u30ff\u4e00-\u9fff]/);
+      }
     });
 });
