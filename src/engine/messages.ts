@@ -71,7 +71,11 @@ export interface MessageParams {
   /** `rule` is kube-proxy's own rule text, shown as written. */
   'iptables.rule': { table: string; chain: string; rule: string; markedForSnat: boolean };
   'iptables.rejected': { node: string; service: ServiceRef | null };
-  'iptables.dropped-no-local': { node: string; service: string | null };
+  'iptables.dropped-no-local': {
+    node: string;
+    service: string | null;
+    policy: 'internalTrafficPolicy' | 'externalTrafficPolicy';
+  };
   'node.refused-stopped': { node: string; port: number };
   'node.refused-closed': { node: string; port: number };
   'nowhere.kube-proxy-stopped': { node: string; ip: string };

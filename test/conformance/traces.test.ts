@@ -205,6 +205,30 @@ describe('NodePort', () => {
     expect(withPod.size).toBeLessThan(model.nodes.length);
   });
 
+  // proxier.go (syncProxyRules): with internalTrafficPolicy Local and no local
+  // endpoint, the ClusterIP's filter rule in KUBE-SERVICES is "has no local
+  // endpoints" -j DROP; the reason names that policy, not externalTrafficPolicy.
+  it('drops ClusterIP traffic from a node without a local Pod under internalTrafficPolicy Local, and says which policy', () => {
+    const local = clusterIP.replace(
+      'type: ClusterIP',
+      'type: ClusterIP\n  internalTrafficPolicy: Local',
+    );
+    const model = buildModel([{ file: 's', text: myApp + local }]);
+    const address = model.services.find((s) => s.metadata.name === 'my-service')?.clusterIP;
+    const withPod = new Set(
+      model.pods.filter((p) => p.metadata.labels.app === 'my-app').map((p) => p.nodeName),
+    );
+    const without = model.nodes.find((n) => !withPod.has(n.name));
+    if (!address || !without) throw new Error('the scenario needs a node without a Pod');
+    const result = run(myApp + local, `node/${without.name}`, `http://${address}/`);
+    expect(result.outcome).toBe('timeout');
+    expect(result.hops.at(-1)?.detail).toMatch(
+      /filter KUBE-SERVICES: .*has no local endpoints.*-j DROP/,
+    );
+    expect(result.reason).toContain('internalTrafficPolicy is Local');
+    expect(result.reason).not.toContain('externalTrafficPolicy');
+  });
+
   it('is refused on a node whose kube-proxy is stopped: nothing there opens the port', () => {
     const stopped = cluster(
       '  nodes:\n  - name: node-1\n    kubeProxy: Stopped\n  - name: node-2\n  - name: node-3',

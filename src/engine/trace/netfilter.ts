@@ -16,6 +16,8 @@ export interface ChainResult {
   /** A terminal verdict: DNAT, ACCEPT, DROP, REJECT, MASQUERADE. */
   verdict: string;
   toDestination?: string;
+  /** The chain whose rule gave the verdict. */
+  chain?: string;
 }
 
 const terminal = new Set(['DNAT', 'ACCEPT', 'DROP', 'REJECT', 'MASQUERADE']);
@@ -88,8 +90,8 @@ export class Netfilter {
       );
       if (terminal.has(v.target))
         return v.toDestination
-          ? { verdict: v.target, toDestination: v.toDestination }
-          : { verdict: v.target };
+          ? { verdict: v.target, toDestination: v.toDestination, chain }
+          : { verdict: v.target, chain };
       const inner = this.run(table, v.target, packet, ctx, masqueradeAs, depth + 1);
       if (inner) return inner;
     }

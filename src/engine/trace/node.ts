@@ -67,6 +67,10 @@ export function throughNode(s: InNode): Ending {
       reason: message('iptables.dropped-no-local', {
         node: entry.name,
         service: service?.name ?? null,
+        // proxier.go drops a ClusterIP's traffic in KUBE-SERVICES (internalTrafficPolicy)
+        // and a NodePort's or external address's in KUBE-NODEPORTS / KUBE-EXTERNAL-SERVICES.
+        policy:
+          filtered.chain === 'KUBE-SERVICES' ? 'internalTrafficPolicy' : 'externalTrafficPolicy',
       }),
     };
 

@@ -81,7 +81,7 @@ export const en: MessageTable = {
   'iptables.rejected': (p) =>
     `${p.node}'s kube-proxy rejects it: ${p.service ? `Service ${ref(p.service)}` : 'the Service'} has no ready endpoints, so the client gets "connection refused" at once`,
   'iptables.dropped-no-local': (p) =>
-    `${p.node}'s kube-proxy drops it: externalTrafficPolicy is Local and no ready Pod of ${p.service ? `Service ${p.service}` : 'the Service'} runs on ${p.node}, so nothing answers and the client times out`,
+    `${p.node}'s kube-proxy drops it: ${p.policy} is Local and no ready Pod of ${p.service ? `Service ${p.service}` : 'the Service'} runs on ${p.node}, so nothing answers and the client times out`,
   'node.refused-stopped': (p) =>
     `kube-proxy is stopped on ${p.node}, so nothing there handles port ${p.port}: the node's kernel answers with a reset (connection refused)`,
   'node.refused-closed': (p) =>

@@ -87,7 +87,7 @@ export const ja: MessageTable = {
   'iptables.rejected': (p) =>
     `${p.node} の kube-proxy のルールが拒否します。${p.service ? `Service ${ref(p.service)}` : 'Service'} には Ready なエンドポイントがないので、クライアントにはすぐに "connection refused" が返ります`,
   'iptables.dropped-no-local': (p) =>
-    `${p.node} の kube-proxy のルールが捨てます。externalTrafficPolicy が Local で、${p.service ? `Service ${p.service}` : 'Service'} の Ready な Pod が ${p.node} で動いていないので、誰も応答せずクライアントはタイムアウトします`,
+    `${p.node} の kube-proxy のルールが捨てます。${p.policy} が Local で、${p.service ? `Service ${p.service}` : 'Service'} の Ready な Pod が ${p.node} で動いていないので、誰も応答せずクライアントはタイムアウトします`,
   'node.refused-stopped': (p) =>
     `${p.node} の kube-proxy が止まっていて、ポート ${p.port} を扱うものがないので、ノードのカーネルがリセットを返します（connection refused）`,
   'node.refused-closed': (p) =>
