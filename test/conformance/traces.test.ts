@@ -121,11 +121,15 @@ describe('ClusterIP', () => {
     ).toBe(true);
   });
 
-  it('is refused when the targetPort is not one the container listens on', () => {
+  // containerPort is informational in Kubernetes; Routelab's convention, said as one.
+  it('is refused when the targetPort is not one a container declares (the simulator’s convention)', () => {
     const wrong = clusterIP.replace('targetPort: 8080', 'targetPort: 80');
     const result = run(myApp + wrong, 'deployment/my-app', 'http://my-service/');
     expect(result.outcome).toBe('refused');
-    expect(result.reason).toContain('no container there listens');
+    expect(result.reason).toContain('no container there declares it');
+    expect(result.reason).toContain(
+      'Routelab takes a container to listen on the ports it declares',
+    );
   });
 
   it('times out from a node whose kube-proxy is stopped, and works from the others', () => {

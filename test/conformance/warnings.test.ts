@@ -30,7 +30,7 @@ describe('routing warnings', () => {
     expect(
       warnings(myApp + svc('  selector: {app: my-app}\n  ports: [{port: 80, targetPort: 80}]\n')),
     ).toEqual([
-      'Service my-service port 80 sends traffic to port 80, but no container of the selected Pods listens on TCP 80 (their containerPorts: 8080): connections are refused',
+      'Service my-service port 80 sends traffic to port 80, but no container of the selected Pods declares TCP 80 (their containerPorts: 8080); Routelab takes a container to listen on the ports it declares, so connections are refused',
     ]);
   });
 

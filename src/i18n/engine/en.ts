@@ -11,6 +11,9 @@ const fakeCertificate = (hosts: string[]) =>
   `ingress-nginx serves ${hosts.join(', ') || 'these hosts'} with its self-signed fake certificate, and clients see a certificate warning`;
 const running = (yes: boolean) => (yes ? 'running' : 'stopped, so the node has no Service rules');
 const declaredPorts = (ports: number[]) => ports.join(', ') || 'none';
+// containerPort is informational in Kubernetes: whether anything listens is the
+// app's business. The simulator's convention is said as one wherever it decides.
+const convention = 'Routelab takes a container to listen on the ports it declares';
 
 function location(l: LocationRef): string {
   if (l.kind === 'ingress-default') return 'the Ingress’s defaultBackend';
@@ -99,9 +102,9 @@ export const en: MessageTable = {
     `carried over the Pod network from ${p.from} to ${p.to} (Pod ${p.podIP})`,
   'pod-network.within-node': (p) => `delivered within ${p.node} to Pod ${p.podIP}`,
   'pod.nothing-listens': (p) =>
-    `no container listens on ${p.port} (declared: ${declaredPorts(p.declared)}); the Pod answers with a reset`,
+    `no container declares port ${p.port} (declared: ${declaredPorts(p.declared)}); ${convention}, so the Pod answers with a reset`,
   'pod.refused-reason': (p) =>
-    `the request reached Pod ${p.pod} on port ${p.port}, but no container there listens on it (its containerPorts: ${declaredPorts(p.declared)}): connection refused`,
+    `the request reached Pod ${p.pod} on port ${p.port}, but no container there declares it (its containerPorts: ${declaredPorts(p.declared)}); ${convention}: connection refused`,
   'pod.accepts': (p) =>
     `container ${p.container} accepts the connection on ${p.port}${p.http ? ' and answers 200' : ''}`,
   'pod.delivered-reason': (p) =>
@@ -168,7 +171,7 @@ export const en: MessageTable = {
   'warning.named-port-partly': (p) =>
     `Service ${p.service} ${port(p.port)} targets the port named "${p.targetPort}", which ${p.pods.join(', ')} ${plural(p.pods.length, 'does', 'do')} not declare: ${plural(p.pods.length, 'that Pod gets', 'those Pods get')} no traffic on this port`,
   'warning.target-port-not-listening': (p) =>
-    `Service ${p.service} ${port(p.port)} sends traffic to port ${p.targetPort}, but no container of the selected Pods listens on ${p.protocol} ${p.targetPort} (their containerPorts: ${declaredPorts(p.containerPorts)}): connections are refused`,
+    `Service ${p.service} ${port(p.port)} sends traffic to port ${p.targetPort}, but no container of the selected Pods declares ${p.protocol} ${p.targetPort} (their containerPorts: ${declaredPorts(p.containerPorts)}); ${convention}, so connections are refused`,
   'warning.ingress-class-annotation': (p) =>
     `no controller in this cluster serves the ingress class "${p.ingressClass}" named by the deprecated kubernetes.io/ingress.class annotation, so this Ingress routes nothing`,
   'warning.ingress-no-class': () =>

@@ -9,6 +9,8 @@ const kubeProxy = (running: boolean) =>
     ? 'kube-proxy は動いています'
     : 'kube-proxy が止まっているので、このノードには Service のルールがありません';
 const declaredPorts = (ports: number[]) => (ports.length > 0 ? ports.join(', ') : 'なし');
+// Kubernetes では containerPort は情報にすぎない。Routelab の約束事として言う。
+const convention = 'Routelab では、コンテナは宣言したポートで待ち受けるものとしています';
 /** A Service's port and the particle after it: no space after a closing parenthesis. */
 const port = (p: PortRef, particle: string) =>
   p.name ? `ポート ${p.name}（${p.port}）${particle}` : `ポート ${p.port} ${particle}`;
@@ -106,9 +108,9 @@ export const ja: MessageTable = {
     `Pod ネットワークで ${p.from} から ${p.to} へ運ばれます（Pod ${p.podIP}）`,
   'pod-network.within-node': (p) => `${p.node} の中で Pod ${p.podIP} に届きます`,
   'pod.nothing-listens': (p) =>
-    `${p.port} 番で待ち受けるコンテナがありません（宣言されたポート: ${declaredPorts(p.declared)}）。Pod はリセットを返します`,
+    `${p.port} 番を宣言したコンテナがありません（宣言されたポート: ${declaredPorts(p.declared)}）。${convention}。そのため Pod はリセットを返します`,
   'pod.refused-reason': (p) =>
-    `リクエストは Pod ${p.pod} のポート ${p.port} に届きましたが、そこで待ち受けるコンテナがありません（containerPort: ${declaredPorts(p.declared)}）: connection refused`,
+    `リクエストは Pod ${p.pod} のポート ${p.port} に届きましたが、そのポートを宣言したコンテナがありません（containerPort: ${declaredPorts(p.declared)}）。${convention}。そのため connection refused になります`,
   'pod.accepts': (p) =>
     `コンテナ ${p.container} が ${p.port} 番で接続を受け付けます${p.http ? '。200 を返します' : ''}`,
   'pod.delivered-reason': (p) =>
@@ -173,7 +175,7 @@ export const ja: MessageTable = {
   'warning.named-port-partly': (p) =>
     `Service ${p.service} の${port(p.port, 'は')}「${p.targetPort}」という名前のポートに送りますが、${p.pods.join('、')} はその名前のポートを宣言していません。${p.pods.length === 1 ? 'この Pod' : 'これらの Pod'} にはこのポートのトラフィックが届きません`,
   'warning.target-port-not-listening': (p) =>
-    `Service ${p.service} の${port(p.port, 'は')}ポート ${p.targetPort} へ送りますが、選ばれた Pod のどのコンテナも ${p.protocol} ${p.targetPort} で待ち受けていません（containerPort: ${declaredPorts(p.containerPorts)}）。接続は拒否されます`,
+    `Service ${p.service} の${port(p.port, 'は')}ポート ${p.targetPort} へ送りますが、選ばれた Pod のどのコンテナも ${p.protocol} ${p.targetPort} を宣言していません（containerPort: ${declaredPorts(p.containerPorts)}）。${convention}。そのため接続は拒否されます`,
   'warning.ingress-class-annotation': (p) =>
     `非推奨の kubernetes.io/ingress.class アノテーションが指定するクラス「${p.ingressClass}」を扱うコントローラーがこのクラスターにないので、${routesNothing}`,
   'warning.ingress-no-class': () =>
