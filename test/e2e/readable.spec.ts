@@ -42,7 +42,7 @@ for (const [screen, viewport, minimum] of [
         expect(await figures.count(), slug).toBeGreaterThan(0);
         for (let i = 0; i < (await figures.count()); i++) {
           await figures.nth(i).scrollIntoViewIfNeeded();
-          await expect(figures.nth(i).locator('svg').first()).toBeVisible();
+          await expect(figures.nth(i).locator('svg[role="group"]').first()).toBeVisible();
         }
         const { px, where } = await smallestText(page);
         expect(Number.isFinite(px), `${slug}: no diagram text was measured`).toBe(true);

@@ -102,7 +102,7 @@ async function drawFigures(page: Page) {
     await figure.scrollIntoViewIfNeeded();
     const views = figure.locator('[data-view]');
     for (let v = 0; v < (await views.count()); v++)
-      await expect(views.nth(v).locator('svg').first()).toBeVisible();
+      await expect(views.nth(v).locator('svg[role="group"]').first()).toBeVisible();
   }
 }
 
