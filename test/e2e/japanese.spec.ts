@@ -81,3 +81,33 @@ test('the Japanese playground after a request', async ({ page }) => {
   expect(worded.length).toBeGreaterThan(2);
   for (const label of worded) expect(label).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
 });
+
+test('the editor speaks Japanese: a warning’s marker and the quick fix’s title', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('/exercises/service-selector/');
+  await page.keyboard.press('Shift');
+  await expect(page.locator('.rl-editor .monaco-editor')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.rl-results li[data-state="fail"]').first()).toBeVisible();
+  await page.locator('.rl-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  // F8 goes to the first problem: the selector that matches no Pod, explained in Japanese.
+  await page.keyboard.press('F8');
+  const marker = page.locator('.marker-widget');
+  await expect(marker).toContainText('適用はされますが');
+  await expect(marker).toContainText('エンドポイント');
+
+  await page.goto('/exercises/ingress-migrate-v1beta1/');
+  await page.keyboard.press('Shift');
+  await expect(page.locator('.rl-editor .monaco-editor')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('li[data-check-id="valid"]')).toHaveAttribute('data-state', 'fail');
+  await page.locator('.rl-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('F8');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ControlOrMeta+.');
+  await expect(page.getByText('networking.k8s.io/v1 に書き換える')).toBeVisible({
+    timeout: 10_000,
+  });
+});

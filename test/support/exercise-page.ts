@@ -4,5 +4,6 @@ import { expect, type Page } from '@playwright/test';
 
 export async function startExercise(page: Page) {
   await page.locator('.rl-static').first().click();
-  await expect(page.locator('.rl-editor .monaco-editor')).toBeVisible({ timeout: 20_000 });
+  // Monaco's first start takes seconds of two cores shared with the other tests.
+  await expect(page.locator('.rl-editor .monaco-editor')).toBeVisible({ timeout: 40_000 });
 }

@@ -6,14 +6,16 @@ import type { Diagnostic } from '../../engine/index.ts';
 import type { UiMessages } from '../../i18n/index.ts';
 import { monaco } from './monaco.ts';
 
-type MarkerLeads = Pick<UiMessages['editor'], 'apiserver' | 'warning'>;
+type MarkerLeads = Pick<UiMessages['editor'], 'apiserver' | 'warning' | 'convertIngress'>;
 
 /** Registers the quick fixes for one model; returns what shows its markers. */
 export function attachDiagnostics(
   model: monaco.editor.ITextModel,
   t: MarkerLeads,
+  /** A warning in the page's language; kube-apiserver's errors stay as it prints them. */
+  say: (d: Diagnostic) => string = (d) => d.message,
 ): (diagnostics: Diagnostic[]) => void {
-  const fixes = new Map<string, Diagnostic['fix']>();
+  const fixes = new Map<string, NonNullable<Diagnostic['fix']>>();
 
   // The v1beta1 Ingress (and any other whole-document fix) as a quick fix.
   monaco.languages.registerCodeActionProvider('yaml', {
@@ -69,12 +71,17 @@ export function attachDiagnostics(
     const markers = diagnostics.map((d) => {
       const line = Math.max(1, d.line);
       const column = Math.max(1, d.column);
-      if (d.fix) fixes.set(`${line}:${column}`, d.fix);
+      // The one fix the engine offers is a removed Ingress version rewritten: titled in the page's language.
+      if (d.fix)
+        fixes.set(`${line}:${column}`, {
+          ...d.fix,
+          title: d.code === 'NoKindMatch' ? t.convertIngress : d.fix.title,
+        });
       const lead = d.severity === 'error' ? t.apiserver : t.warning;
       return {
         severity:
           d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-        message: `${lead}: ${d.message}${d.hint ? `\n${d.hint}` : ''}`,
+        message: `${lead}: ${say(d)}${d.hint ? `\n${d.hint}` : ''}`,
         source: 'routelab',
         code: d.code,
         startLineNumber: line,

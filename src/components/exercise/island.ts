@@ -119,7 +119,9 @@ export async function mount(root: HTMLElement): Promise<{
   });
   say('');
 
-  const showMarkers = attachDiagnostics(model, words.editor);
+  const showMarkers = attachDiagnostics(model, words.editor, (d) =>
+    d.explanation ? engineWords.say(d.explanation) : d.message,
+  );
   const view = new GradeView(root, exercise, locale, t, engineWords, words.diagrams.names);
   // Grading, off the main thread, a little after the learner stops typing.
   const engine = new EngineClient<GradeRequest, GradeReply>({

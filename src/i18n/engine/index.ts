@@ -34,6 +34,8 @@ export interface EngineWords {
   hopParts(hop: Hop): Part[];
   /** Why the request ended as it did. */
   reason(result: Pick<TraceResult, 'reasonMessage'>): string;
+  /** Any of the engine's messages: a warning's explanation. */
+  say(message: Message): string;
 }
 
 export function engineWords(table: MessageTable): EngineWords {
@@ -61,6 +63,7 @@ export function engineWords(table: MessageTable): EngineWords {
         .filter((part) => part !== '');
     },
     reason: (result) => plain(render(result.reasonMessage)),
+    say: (m) => plain(render(m)),
   };
 }
 
