@@ -6,22 +6,12 @@
 import { expect, type Page, test } from '@playwright/test';
 import { chapterSlugs, exerciseFolders } from '../support/course.ts';
 import { englishSentences } from '../support/english.ts';
+import { drawFigures } from '../support/figures.ts';
 
 async function openEverything(page: Page) {
   await page.evaluate(() => {
     for (const d of document.querySelectorAll('details')) d.open = true;
   });
-}
-
-async function drawFigures(page: Page) {
-  const figures = page.locator('figure.rl-scenario');
-  for (let i = 0; i < (await figures.count()); i++) {
-    const figure = figures.nth(i);
-    await figure.scrollIntoViewIfNeeded();
-    const views = figure.locator('[data-view]');
-    for (let v = 0; v < (await views.count()); v++)
-      await expect(views.nth(v).locator('svg[role="group"]').first()).toBeVisible();
-  }
 }
 
 test.use({ reducedMotion: 'reduce' });

@@ -16,6 +16,7 @@ import {
   test,
 } from '@playwright/test';
 import { chapterSlugs, exerciseFolders } from '../support/course.ts';
+import { drawFigures } from '../support/figures.ts';
 
 const screensDir = join(import.meta.dirname, '..', '..', 'test-results', 'screens');
 
@@ -93,17 +94,6 @@ async function shoot(page: Page, name: string) {
   await page.evaluate(() => {
     document.documentElement.dataset.theme = 'dark';
   });
-}
-
-async function drawFigures(page: Page) {
-  const figures = page.locator('figure.rl-scenario');
-  for (let i = 0; i < (await figures.count()); i++) {
-    const figure = figures.nth(i);
-    await figure.scrollIntoViewIfNeeded();
-    const views = figure.locator('[data-view]');
-    for (let v = 0; v < (await views.count()); v++)
-      await expect(views.nth(v).locator('svg[role="group"]').first()).toBeVisible();
-  }
 }
 
 for (const size of Object.keys(sizes) as Size[])
