@@ -64,6 +64,10 @@ describe('scene', () => {
     expect(missing.trace).toBeNull();
     expect(missing.traceError).toMatch(/nothing/);
     expect(missing.topology).not.toBeNull();
+    // On a Japanese page, why it was not sent is said in Japanese.
+    const ja = scene(model, { ...request, to: 'http://{clusterIP:nothing}/' }, { lang: 'ja' });
+    expect(ja.traceError).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(ja.traceError).toContain('nothing');
   });
 
   it('sends nothing for an empty target, and still lays out the cluster', () => {

@@ -12,6 +12,7 @@ import {
   trace,
 } from '../../engine/index.ts';
 import type { EngineWords } from '../../i18n/engine/index.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { type ArchitectureLayout, layoutArchitecture } from './architecture-layout.ts';
 import { layoutRoute, type RouteLayout } from './route-layout.ts';
 import { firstRuleNode, layoutRules, type RulesLayout } from './rules-layout.ts';
@@ -39,6 +40,8 @@ export interface SceneOptions {
   maxRuleLines?: number;
   /** The page's engine words for the route's hops; the engine's English without. */
   words?: EngineWords;
+  /** The page's language, for why a request could not be sent; English without. */
+  lang?: Locale;
 }
 
 export interface Scene {
@@ -57,7 +60,7 @@ export interface Scene {
 }
 
 /** The request through the model; a placeholder that names nothing is said, not thrown. */
-function send(model: Model, request: SceneRequest) {
+function send(model: Model, request: SceneRequest, lang: Locale = 'en') {
   const wanted = request.to.trim();
   if (wanted === '') return { result: null, to: '', error: '' };
   try {
@@ -70,7 +73,7 @@ function send(model: Model, request: SceneRequest) {
     return { result, to, error: '' };
   } catch (error) {
     if (!(error instanceof Unfillable)) throw error;
-    return { result: null, to: wanted, error: error.message };
+    return { result: null, to: wanted, error: error.reason[lang] };
   }
 }
 
@@ -98,7 +101,7 @@ function rulesOf(model: Model, hops: TraceResult['hops'], options: SceneOptions)
 
 export function scene(model: Model, request: SceneRequest, options: SceneOptions = {}): Scene {
   const wanted = new Set(options.views ?? views);
-  const { result, to, error } = send(model, request);
+  const { result, to, error } = send(model, request, options.lang);
   const hops = result?.hops ?? [];
   return {
     trace: result,

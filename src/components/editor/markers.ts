@@ -17,54 +17,7 @@ export function attachDiagnostics(
 ): (diagnostics: Diagnostic[]) => void {
   const fixes = new Map<string, NonNullable<Diagnostic['fix']>>();
 
-  // The v1beta1 Ingress (and any other whole-document fix) as a quick fix.
-  monaco.languages.registerCodeActionProvider('yaml', {
-    provideCodeActions(target, _range, context) {
-      if (target !== model) return { actions: [], dispose() {} };
-      const actions: monaco.languages.CodeAction[] = [];
-      const offered = new Set<string>();
-      for (const marker of context.markers) {
-        const at = `${marker.startLineNumber}:${marker.startColumn}`;
-        const fix = fixes.get(at);
-        // Several diagnostics on one spot share one fix of the whole document.
-        if (!fix || offered.has(at)) continue;
-        offered.add(at);
-        actions.push({
-          title: fix.title,
-          kind: 'quickfix',
-          diagnostics: [marker],
-          isPreferred: true,
-          edit: {
-            edits: [
-              {
-                resource: model.uri,
-                versionId: model.getVersionId(),
-                textEdit: { range: documentRange(marker.startLineNumber), text: fix.text },
-              },
-            ],
-          },
-        });
-      }
-      return { actions, dispose() {} };
-    },
-  });
-
-  /** The lines of the YAML document (between --- separators) that holds a line. */
-  function documentRange(line: number): monaco.IRange {
-    let start = 1;
-    let end = model.getLineCount();
-    for (let n = line; n >= 1; n--)
-      if (/^---/.test(model.getLineContent(n))) {
-        start = n + 1;
-        break;
-      }
-    for (let n = line + 1; n <= model.getLineCount(); n++)
-      if (/^---/.test(model.getLineContent(n))) {
-        end = n - 1;
-        break;
-      }
-    return new monaco.Range(start, 1, end, model.getLineMaxColumn(end));
-  }
+  registerQuickFixes(model, fixes);
 
   return (diagnostics: Diagnostic[]) => {
     fixes.clear();
@@ -92,4 +45,58 @@ export function attachDiagnostics(
     });
     monaco.editor.setModelMarkers(model, 'routelab', markers);
   };
+}
+
+/** The v1beta1 Ingress (and any other whole-document fix) as a quick fix of the marker it belongs to. */
+function registerQuickFixes(
+  model: monaco.editor.ITextModel,
+  fixes: Map<string, NonNullable<Diagnostic['fix']>>,
+): void {
+  monaco.languages.registerCodeActionProvider('yaml', {
+    provideCodeActions(target, _range, context) {
+      if (target !== model) return { actions: [], dispose() {} };
+      const actions: monaco.languages.CodeAction[] = [];
+      const offered = new Set<string>();
+      for (const marker of context.markers) {
+        const at = `${marker.startLineNumber}:${marker.startColumn}`;
+        const fix = fixes.get(at);
+        // Several diagnostics on one spot share one fix of the whole document.
+        if (!fix || offered.has(at)) continue;
+        offered.add(at);
+        actions.push({
+          title: fix.title,
+          kind: 'quickfix',
+          diagnostics: [marker],
+          isPreferred: true,
+          edit: {
+            edits: [
+              {
+                resource: model.uri,
+                versionId: model.getVersionId(),
+                textEdit: { range: documentRange(model, marker.startLineNumber), text: fix.text },
+              },
+            ],
+          },
+        });
+      }
+      return { actions, dispose() {} };
+    },
+  });
+}
+
+/** The lines of the YAML document (between --- separators) that holds a line. */
+function documentRange(model: monaco.editor.ITextModel, line: number): monaco.IRange {
+  let start = 1;
+  let end = model.getLineCount();
+  for (let n = line; n >= 1; n--)
+    if (/^---/.test(model.getLineContent(n))) {
+      start = n + 1;
+      break;
+    }
+  for (let n = line + 1; n <= model.getLineCount(); n++)
+    if (/^---/.test(model.getLineContent(n))) {
+      end = n - 1;
+      break;
+    }
+  return new monaco.Range(start, 1, end, model.getLineMaxColumn(end));
 }

@@ -15,7 +15,7 @@ const words = { ja: engineWords(engineTable.ja), en: engineWords(engineTable.en)
 
 serve(({ text, request, node, lang }: PlaygroundRequest): PlaygroundReply => {
   const model = buildModel([{ file: playgroundFile, text }]);
-  const shown = scene(model, request, { node, maxRuleLines: 20_000, words: words[lang] });
+  const shown = scene(model, request, { node, maxRuleLines: 20_000, words: words[lang], lang });
   if (!shown.topology || !shown.architecture) throw new Error('every view was asked for');
   return {
     ...shown,
