@@ -1,8 +1,7 @@
 // The engine off the main thread for the playground: one model per change of
 // the text or the request, and the scene the page draws from it.
 import { buildModel } from '../../engine/index.ts';
-import { engineWords } from '../../i18n/engine/index.ts';
-import { engineTable } from '../../i18n/engine/tables.ts';
+import { engineWordsIn } from '../../i18n/engine/tables.ts';
 import { scene } from '../diagrams/scene.ts';
 import { serve } from '../worker/serve.ts';
 import { choicesOf } from './choices.ts';
@@ -10,12 +9,14 @@ import type { PlaygroundReply, PlaygroundRequest } from './protocol.ts';
 
 export const playgroundFile = 'playground.yaml';
 
-// The route's drawing names each hop in the page's language.
-const words = { ja: engineWords(engineTable.ja), en: engineWords(engineTable.en) };
-
 serve(({ text, request, node, lang }: PlaygroundRequest): PlaygroundReply => {
   const model = buildModel([{ file: playgroundFile, text }]);
-  const shown = scene(model, request, { node, maxRuleLines: 20_000, words: words[lang], lang });
+  const shown = scene(model, request, {
+    node,
+    maxRuleLines: 20_000,
+    words: engineWordsIn[lang],
+    lang,
+  });
   if (!shown.topology || !shown.architecture) throw new Error('every view was asked for');
   return {
     ...shown,

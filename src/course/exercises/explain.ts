@@ -1,10 +1,8 @@
 // Says, in the learner's language, how a trace differs from what a check
 // expected, and the engine's own reason for how it ended, in that language too
 // (only what kube-apiserver and kube-proxy themselves print stays as printed).
-import { type Message, type Model, renderer, type TraceResult } from '../../engine/index.ts';
-import { engineWords } from '../../i18n/engine/index.ts';
-import { engineTable } from '../../i18n/engine/tables.ts';
-import { plain } from '../../i18n/engine/verbatim.ts';
+import type { Message, Model, TraceResult } from '../../engine/index.ts';
+import { engineWordsIn } from '../../i18n/engine/tables.ts';
 import type { Expectation, Locale } from './schema.ts';
 
 export const outcomeText: Record<string, { ja: string; en: string }> = {
@@ -48,19 +46,24 @@ export function sentence(text: string): string {
   return /[.!?。」)]$/.test(capital) ? capital : `${capital}.`;
 }
 
+/**
+ * An engine clause as a sentence of the learner's language. A Japanese one
+ * ends with 。 and is never capitalised (it may open with a name, a node
+ * called worker); an English one goes through sentence().
+ */
+function asSentence(text: string, locale: Locale): string {
+  if (locale !== 'ja') return sentence(text);
+  return /[。」]$/.test(text) ? text : `${text.replace(/\.$/, '')}。`;
+}
+
 /** Why a request ended as it did, as a sentence in the learner's language. */
 export function reasonIn(result: Pick<TraceResult, 'reasonMessage'>, locale: Locale): string {
-  const text = sentence(engineWords(engineTable[locale]).reason(result));
-  // sentence() ends a clause with a period where it has no end mark: in Japanese that is 。
-  return locale === 'ja' ? text.replace(/\.$/, '。') : text;
+  return asSentence(engineWordsIn[locale].reason(result), locale);
 }
 
 /** What a warning explains, as a sentence in the learner's language. */
 export function explanationIn(explanation: Message, locale: Locale): string {
-  const text = plain(renderer(engineTable[locale])(explanation));
-  // sentence() would capitalise a Japanese sentence that opens with a name (a node called worker).
-  if (locale !== 'ja') return sentence(text);
-  return /[。」]$/.test(text) ? text : `${text}。`;
+  return asSentence(engineWordsIn[locale].say(explanation), locale);
 }
 
 export function say(locale: Locale, ja: string, en: string): string {

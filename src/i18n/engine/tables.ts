@@ -4,6 +4,13 @@
 import type { MessageTable } from '../../engine/index.ts';
 import type { Locale } from '../locales.ts';
 import { en } from './en.ts';
+import { type EngineWords, engineWords } from './index.ts';
 import { ja } from './ja.ts';
 
 export const engineTable: Record<Locale, MessageTable> = { ja, en };
+
+/** Each locale's words, made once: the grader and the playground say every trace with them. */
+export const engineWordsIn: Record<Locale, EngineWords> = {
+  ja: engineWords(ja),
+  en: engineWords(en),
+};
