@@ -30,10 +30,15 @@ export interface Diagnostic {
    * kube-apiserver's or kubectl's, which stays as they print it.
    */
   explanation?: Message;
-  /** A suggestion with the fix, when there is one. */
+  /** A suggestion with the fix, when there is one (in English, as the CLI prints it). */
   hint?: string;
-  /** A replacement for the whole document that fixes it (an editor's quick fix). */
-  fix?: { title: string; text: string };
+  /** The same suggestion as data, for a page to say in its own language. */
+  hintMessage?: Message;
+  /**
+   * A replacement for the whole document that fixes it (an editor's quick fix);
+   * `titleMessage` is its title as data, `title` the English.
+   */
+  fix?: { title: string; titleMessage: Message; text: string };
   file: string;
   line: number;
   column: number;

@@ -19,7 +19,7 @@ export type { Model, RunningPod } from './model/types.ts';
 export { defaultSeed, trace } from './trace/repeat.ts';
 export { isIPv4, isMessage, parseTarget } from './trace/request.ts';
 export { newSession, type TraceRequest, traceRequest } from './trace/trace.ts';
-export type { Hop, TraceResult } from './trace/types.ts';
+export type { Hop, Outcome, TraceResult } from './trace/types.ts';
 export { seededRandom } from './util/hash.ts';
 export { type ValidateResult, validate } from './validate.ts';
 export { readManifests } from './yaml/read.ts';

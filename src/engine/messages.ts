@@ -25,6 +25,13 @@ export type LocationRef =
   | { kind: 'default-backend' };
 
 export interface MessageParams {
+  // How a request ended, as a word (the trace's outcome field).
+  'outcome.delivered': Record<string, never>;
+  'outcome.http-error': Record<string, never>;
+  'outcome.refused': Record<string, never>;
+  'outcome.timeout': Record<string, never>;
+  'outcome.dns-error': Record<string, never>;
+  'outcome.invalid': Record<string, never>;
   // The request itself (request.ts) and the manifests.
   'request.invalid-manifests': Record<string, never>;
   'request.bad-port': { to: string };
@@ -139,6 +146,34 @@ export interface MessageParams {
     rewrittenTo: string | null;
   };
   'ingress.bad-gateway': { refused: string[] };
+
+  // Diagnostics' hints and quick fixes: what would fix it.
+  'hint.create-namespace': { namespace: string };
+  /** A kind asked for at a removed version: where it is served now, and since when. */
+  'hint.kind-moved': { kind: string; from: string; to: string; removedIn: string };
+  /** `text` is the converted Ingress as YAML. */
+  'hint.ingress-v1': { apiVersion: string; text: string };
+  'fix.convert-ingress': Record<string, never>;
+  'hint.pod-cidr-larger': Record<string, never>;
+  'hint.pod-cidr-inside': { clusterCIDR: string };
+  'hint.pod-cidr-unique': Record<string, never>;
+  /**
+   * Pod CIDR allocation (controllers/nodeipam.ts); `log` is what
+   * kube-controller-manager and the kubelet print, quoted as they print it.
+   */
+  'warning.pod-cidr-none-left': {
+    node: string;
+    clusterCIDR: string;
+    blocks: number;
+    maskSize: number;
+    log: string;
+  };
+  'warning.pod-cidr-out-of-range': { node: string; podCIDR: string; log: string };
+  'warning.pod-cidr-shared': { node: string; podCIDR: string; holder: string };
+  'info.not-simulated': { kind: string; apiVersion: string };
+  // Routelab's own refusals (not kube-apiserver's).
+  'error.cluster-twice': Record<string, never>;
+  'error.pod-limit': { limit: number; kind: string; name: string; total: number };
 
   // Diagnostics' explanations: mistakes Kubernetes accepts but that break
   // routing (model/warnings.ts, ingress/nginx.ts, model/declare.ts).

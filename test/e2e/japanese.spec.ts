@@ -70,6 +70,11 @@ test('the Japanese playground after a request', async ({ page }) => {
   const worded = labels.filter((label) => !/^\d+\. iptables @/.test(label));
   expect(worded.length).toBeGreaterThan(2);
   for (const label of worded) expect(label).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  // How it ended, a single word the walk above cannot count: the route's end and the result line.
+  await expect(page.locator('.rl-route .rl-route-end text')).toHaveText(
+    /^[\u3040-\u30ff\u4e00-\u9fff]/,
+  );
+  await expect(page.locator('.rl-pg-outcome')).toHaveText(/^結果: [\u3040-\u30ff\u4e00-\u9fff]/);
 });
 
 test('the editor speaks Japanese: a warning’s marker and the quick fix’s title', async ({
@@ -95,6 +100,9 @@ test('the editor speaks Japanese: a warning’s marker and the quick fix’s tit
   await page.locator('.rl-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('F8');
+  // kubectl's refusal stays as it prints it; the hint with the converted Ingress is Japanese.
+  await expect(marker).toContainText('no matches for kind "Ingress"');
+  await expect(marker).toContainText('Kubernetes 1.22 で削除されました');
   await page.keyboard.press('Escape');
   await page.keyboard.press('ControlOrMeta+.');
   await expect(page.getByText('networking.k8s.io/v1 に書き換える')).toBeVisible({

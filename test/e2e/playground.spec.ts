@@ -134,7 +134,7 @@ test('each fault switch edits the Cluster document and the route changes as the 
   await expect(outcome(page)).toContainText('Outcome: delivered');
   const controller = page.locator('.rl-pg-faults select');
   await controller.selectOption('absent');
-  await expect(outcome(page)).toContainText('Outcome: dns-error');
+  await expect(outcome(page)).toContainText('Outcome: DNS error');
   await controller.selectOption('NodePort');
   await expect(outcome(page)).toContainText(`Outcome: ${await engineOutcome(page)}`);
   expect(await savedFile(page)).toContain('ingressControllerService: NodePort');
@@ -250,7 +250,7 @@ test('at 360 px the playground fits the screen: no sideways scrolling of the pag
   const narrow = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await narrow.newPage();
   await open(page, '/playground/');
-  await expect(outcome(page)).toContainText('結果: delivered');
+  await expect(outcome(page)).toContainText('結果: 到達');
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );

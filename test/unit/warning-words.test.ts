@@ -11,9 +11,15 @@ import { readExercise } from '../../src/course/read.ts';
 import { type Diagnostic, renderer, validate } from '../../src/engine/index.ts';
 import { en } from '../../src/i18n/engine/en.ts';
 import { ja } from '../../src/i18n/engine/ja.ts';
+import { splitVerbatim } from '../../src/i18n/engine/verbatim.ts';
 import { model, myApp, service } from '../support/engine.ts';
 
 const english = renderer(en);
+/** A Japanese sentence without the program output it quotes (kept in English, marked). */
+const wordsOf = (sentence: string) =>
+  splitVerbatim(sentence)
+    .filter((_, i) => i % 2 === 0)
+    .join(' … ');
 const japanese = renderer(ja);
 const kana = /[\u3040-\u30ff\u4e00-\u9fff]/;
 // An English sentence as a Japanese reader would meet one: three plain words
@@ -83,6 +89,14 @@ const cases: Record<string, string> = {
     doc('apiVersion: v1\nkind: Secret\nmetadata: {name: opaque}\ntype: Opaque\ndata: {}\n') +
     ingress('a', tls('opaque')),
   duplicate: myApp + svc(routes) + svc(routes),
+  'no pod CIDR left': cluster(
+    `  clusterCIDR: 10.244.0.0/23\n  nodes:\n  - name: n1\n  - name: n2\n  - name: n3\n`,
+  ),
+  'pod CIDR out of range': cluster('  nodes:\n  - name: a\n    podCIDR: 192.168.7.0/24\n'),
+  'pod CIDR shared': cluster(
+    '  nodes:\n  - name: a\n    podCIDR: 10.244.5.0/24\n  - name: b\n    podCIDR: 10.244.5.0/24\n',
+  ),
+  'kind not simulated': `${myApp}${doc('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n')}`,
   'annotation not simulated':
     myApp +
     svc(routes) +
@@ -124,8 +138,37 @@ describe('routing warnings as messages', () => {
       if (!d.explanation) continue;
       const sentence = japanese(d.explanation);
       expect(sentence, name).toMatch(kana);
-      expect(sentence, name).not.toMatch(englishRun);
+      expect(wordsOf(sentence), name).not.toMatch(englishRun);
       expect(sentence, name).not.toMatch(/undefined|\[object|NaN/);
+    }
+  });
+
+  it('says each hint and quick-fix title in Japanese; the English as the CLI prints it', () => {
+    const hinted = [
+      ...explained.map(([, d]) => d),
+      ...model(
+        'apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: shop}\nspec: {ports: [{port: 80}]}\n',
+      ).diagnostics,
+      ...model('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: d}\n')
+        .diagnostics,
+      ...model(
+        'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata: {name: i}\nspec:\n  rules:\n  - http:\n      paths:\n      - backend: {serviceName: s, servicePort: 80}\n',
+      ).diagnostics,
+    ].flatMap((d) => [
+      ...(d.hintMessage ? [[d.hintMessage, d.hint] as const] : []),
+      ...(d.fix ? [[d.fix.titleMessage, d.fix.title] as const] : []),
+    ]);
+    const ids = new Set(hinted.map(([m]) => m.id));
+    expect([...ids].sort()).toEqual(
+      Object.keys(en)
+        .filter((id) => /^(hint|fix)\./.test(id))
+        .sort(),
+    );
+    for (const [m, englishText] of hinted) {
+      expect(english(m), m.id).toBe(englishText);
+      const sentence = japanese(m);
+      expect(sentence, m.id).toMatch(kana);
+      expect(wordsOf(sentence), m.id).not.toMatch(englishRun);
     }
   });
 

@@ -34,7 +34,14 @@ export interface RouteLayout {
   height: number;
   places: Place[];
   steps: Step[];
-  end: { x: number; y: number; outcome: TraceResult['outcome']; reason: string };
+  end: {
+    x: number;
+    y: number;
+    outcome: TraceResult['outcome'];
+    /** The outcome in the page's words. */
+    label: string;
+    reason: string;
+  };
 }
 
 export const geometry = {
@@ -111,6 +118,7 @@ export function layoutRoute(
       x: last?.x ?? geometry.margin + geometry.columnWidth / 2,
       y: endY,
       outcome: trace.outcome,
+      label: words ? words.outcome(trace.outcome) : trace.outcome,
       reason: words ? words.reason(trace) : trace.reason,
     },
   };

@@ -51,10 +51,10 @@ export function drawRoute(container: HTMLElement, layout: RouteLayout, label: st
     .attr('class', `rl-route-end rl-route-${layout.end.outcome === 'delivered' ? 'ok' : 'failed'}`)
     .attr('tabindex', 0)
     .attr('role', 'img')
-    .attr('aria-label', `${layout.end.outcome}: ${layout.end.reason}`)
+    .attr('aria-label', `${layout.end.label}: ${layout.end.reason}`)
     .attr('transform', `translate(${layout.end.x},${layout.end.y})`);
   end.append('rect').attr('x', -7).attr('y', -7).attr('width', 14).attr('height', 14);
-  end.append('text').attr('x', 12).attr('y', 4).text(layout.end.outcome);
+  end.append('text').attr('x', 12).attr('y', 4).text(layout.end.label);
   end.append('title').text(layout.end.reason);
 
   if (!reduce) {

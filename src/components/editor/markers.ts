@@ -2,18 +2,21 @@
 // with a localized lead (kube-apiserver's own words stay as it prints them),
 // and a quick fix where the engine offers one (the v1beta1 Ingress turned
 // into v1). Shared by the exercise workspace and the playground.
-import type { Diagnostic } from '../../engine/index.ts';
+import type { Diagnostic, Message } from '../../engine/index.ts';
 import type { UiMessages } from '../../i18n/index.ts';
 import { monaco } from './monaco.ts';
 
-type MarkerLeads = Pick<UiMessages['editor'], 'apiserver' | 'warning' | 'convertIngress'>;
+type MarkerLeads = Pick<UiMessages['editor'], 'apiserver' | 'warning'>;
 
 /** Registers the quick fixes for one model; returns what shows its markers. */
 export function attachDiagnostics(
   model: monaco.editor.ITextModel,
   t: MarkerLeads,
-  /** A warning in the page's language; kube-apiserver's errors stay as it prints them. */
-  say: (d: Diagnostic) => string = (d) => d.message,
+  /**
+   * The engine's messages in the page's language: a warning's explanation, a
+   * hint, a fix's title. kube-apiserver's errors have none and stay as it prints them.
+   */
+  say?: (m: Message) => string,
 ): (diagnostics: Diagnostic[]) => void {
   const fixes = new Map<string, NonNullable<Diagnostic['fix']>>();
 
@@ -24,17 +27,18 @@ export function attachDiagnostics(
     const markers = diagnostics.map((d) => {
       const line = Math.max(1, d.line);
       const column = Math.max(1, d.column);
-      // The one fix the engine offers is a removed Ingress version rewritten: titled in the page's language.
       if (d.fix)
         fixes.set(`${line}:${column}`, {
           ...d.fix,
-          title: d.code === 'NoKindMatch' ? t.convertIngress : d.fix.title,
+          title: say ? say(d.fix.titleMessage) : d.fix.title,
         });
+      const text = d.explanation && say ? say(d.explanation) : d.message;
+      const hint = d.hintMessage && say ? say(d.hintMessage) : d.hint;
       const lead = d.severity === 'error' ? t.apiserver : t.warning;
       return {
         severity:
           d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-        message: `${lead}: ${say(d)}${d.hint ? `\n${d.hint}` : ''}`,
+        message: `${lead}: ${text}${hint ? `\n${hint}` : ''}`,
         source: 'routelab',
         code: d.code,
         startLineNumber: line,

@@ -119,9 +119,7 @@ export async function mount(root: HTMLElement): Promise<{
   });
   say('');
 
-  const showMarkers = attachDiagnostics(model, words.editor, (d) =>
-    d.explanation ? engineWords.say(d.explanation) : d.message,
-  );
+  const showMarkers = attachDiagnostics(model, words.editor, engineWords.say);
   const view = new GradeView(root, exercise, locale, t, engineWords, words.diagrams.names);
   // Grading, off the main thread, a little after the learner stops typing.
   const engine = new EngineClient<GradeRequest, GradeReply>({

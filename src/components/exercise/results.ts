@@ -126,7 +126,7 @@ export class GradeView {
     drawRoute(
       $(section, '.rl-route'),
       layoutRoute(result.trace, this.engine),
-      `${this.t.traceTitle}: ${request.method} ${request.to} — ${result.trace.outcome}`,
+      `${this.t.traceTitle}: ${request.method} ${request.to} — ${this.engine.outcome(result.trace.outcome)}`,
     );
     const line = (...parts: Part[]) => {
       const li = document.createElement('li');

@@ -136,9 +136,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     needsEditor: '[data-needs-editor]',
     label: root.dataset.editorLabel ?? 'YAML',
   });
-  const showMarkers = attachDiagnostics(model, words.editor, (d) =>
-    d.explanation ? engineWords.say(d.explanation) : d.message,
-  );
+  const showMarkers = attachDiagnostics(model, words.editor, engineWords.say);
   // The loading notice goes; a link's message stays.
   if (message.dataset.kind === undefined) say('');
 

@@ -45,7 +45,7 @@ function showOutcome(
   outcome.textContent = reply.traceError
     ? t.notSent(reply.traceError)
     : result
-      ? t.outcome(result.outcome, result.status, engine.reason(result))
+      ? t.outcome(engine.outcome(result.outcome), result.status, engine.reason(result))
       : t.noRequest;
 }
 
@@ -78,7 +78,11 @@ function showViews(
     architecture: () => $(root, '.rl-architecture'),
   };
   const routeLabel = result
-    ? words.playground.routeLabel(result.request.method, result.request.to, result.outcome)
+    ? words.playground.routeLabel(
+        result.request.method,
+        result.request.to,
+        engine.outcome(result.outcome),
+      )
     : '';
   drawScene((view) => where[view](), reply, words.diagrams, routeLabel, timed);
 }

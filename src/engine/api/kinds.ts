@@ -2,6 +2,8 @@
 // kubectl says about the rest.
 import type { Diagnostic } from '../diagnostics.ts';
 import { locate } from '../diagnostics.ts';
+import { message } from '../messages.ts';
+import { explained, hinted } from '../trace/english.ts';
 import type { SourceDocument } from '../yaml/read.ts';
 
 export const simulatedKinds = {
@@ -35,29 +37,45 @@ const servedElsewhere: Record<string, readonly string[]> = {
 };
 
 /** API versions Kubernetes has removed, with where the kind lives now (and since when). */
-const removed: Record<string, Record<string, string>> = {
+interface Removal {
+  /** Where the kind is served now. */
+  to: string;
+  /** What was removed, as the hint names it. */
+  from: string;
+  removedIn: string;
+}
+
+const removed: Record<string, Record<string, Removal>> = {
   'extensions/v1beta1': {
-    Deployment: 'apps/v1 (extensions/v1beta1 was removed in Kubernetes 1.16)',
-    DaemonSet: 'apps/v1 (extensions/v1beta1 was removed in Kubernetes 1.16)',
-    ReplicaSet: 'apps/v1 (extensions/v1beta1 was removed in Kubernetes 1.16)',
-    Ingress: 'networking.k8s.io/v1 (extensions/v1beta1 Ingress was removed in Kubernetes 1.22)',
+    Deployment: { to: 'apps/v1', from: 'extensions/v1beta1', removedIn: '1.16' },
+    DaemonSet: { to: 'apps/v1', from: 'extensions/v1beta1', removedIn: '1.16' },
+    ReplicaSet: { to: 'apps/v1', from: 'extensions/v1beta1', removedIn: '1.16' },
+    Ingress: { to: 'networking.k8s.io/v1', from: 'extensions/v1beta1 Ingress', removedIn: '1.22' },
   },
   'apps/v1beta1': {
-    Deployment: 'apps/v1 (apps/v1beta1 was removed in Kubernetes 1.16)',
-    StatefulSet: 'apps/v1 (apps/v1beta1 was removed in Kubernetes 1.16)',
+    Deployment: { to: 'apps/v1', from: 'apps/v1beta1', removedIn: '1.16' },
+    StatefulSet: { to: 'apps/v1', from: 'apps/v1beta1', removedIn: '1.16' },
   },
   'apps/v1beta2': {
-    Deployment: 'apps/v1 (apps/v1beta2 was removed in Kubernetes 1.16)',
-    StatefulSet: 'apps/v1 (apps/v1beta2 was removed in Kubernetes 1.16)',
-    DaemonSet: 'apps/v1 (apps/v1beta2 was removed in Kubernetes 1.16)',
-    ReplicaSet: 'apps/v1 (apps/v1beta2 was removed in Kubernetes 1.16)',
+    Deployment: { to: 'apps/v1', from: 'apps/v1beta2', removedIn: '1.16' },
+    StatefulSet: { to: 'apps/v1', from: 'apps/v1beta2', removedIn: '1.16' },
+    DaemonSet: { to: 'apps/v1', from: 'apps/v1beta2', removedIn: '1.16' },
+    ReplicaSet: { to: 'apps/v1', from: 'apps/v1beta2', removedIn: '1.16' },
   },
   'networking.k8s.io/v1beta1': {
-    Ingress: 'networking.k8s.io/v1 (networking.k8s.io/v1beta1 was removed in Kubernetes 1.22)',
-    IngressClass: 'networking.k8s.io/v1 (networking.k8s.io/v1beta1 was removed in Kubernetes 1.22)',
+    Ingress: { to: 'networking.k8s.io/v1', from: 'networking.k8s.io/v1beta1', removedIn: '1.22' },
+    IngressClass: {
+      to: 'networking.k8s.io/v1',
+      from: 'networking.k8s.io/v1beta1',
+      removedIn: '1.22',
+    },
   },
   'discovery.k8s.io/v1beta1': {
-    EndpointSlice: 'discovery.k8s.io/v1 (discovery.k8s.io/v1beta1 was removed in Kubernetes 1.25)',
+    EndpointSlice: {
+      to: 'discovery.k8s.io/v1',
+      from: 'discovery.k8s.io/v1beta1',
+      removedIn: '1.25',
+    },
   },
 };
 
@@ -125,7 +143,7 @@ export function checkKind(doc: SourceDocument): KindCheck {
         severity: 'info',
         code: 'NotSimulated',
         ...base,
-        message: `${kind} (${apiVersion}) is a real Kubernetes kind, but it plays no part in routing here; it is ignored`,
+        ...explained(message('info.not-simulated', { kind, apiVersion })),
         ...at('kind'),
       },
     };
@@ -139,7 +157,7 @@ export function checkKind(doc: SourceDocument): KindCheck {
       code: 'NoKindMatch',
       ...base,
       message: `resource mapping not found for name: "${name}" namespace: "${namespace}" from "${doc.file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
-      ...(movedTo ? { hint: `${kind} is served as ${movedTo}.` } : {}),
+      ...(movedTo ? hinted(message('hint.kind-moved', { kind, ...movedTo })) : {}),
       ...at('apiVersion'),
     },
   };

@@ -5,7 +5,10 @@
 // and cidrset/cidr_set.go (NewCIDRSet, AllocateNext, Occupy,
 // getBeginningAndEndIndices).
 import type { ClusterNode } from '../cluster.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { type Message, message } from '../messages.ts';
 import { type Cidr, formatIPv4, parseCidr } from '../net/ip.ts';
+import { english } from '../trace/english.ts';
 
 /** kube-controller-manager's --node-cidr-mask-size for IPv4 (its default). */
 export const nodeCIDRMaskSize = 24;
@@ -115,25 +118,50 @@ export function cidrNotAvailableText(node: string): string {
   ].join('\n');
 }
 
-/** A problem in words: the message and hint of its diagnostic. */
-export function allocationText(problem: AllocationProblem): { message: string; hint: string } {
+/** A problem as its diagnostic says it: the explanation and the hint, as data and in English. */
+export function allocationText(
+  problem: AllocationProblem,
+): Pick<Diagnostic, 'message' | 'explanation' | 'hint' | 'hintMessage'> {
+  const { explanation, hintMessage } = allocationMessages(problem);
+  return { message: english(explanation), explanation, hint: english(hintMessage), hintMessage };
+}
+
+function allocationMessages(problem: AllocationProblem): {
+  explanation: Message;
+  hintMessage: Message;
+} {
   const { node } = problem;
+  const podCIDR = node.podCIDR ?? '';
   switch (problem.kind) {
     case 'none-left':
       return {
-        message: `node ${node.name} got no pod CIDR: ${problem.clusterCIDR} has ${problem.blocks} /${nodeCIDRMaskSize} block${problem.blocks === 1 ? '' : 's'} and the control plane and the other nodes hold them all, so it is NotReady and runs no Pod\n${cidrNotAvailableText(node.name)}`,
-        hint: 'A larger clusterCIDR (a /16 holds 256 blocks, a /14 1024), or fewer nodes.',
+        explanation: message('warning.pod-cidr-none-left', {
+          node: node.name,
+          clusterCIDR: problem.clusterCIDR,
+          blocks: problem.blocks,
+          maskSize: nodeCIDRMaskSize,
+          log: cidrNotAvailableText(node.name),
+        }),
+        hintMessage: message('hint.pod-cidr-larger', {}),
       };
     case 'out-of-range':
       return {
-        // occupyCIDRs wrapping Occupy's error, in kube-controller-manager's log.
-        message: `node ${node.name} names podCIDR ${node.podCIDR}, outside the cluster CIDR: kube-controller-manager: failed to mark cidr[${node.podCIDR}] at idx [0] as occupied for node: ${node.name}: cidr ${node.podCIDR} is out the range of cluster cidr ${problem.clusterCIDR}`,
-        hint: `A podCIDR inside ${problem.clusterCIDR}, or none (the allocator then gives the node one).`,
+        explanation: message('warning.pod-cidr-out-of-range', {
+          node: node.name,
+          podCIDR,
+          // occupyCIDRs wrapping Occupy's error, in kube-controller-manager's log.
+          log: `kube-controller-manager: failed to mark cidr[${podCIDR}] at idx [0] as occupied for node: ${node.name}: cidr ${podCIDR} is out the range of cluster cidr ${problem.clusterCIDR}`,
+        }),
+        hintMessage: message('hint.pod-cidr-inside', { clusterCIDR: problem.clusterCIDR }),
       };
     case 'shared':
       return {
-        message: `node ${node.name} names podCIDR ${node.podCIDR}, which ${problem.holder} holds too: kube-controller-manager accepts it (cidrset's Occupy succeeds on a range already in use), so both give Pods addresses from the same range`,
-        hint: 'Name a podCIDR no other node holds, or none (the allocator then gives the node a free one).',
+        explanation: message('warning.pod-cidr-shared', {
+          node: node.name,
+          podCIDR,
+          holder: problem.holder,
+        }),
+        hintMessage: message('hint.pod-cidr-unique', {}),
       };
   }
 }

@@ -7,6 +7,8 @@ import { runWorkloads } from '../controllers/workloads.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { locate } from '../diagnostics.ts';
 import { configOf } from '../ingress/nginx.ts';
+import { message } from '../messages.ts';
+import { explained, hinted } from '../trace/english.ts';
 import { readManifests, type SourceDocument } from '../yaml/read.ts';
 import { declareAll, report } from './declare.ts';
 import { clusterNodes } from './nodes.ts';
@@ -37,7 +39,7 @@ export function buildModel(files: InputFile[]): Model {
         object: item.id,
         field: 'metadata.namespace',
         message: `Error from server (NotFound): error when creating "${item.doc.file}": namespaces "${item.metadata.namespace}" not found`,
-        hint: `Create the Namespace first (kind: Namespace, name: ${item.metadata.namespace}), in this file or another one applied with it.`,
+        ...hinted(message('hint.create-namespace', { namespace: item.metadata.namespace })),
         ...locate(item.doc, ['metadata', 'namespace']),
       });
       return false;
@@ -141,7 +143,14 @@ function withinPodLimit(
       code: 'RoutelabLimit',
       object: w.id,
       field: 'spec.replicas',
-      message: `routelab simulates at most ${maxPods.toLocaleString('en')} Pods in a cluster (Kubernetes is tested up to 150,000); ${w.kind} ${w.metadata.name} would make it ${(total + pods).toLocaleString('en')}, so its Pods are not created`,
+      ...explained(
+        message('error.pod-limit', {
+          limit: maxPods,
+          kind: w.kind,
+          name: w.metadata.name,
+          total: total + pods,
+        }),
+      ),
       ...locate(w.doc, ['spec', 'replicas']),
     });
     return false;

@@ -25,7 +25,7 @@ import { decodeIngress, decodeIngressClass } from '../ingress/decode.ts';
 import type { Ingress, IngressClass } from '../ingress/types.ts';
 import { validateIngress, validateIngressClass } from '../ingress/validate.ts';
 import { message } from '../messages.ts';
-import { english } from '../trace/english.ts';
+import { english, explained, hinted } from '../trace/english.ts';
 import { validateObjectMeta } from '../validation/meta.ts';
 import { validateSecret } from '../validation/secret.ts';
 import { validateService } from '../validation/service.ts';
@@ -141,7 +141,7 @@ function decodeInto(
           code: 'Duplicate',
           object: id,
           field: '',
-          message: 'only one Cluster document may describe the cluster',
+          ...explained(message('error.cluster-twice', {})),
           ...locate(doc, ['kind']),
         });
         return;
@@ -275,9 +275,10 @@ function withIngressFix(doc: SourceDocument, diagnostic: Diagnostic): Diagnostic
     return diagnostic;
   const text = convertIngressV1beta1(doc.value);
   if (!text) return diagnostic;
+  const title = message('fix.convert-ingress', {});
   return {
     ...diagnostic,
-    hint: `${value.apiVersion} Ingress was removed in Kubernetes 1.22. The same Ingress in networking.k8s.io/v1 (serviceName/servicePort become service.name and service.port; pathType ImplementationSpecific keeps the old matching, Prefix is usually what you want):\n${text}`,
-    fix: { title: 'Convert to networking.k8s.io/v1', text },
+    ...hinted(message('hint.ingress-v1', { apiVersion: String(value.apiVersion), text })),
+    fix: { title: english(title), titleMessage: title, text },
   };
 }

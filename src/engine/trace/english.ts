@@ -20,3 +20,13 @@ export function hop(
 ): Hop {
   return { kind, at, detail: english(message), packet, message, ...fields };
 }
+
+/** A diagnostic's hint: the message, and its English as the CLI prints it. */
+export function hinted(hintMessage: Message): { hint: string; hintMessage: Message } {
+  return { hint: english(hintMessage), hintMessage };
+}
+
+/** A diagnostic's message as data (`explanation`) and in English (`message`). */
+export function explained(explanation: Message): { message: string; explanation: Message } {
+  return { message: english(explanation), explanation };
+}

@@ -24,6 +24,12 @@ function location(l: LocationRef): string {
 const unavailable = 'ingress-nginx answers 503 Service Temporarily Unavailable';
 
 export const en: MessageTable = {
+  'outcome.delivered': () => 'delivered',
+  'outcome.http-error': () => 'HTTP error',
+  'outcome.refused': () => 'refused',
+  'outcome.timeout': () => 'timeout',
+  'outcome.dns-error': () => 'DNS error',
+  'outcome.invalid': () => 'invalid',
   'request.invalid-manifests': () => 'the manifests cannot all be applied; the diagnostics say why',
   'request.bad-port': (p) => `the port in ${p.to} is not between 1 and 65535`,
   'request.bad-target': (p) => `"${p.to}" is neither a URL (http://host[:port]/path) nor IP:PORT`,
@@ -192,6 +198,30 @@ export const en: MessageTable = {
     `Secret ${p.secret} does not exist in namespace ${p.namespace} (a TLS Secret must be in the Ingress's namespace): ${fakeCertificate(p.hosts)}`,
   'warning.ingress-tls-secret-keys': (p) =>
     `Secret ${p.secret} has no ${p.missing.join(' and no ')} key, so it holds no keypair: ${fakeCertificate(p.hosts)}`,
+  'hint.create-namespace': (p) =>
+    `Create the Namespace first (kind: Namespace, name: ${p.namespace}), in this file or another one applied with it.`,
+  'hint.kind-moved': (p) =>
+    `${p.kind} is served as ${p.to} (${p.from} was removed in Kubernetes ${p.removedIn}).`,
+  'hint.ingress-v1': (p) =>
+    `${p.apiVersion} Ingress was removed in Kubernetes 1.22. The same Ingress in networking.k8s.io/v1 (serviceName/servicePort become service.name and service.port; pathType ImplementationSpecific keeps the old matching, Prefix is usually what you want):\n${p.text}`,
+  'fix.convert-ingress': () => 'Convert to networking.k8s.io/v1',
+  'hint.pod-cidr-larger': () =>
+    'A larger clusterCIDR (a /16 holds 256 blocks, a /14 1024), or fewer nodes.',
+  'hint.pod-cidr-inside': (p) =>
+    `A podCIDR inside ${p.clusterCIDR}, or none (the allocator then gives the node one).`,
+  'hint.pod-cidr-unique': () =>
+    'Name a podCIDR no other node holds, or none (the allocator then gives the node a free one).',
+  'warning.pod-cidr-none-left': (p) =>
+    `node ${p.node} got no pod CIDR: ${p.clusterCIDR} has ${p.blocks} /${p.maskSize} block${p.blocks === 1 ? '' : 's'} and the control plane and the other nodes hold them all, so it is NotReady and runs no Pod\n${p.log}`,
+  'warning.pod-cidr-out-of-range': (p) =>
+    `node ${p.node} names podCIDR ${p.podCIDR}, outside the cluster CIDR: ${p.log}`,
+  'warning.pod-cidr-shared': (p) =>
+    `node ${p.node} names podCIDR ${p.podCIDR}, which ${p.holder} holds too: kube-controller-manager accepts it (cidrset's Occupy succeeds on a range already in use), so both give Pods addresses from the same range`,
+  'info.not-simulated': (p) =>
+    `${p.kind} (${p.apiVersion}) is a real Kubernetes kind, but it plays no part in routing here; it is ignored`,
+  'error.cluster-twice': () => 'only one Cluster document may describe the cluster',
+  'error.pod-limit': (p) =>
+    `routelab simulates at most ${p.limit.toLocaleString('en')} Pods in a cluster (Kubernetes is tested up to 150,000); ${p.kind} ${p.name} would make it ${p.total.toLocaleString('en')}, so its Pods are not created`,
   'warning.duplicate': (p) =>
     `${p.object} is defined twice (also in ${p.file}, document ${p.document}); the later definition wins, as with kubectl apply`,
   'info.annotation-not-simulated': (p) =>

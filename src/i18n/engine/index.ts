@@ -6,6 +6,7 @@ import {
   type Hop,
   type Message,
   type MessageTable,
+  type Outcome,
   renderer,
   type TraceResult,
 } from '../../engine/index.ts';
@@ -32,6 +33,8 @@ export interface EngineWords {
   hop(hop: Hop): string;
   /** The same sentence, with the parts a program printed apart from the words. */
   hopParts(hop: Hop): Part[];
+  /** How the request ended, as a word ("delivered", "タイムアウト"). */
+  outcome(outcome: Outcome): string;
   /** Why the request ended as it did. */
   reason(result: Pick<TraceResult, 'reasonMessage'>): string;
   /** Any of the engine's messages: a warning's explanation. */
@@ -62,6 +65,7 @@ export function engineWords(table: MessageTable): EngineWords {
         )
         .filter((part) => part !== '');
     },
+    outcome: (outcome) => render({ id: `outcome.${outcome}`, params: {} } as Message),
     reason: (result) => plain(render(result.reasonMessage)),
     say: (m) => plain(render(m)),
   };

@@ -27,6 +27,12 @@ function location(l: LocationRef): string {
 const unavailable = `ingress-nginx は ${verbatim('503 Service Temporarily Unavailable')} を返します`;
 
 export const ja: MessageTable = {
+  'outcome.delivered': () => '到達',
+  'outcome.http-error': () => 'HTTP エラー',
+  'outcome.refused': () => '接続拒否',
+  'outcome.timeout': () => 'タイムアウト',
+  'outcome.dns-error': () => '名前解決の失敗',
+  'outcome.invalid': () => '適用不可',
   'request.invalid-manifests': () =>
     '適用できないマニフェストがあります。理由は診断メッセージを見てください',
   'request.bad-port': (p) => `${p.to} のポートが 1 から 65535 の範囲にありません`,
@@ -196,6 +202,30 @@ export const ja: MessageTable = {
     `Secret ${p.secret} が Namespace ${p.namespace} にありません（TLS の Secret は Ingress と同じ Namespace に置きます）。${fakeCertificate(p.hosts)}`,
   'warning.ingress-tls-secret-keys': (p) =>
     `Secret ${p.secret} には ${p.missing.join(' と ')} のキーがなく、証明書と鍵の組がありません。${fakeCertificate(p.hosts)}`,
+  'hint.create-namespace': (p) =>
+    `先に Namespace を作ってください（kind: Namespace、name: ${p.namespace}）。同じファイルでも、一緒に適用する別のファイルでもかまいません。`,
+  'hint.kind-moved': (p) =>
+    `${p.kind} は ${p.to} で提供されています（${p.from} は Kubernetes ${p.removedIn} で削除されました）。`,
+  'hint.ingress-v1': (p) =>
+    `${p.apiVersion} の Ingress は Kubernetes 1.22 で削除されました。同じ Ingress を networking.k8s.io/v1 で書くと次のとおりです（serviceName/servicePort は service.name と service.port になります。pathType ImplementationSpecific なら以前と同じ一致の仕方で、ふつうは Prefix が望む動きです）：\n${verbatim(p.text)}`,
+  'fix.convert-ingress': () => 'networking.k8s.io/v1 に書き換える',
+  'hint.pod-cidr-larger': () =>
+    'clusterCIDR を広くする（/16 なら 256 ブロック、/14 なら 1024 ブロック）か、ノードを減らしてください。',
+  'hint.pod-cidr-inside': (p) =>
+    `podCIDR は ${p.clusterCIDR} の中から選ぶか、書かないでください（書かなければ割り当て側がノードに 1 つ渡します）。`,
+  'hint.pod-cidr-unique': () =>
+    'ほかのノードが持っていない podCIDR を書くか、書かないでください（書かなければ割り当て側が空いている範囲を渡します）。',
+  'warning.pod-cidr-none-left': (p) =>
+    `ノード ${p.node} には Pod の CIDR が割り当てられませんでした。${p.clusterCIDR} の /${p.maskSize} のブロック ${p.blocks} 個は、コントロールプレーンとほかのノードがすべて使っています。そのためこのノードは NotReady になり、Pod を動かしません。各コンポーネントの出力：\n${verbatim(p.log)}`,
+  'warning.pod-cidr-out-of-range': (p) =>
+    `ノード ${p.node} の podCIDR ${p.podCIDR} はクラスターの CIDR の外にあります。kube-controller-manager のログ：${verbatim(p.log)}`,
+  'warning.pod-cidr-shared': (p) =>
+    `ノード ${p.node} の podCIDR ${p.podCIDR} は ${p.holder} も持っています。kube-controller-manager はこれを受け入れる（使用中の範囲でも cidrset の Occupy が成功する）ので、2 つのノードが同じ範囲から Pod にアドレスを配ります`,
+  'info.not-simulated': (p) =>
+    `${p.kind}（${p.apiVersion}）は実在する Kubernetes の種類ですが、ここではルーティングに関わらないので無視します`,
+  'error.cluster-twice': () => 'クラスターを表す Cluster のドキュメントは 1 つだけにしてください',
+  'error.pod-limit': (p) =>
+    `Routelab がクラスターで再現できる Pod は ${p.limit.toLocaleString('en')} 個までです（Kubernetes のテストは 150,000 個まで）。${p.kind} ${p.name} でそれが ${p.total.toLocaleString('en')} 個になるので、この Pod は作られません`,
   'warning.duplicate': (p) =>
     `${p.object} が 2 回定義されています（${p.file} の ${p.document} 番目のドキュメントにもあります）。kubectl apply と同じく、後の定義が使われます`,
   'info.annotation-not-simulated': (p) =>

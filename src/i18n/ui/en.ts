@@ -7,7 +7,6 @@ export const en: PartialTable<UiMessages> = {
   editor: {
     apiserver: 'kube-apiserver refuses this',
     warning: 'Accepted, but it breaks routing',
-    convertIngress: 'Convert to networking.k8s.io/v1',
     loading: 'Loading the editor…',
   },
   exercise: {

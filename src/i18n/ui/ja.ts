@@ -13,7 +13,6 @@ const editor = {
   apiserver: 'kube-apiserver はこれを拒否します',
   warning: '適用はされますが、ルーティングが壊れます',
   /** The quick fix for a removed Ingress version. */
-  convertIngress: 'networking.k8s.io/v1 に書き換える',
   loading: 'エディターを読み込んでいます…',
 };
 
