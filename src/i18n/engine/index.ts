@@ -1,75 +1,18 @@
 // The engine's hop and outcome sentences in a page's locale. The engine hands
 // out message ids with parameters (src/engine/messages.ts); each locale's table
-// turns them into words. A table is its own module, loaded when a page first
-// shows a trace, so a page downloads only its own locale's.
-import {
-  type Hop,
-  type Message,
-  type MessageTable,
-  type Outcome,
-  renderer,
-  type TraceResult,
-} from '../../engine/index.ts';
+// turns them into words (./words.ts). A table is its own module, loaded when a
+// page first shows a trace, so a page downloads only its own locale's.
+import type { MessageTable } from '../../engine/index.ts';
 import type { Locale } from '../locales.ts';
-import { plain, splitVerbatim } from './verbatim.ts';
+import { type EngineWords, engineWords } from './words.ts';
+
+export type { EngineWords, Part } from './words.ts';
 
 /** One complete table per locale of ../locales.ts: the compiler asks for every id. */
 export const engineTables: Record<Locale, () => Promise<MessageTable>> = {
   ja: () => import('./ja.ts').then((m) => m.ja),
   en: () => import('./en.ts').then((m) => m.en),
 };
-
-/** A piece of a sentence: words in the page's language, or text a program printed. */
-export type Part = string | { verbatim: string };
-
-/**
- * Parameters that are kube-proxy's own text (an iptables rule with its
- * comments): a page shows them as code, in English, as the node prints them.
- */
-const verbatimParams = ['rule'];
-
-export interface EngineWords {
-  /** What happened at a hop. */
-  hop(hop: Hop): string;
-  /** The same sentence, with the parts a program printed apart from the words. */
-  hopParts(hop: Hop): Part[];
-  /** How the request ended, as a word ("delivered", "タイムアウト"). */
-  outcome(outcome: Outcome): string;
-  /** Why the request ended as it did. */
-  reason(result: Pick<TraceResult, 'reasonMessage'>): string;
-  /** Any of the engine's messages: a warning's explanation. */
-  say(message: Message): string;
-}
-
-export function engineWords(table: MessageTable): EngineWords {
-  const render = renderer(table);
-  return {
-    hop: (hop) => plain(render(hop.message)),
-    hopParts: (hop) => {
-      // Each verbatim value goes through the table as a marker, found again after.
-      const params: Record<string, unknown> = { ...hop.message.params };
-      const kept: string[] = [];
-      for (const name of verbatimParams) {
-        const value = params[name];
-        if (typeof value !== 'string') continue;
-        params[name] = `\ue000${kept.length}\ue000`;
-        kept.push(value);
-      }
-      return splitVerbatim(render({ ...hop.message, params } as Message))
-        .flatMap((text, i): Part[] =>
-          i % 2 === 1
-            ? [{ verbatim: text }]
-            : text
-                .split(/\ue000(\d+)\ue000/)
-                .map((t, k): Part => (k % 2 === 1 ? { verbatim: kept[Number(t)] ?? '' } : t)),
-        )
-        .filter((part) => part !== '');
-    },
-    outcome: (outcome) => render({ id: `outcome.${outcome}`, params: {} } as Message),
-    reason: (result) => plain(render(result.reasonMessage)),
-    say: (m) => plain(render(m)),
-  };
-}
 
 const loaded = new Map<Locale, Promise<EngineWords>>();
 
