@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { filesBelow } from '../../src/build/files.mjs';
 import { chapterSlugs } from '../../src/course/sidebar.mjs';
+import { drawFigures } from '../support/figures.ts';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 
@@ -36,6 +37,24 @@ test('the home page opens in Japanese', async ({ page }) => {
   await page.getByRole('link', { name: 'はじめに' }).first().click();
   await expect(page).toHaveURL(/\/introduction\/$/);
 });
+
+for (const [prefix, delivered, playground] of [
+  ['', '到達', 'プレイグラウンド'],
+  ['/en', 'delivered', 'Playground'],
+] as const) {
+  test(`the home page (${prefix || '/'}) shows the product: the article's request drawn by the engine, and a way into the playground`, async ({
+    page,
+  }) => {
+    await page.goto(`${prefix}/`);
+    await drawFigures(page);
+    const route = page.locator('figure.rl-scenario [data-view="route"]');
+    // The request's hops down the lanes, ending at a Pod.
+    await expect(route.locator('.rl-step')).toHaveCount(15);
+    await expect(route.locator('.rl-route-end text')).toHaveText(delivered);
+    await page.locator('.hero').getByRole('link', { name: playground }).click();
+    await expect(page).toHaveURL(new RegExp(`${prefix}/playground/$`));
+  });
+}
 
 for (const [locale, prefix, nextLabel] of [
   ['ja', '', '次へ'],
