@@ -21,7 +21,32 @@ import { EngineClient } from '../worker/client.ts';
 import type { GradeReply, GradeRequest } from './grade.worker.ts';
 import { GradeView } from './results.ts';
 
-const gradeDelayMs = 400;
+// Short enough that a verdict follows a keystroke within ~150 ms (grading an
+// exercise takes a few milliseconds in the worker); long enough that a burst
+// of typing is graded once, not per key. `npm run bench` measures the result.
+const gradeDelayMs = 60;
+
+/**
+ * Keystroke to verdict on screen, for `npm run bench`: from the latest edit
+ * to the frame that shows its grade. One mark and one measure are kept, so an
+ * hour of typing leaves nothing behind.
+ */
+function markEdit(): void {
+  performance.clearMarks('routelab:edit');
+  performance.mark('routelab:edit');
+}
+
+function measureVerdict(): void {
+  if (performance.getEntriesByName('routelab:edit').length === 0) return;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (performance.getEntriesByName('routelab:edit').length === 0) return;
+      performance.clearMeasures('routelab:verdict');
+      performance.measure('routelab:verdict', 'routelab:edit');
+      performance.clearMarks('routelab:edit');
+    }),
+  );
+}
 /** A grade that takes longer means the engine is stuck: the worker is replaced. */
 const gradeTimeoutMs = 8000;
 
@@ -132,6 +157,7 @@ export async function mount(root: HTMLElement): Promise<{
       showMarkers(reply.diagnostics);
       view.show(reply.grade, reply.topology);
       if (reply.grade.passed) markCompleted(exercise.id);
+      measureVerdict();
     },
     onError: (why) => say(`${t.engineError}: ${why}`, 'warning'),
     delayMs: gradeDelayMs,
@@ -145,6 +171,7 @@ export async function mount(root: HTMLElement): Promise<{
   model.onDidChangeContent(() => {
     // Saves, or reports another tab's newer text or a storage failure (keepOnPage).
     tab.changed();
+    markEdit();
     engine.schedule();
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, run);
