@@ -44,6 +44,19 @@ export function one(parsed: Parsed, name: string): string | undefined {
   return values?.[0];
 }
 
+/** A flag that takes one of a few words, `fallback` when it is not given. */
+export function choice<T extends string>(
+  parsed: Parsed,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const value = one(parsed, name) ?? fallback;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
 export function integer(
   parsed: Parsed,
   name: string,

@@ -4,9 +4,9 @@
 import { withEnvironment } from '../course/exercises/grade.ts';
 import { readExercise, readExercises, UnknownExercise } from '../course/read.ts';
 import type { Diagnostic, InputFile, ValidateResult } from '../engine/index.ts';
-import { buildModel, iptables, validate } from '../engine/index.ts';
+import { buildModel, iptables, iptablesFormats, validate } from '../engine/index.ts';
 import { isLocale, type Locale, locales } from '../i18n/locales.ts';
-import { integer, one, type Parsed, parseArgs, UsageError } from './args.ts';
+import { choice, integer, one, type Parsed, parseArgs, UsageError } from './args.ts';
 import { holdsNoObject, type Inputs, noObjectsMessage, noteText, readInputs } from './files.ts';
 import { getJson, getText, kindOf, kinds } from './get.ts';
 import { gradeAll, type SubmissionResult } from './grade.ts';
@@ -34,7 +34,7 @@ usage:
   routelab trace    FILE... --to TARGET [--from SOURCE] [--count N] [--seed S]
                             [--resolve HOST:IP]... [--header 'Name: value']... [--method M] [--json]
   routelab get      FILE... [KIND] [--json]
-  routelab iptables FILE... --node NODE
+  routelab iptables FILE... --node NODE [--format restore|save]
   routelab grade    EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ${langs}]
   routelab exercises [--json] [--lang ${langs}]
 
@@ -60,10 +60,11 @@ Exit 0 when the request is delivered, 1 when it is not, 2 when it could not run.
 
 KIND is one of ${kinds.join(', ')} (or svc, po, no, deploy). Without KIND, every kind.
 Prints the cluster as "kubectl get KIND -o wide" would; --json prints a v1 List.`,
-  iptables: `usage: routelab iptables FILE... --node NODE
+  iptables: `usage: routelab iptables FILE... --node NODE [--format restore|save]
 
-Prints the filter and nat rules kube-proxy (iptables mode) writes on NODE,
-as its iptables-restore input.`,
+Prints the filter and nat rules kube-proxy (iptables mode) writes on NODE: as
+its iptables-restore input (restore, the default), or as iptables-save prints
+them back on the node (save: /32, iptables' option order, --set-xmark...).`,
   grade: `usage: routelab grade EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ${langs}]
                       [--timeout SECONDS]
 
@@ -261,16 +262,17 @@ async function getCommand(rest: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** routelab iptables: a node's rules as iptables-save prints them. */
+/** routelab iptables: a node's rules as kube-proxy hands them to iptables-restore, or as iptables-save prints them. */
 async function iptablesCommand(rest: string[], io: Io): Promise<number> {
-  const p = parseArgs(rest, ['node']);
+  const p = parseArgs(rest, ['node', 'format']);
   if (wantsHelp(p)) return printHelp(io, 'iptables');
   const node = one(p, 'node');
   if (!node) throw new UsageError('iptables needs --node NODE');
+  const format = choice(p, 'format', iptablesFormats, 'restore');
   const inputs = await readInputs(p.positionals);
   sayNotes(io, inputs);
   const model = buildModel(inputs.files);
-  const text = iptables(model, node);
+  const text = iptables(model, node, format);
   if (text === null)
     throw new UsageError(
       `no node named ${node} (nodes: ${model.nodes.map((n) => n.name).join(', ')})`,

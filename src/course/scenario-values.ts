@@ -4,12 +4,15 @@
 import {
   buildModel,
   endpointChain,
+  type IptablesFormat,
   kubeProxyRules,
   type Model,
   type Rule,
   rulesByChain,
+  rulesInSaveOrder,
   ruleText,
   type Service,
+  savedRule,
   serviceChains,
   servicePortName,
 } from '../engine/index.ts';
@@ -133,21 +136,30 @@ export function scenarioText(scenario: string, template: string): string {
 const serviceChainPrefixes = ['KUBE-SVC-', 'KUBE-SVL-', 'KUBE-EXT-', 'KUBE-FW-', 'KUBE-SEP-'];
 
 /**
- * The nat rules of one Service on a node, as iptables-restore input, in the
- * order a packet meets them: the entry rules in KUBE-NODEPORTS and
- * KUBE-SERVICES written for the Service, then each chain they jump to, in the
- * order of the first jump to it (rules inside a chain keep their order, which
- * matters).
+ * The nat rules of one Service on a node. As iptables-restore input
+ * ('restore'), in the order a packet meets them: the entry rules in
+ * KUBE-NODEPORTS and KUBE-SERVICES written for the Service, then each chain
+ * they jump to, in the order of the first jump to it (rules inside a chain
+ * keep their order, which matters). As iptables-save prints them ('save'):
+ * the lines `iptables-save -t nat | grep NAME` shows, in iptables-save's own
+ * order (chains sorted by name, so the KUBE-SEP- chains come first).
  */
-export function serviceRules(scenario: string, nodeName: string, svcName: string): string {
+export function serviceRules(
+  scenario: string,
+  nodeName: string,
+  svcName: string,
+  format: IptablesFormat = 'restore',
+): string {
   const model = scenarioModel(scenario);
   const svc = service(model, svcName);
   const node = model.nodes.find((n) => n.name === nodeName);
   if (!node) throw new Error(`${scenario} has no node ${nodeName}`);
-  const byChain = rulesByChain(kubeProxyRules(model, node).nat);
+  const nat = kubeProxyRules(model, node).nat;
   const ofService = (rule: Rule) =>
     rule.servicePort?.namespace === svc.metadata.namespace &&
     rule.servicePort.name === svc.metadata.name;
+  if (format === 'save') return rulesInSaveOrder(nat).filter(ofService).map(savedRule).join('\n');
+  const byChain = rulesByChain(nat);
   const out = ['KUBE-NODEPORTS', 'KUBE-SERVICES'].flatMap((chain) =>
     (byChain.get(chain) ?? []).filter(ofService),
   );

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildModel, iptablesSave, kubeProxyRules } from '../../src/engine/index.ts';
+import { buildModel, iptables, iptablesSave, kubeProxyRules } from '../../src/engine/index.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'kube-proxy');
 
@@ -33,4 +33,51 @@ describe('kube-proxy iptables rules', () => {
       expect(rulesFor(fixture, 'test-hostname')).toBe(expected);
     });
   }
+});
+
+describe('kube-proxy keeps its own IP family (pkg/proxy/service.go newBaseServiceInfo)', () => {
+  // MapIPsByIPFamily for status.loadBalancer.ingress, MapCIDRsByIPFamily for
+  // spec.loadBalancerSourceRanges (pkg/proxy/util/utils.go: TrimSpace,
+  // ParseCIDRSloppy, an unparsable range ignored); proxier.go writes each range
+  // as cidr.String(), the network. The IPv4 proxier never sees an IPv6 address.
+  const text = `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  type: LoadBalancer
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 8080}]
+  loadBalancerSourceRanges: ["2001:db8::/32", " 10.1.2.3/8 ", "203.0.113.0/25"]
+status:
+  loadBalancer:
+    ingress: [{ip: "2001:db8::2"}, {ip: "198.51.100.7"}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: c, image: nginx, ports: [{containerPort: 8080}]}]}
+`;
+  const model = buildModel([{ file: 'family.yaml', text }]);
+
+  it('writes only the IPv4 load-balancer IP and the IPv4 source ranges, as networks', () => {
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const restore = iptables(model, 'node-1') ?? '';
+    expect(restore).not.toContain('2001:db8');
+    expect(restore).toContain(' -d 198.51.100.7 --dport 80 ');
+    const fw = restore.split('\n').filter((l) => /^-A KUBE-FW-\S+ .* -s /.test(l));
+    expect(fw.map((l) => /-s (\S+)/.exec(l)?.[1])).toEqual(['10.0.0.0/8', '203.0.113.0/25']);
+  });
+
+  it('so iptables-save has an IPv4 address for every rule', () => {
+    const save = iptables(model, 'node-1', 'save') ?? '';
+    expect(save).toContain(
+      '-s 10.0.0.0/8 -m comment --comment "default/web loadbalancer IP" -j KUBE-EXT-',
+    );
+    expect(save).toContain('-A KUBE-SERVICES -d 198.51.100.7/32 -p tcp');
+  });
 });

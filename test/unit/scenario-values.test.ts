@@ -91,6 +91,24 @@ describe('serviceRules', () => {
   });
 });
 
+describe('serviceRules, saved', () => {
+  it('is what `iptables-save -t nat | grep my-service` shows on the node, in that order', () => {
+    const model = scenarioModel(clusterip);
+    const saved = (iptables(model, 'node-3', 'save') ?? '').split('\n');
+    const nat = saved.slice(saved.indexOf('*nat'));
+    const grep = nat.filter((line) => line.includes('my-service'));
+    expect(serviceRules(clusterip, 'node-3', 'my-service', 'save').split('\n')).toEqual(grep);
+    // The same rules as the restore listing, one for one.
+    expect(grep).toHaveLength(serviceRules(clusterip, 'node-3', 'my-service').split('\n').length);
+    const svc = scenarioValue(clusterip, 'svc:my-service');
+    expect(grep).toContain(
+      `-A KUBE-SERVICES -d ${scenarioValue(clusterip, 'clusterIP:my-service')}/32 -p tcp -m comment --comment "default/my-service cluster IP" -m tcp --dport 80 -j ${svc}`,
+    );
+    // iptables-save sorts the chains: KUBE-SEP-… before KUBE-SERVICES and KUBE-SVC-….
+    expect(grep[0]).toMatch(/^-A KUBE-SEP-/);
+  });
+});
+
 describe('kubectlGetService', () => {
   it('prints the columns kubectl prints, from the model', () => {
     expect(kubectlGetService('service-loadbalancer.yaml', 'my-service', '40s')).toBe(

@@ -3,6 +3,7 @@
 // and pkg/proxy/serviceport.go (UsesClusterEndpoints, UsesLocalEndpoints).
 // Topology hints are not modelled: no Service here asks for them.
 import type { EndpointSlice, Service, ServicePort } from '../api/types.ts';
+import { parseIPv4 } from '../net/ip.ts';
 
 export interface ProxyEndpoint {
   ip: string;
@@ -56,8 +57,10 @@ export interface PortPolicy {
 }
 
 export function portPolicy(service: Service, port: ServicePort): PortPolicy {
+  // The IPv4 proxier counts only IPv4 addresses (newBaseServiceInfo, MapIPsByIPFamily).
+  const ipv4 = (ips: string[]) => ips.some((ip) => parseIPv4(ip) !== null);
   const externallyAccessible =
-    port.nodePort !== 0 || service.loadBalancerIngress.length > 0 || service.externalIPs.length > 0;
+    port.nodePort !== 0 || ipv4(service.loadBalancerIngress) || ipv4(service.externalIPs);
   const externalPolicyLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
   const internalPolicyLocal = service.internalTrafficPolicy === 'Local';
   return {

@@ -2,9 +2,20 @@
 import type { Model } from '../model/types.ts';
 import { kubeProxyRules } from './rules.ts';
 import { iptablesSave } from './save.ts';
+import { iptablesSaved } from './saved.ts';
 
-/** The rules kube-proxy writes on a node, as iptables-restore input; null when there is no such node. */
-export function iptables(model: Model, nodeName: string): string | null {
+/** restore: what kube-proxy hands iptables-restore; save: what iptables-save prints back. */
+export const iptablesFormats = ['restore', 'save'] as const;
+export type IptablesFormat = (typeof iptablesFormats)[number];
+
+/** The rules kube-proxy writes on a node, in either text; null when there is no such node. */
+export function iptables(
+  model: Model,
+  nodeName: string,
+  format: IptablesFormat = 'restore',
+): string | null {
   const node = model.nodes.find((n) => n.name === nodeName);
-  return node ? iptablesSave(kubeProxyRules(model, node)) : null;
+  if (!node) return null;
+  const rules = kubeProxyRules(model, node);
+  return format === 'save' ? iptablesSaved(rules) : iptablesSave(rules);
 }

@@ -23,7 +23,7 @@ function isLastRule(rule: Rule): boolean {
   return rule.comment?.includes('must be the last rule') ?? false;
 }
 
-function sortedRules(table: Table, chain: string, rules: Rule[]): Rule[] {
+export function sortedRules(table: Table, chain: string, rules: Rule[]): Rule[] {
   if (chain !== 'KUBE-NODEPORTS' && chain !== 'KUBE-SERVICES') return rules;
   // Array.prototype.sort is stable, like sort.SliceStable.
   return [...rules].sort((x, y) => {

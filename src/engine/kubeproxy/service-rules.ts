@@ -7,6 +7,7 @@ import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
 import { slicesOf } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
+import { formatIPv4, parseCidr, parseIPv4 } from '../net/ip.ts';
 import {
   type Categorized,
   categorize,
@@ -39,6 +40,8 @@ interface PortPlan extends Categorized {
   internalChain: string;
   externalPolicyChain: string;
   lbIPs: string[];
+  /** The IPv4 loadBalancerSourceRanges, as networks ("10.1.2.3/8" is 10.0.0.0/8). */
+  sourceRanges: string[];
   usesFWChain: boolean;
   internalTarget: string;
   internalComment: string;
@@ -57,7 +60,17 @@ function plan(service: Service, port: ServicePort, model: Model, node: ClusterNo
   const hasInternal = policy.internalPolicyLocal ? hasAny && local.length > 0 : hasAny;
   const hasExternal = policy.externalPolicyLocal ? hasAny && local.length > 0 : hasAny;
   const chains = serviceChains(name, port.protocol);
-  const lbIPs = service.type === 'LoadBalancer' ? service.loadBalancerIngress : [];
+  // newBaseServiceInfo keeps the proxier's own family only: MapIPsByIPFamily for
+  // load-balancer IPs and external IPs, MapCIDRsByIPFamily for source ranges
+  // (trimmed, parsed, written back by proxier.go as cidr.String(), the network);
+  // what does not parse is dropped.
+  const lbIPs = (service.type === 'LoadBalancer' ? service.loadBalancerIngress : []).filter(
+    (ip) => parseIPv4(ip) !== null,
+  );
+  const sourceRanges = service.loadBalancerSourceRanges.flatMap((range) => {
+    const cidr = parseCidr(range.trim());
+    return cidr ? [`${formatIPv4(cidr.base)}/${cidr.bits}`] : [];
+  });
   const protocol = port.protocol.toLowerCase();
   const noLocal = q(`${name} has no local endpoints`);
   return {
@@ -73,7 +86,8 @@ function plan(service: Service, port: ServicePort, model: Model, node: ClusterNo
     internalChain: policy.internalPolicyLocal ? chains.svl : chains.svc,
     externalPolicyChain: policy.externalPolicyLocal ? chains.svl : chains.svc,
     lbIPs,
-    usesFWChain: hasAny && lbIPs.length > 0 && service.loadBalancerSourceRanges.length > 0,
+    sourceRanges,
+    usesFWChain: hasAny && lbIPs.length > 0 && sourceRanges.length > 0,
     internalTarget: !hasAny ? 'REJECT' : hasInternal ? '' : 'DROP',
     internalComment: !hasAny ? q(`${name} has no endpoints`) : hasInternal ? '' : noLocal,
     externalTarget: !hasAny ? 'REJECT' : hasExternal ? '' : 'DROP',
@@ -145,7 +159,7 @@ function writeEntryRules(p: PortPlan, filter: Writer, nat: Writer): void {
       p.internalTarget,
     );
 
-  for (const ip of service.externalIPs) {
+  for (const ip of service.externalIPs.filter((ip) => parseIPv4(ip) !== null)) {
     if (hasAny) toDestination(p, nat, 'KUBE-SERVICES', q(`${name} external IP`), ip, chains.ext);
     if (!hasExternal)
       toDestination(p, filter, 'KUBE-EXTERNAL-SERVICES', p.externalComment, ip, p.externalTarget);
@@ -217,15 +231,8 @@ function writeServiceChains(p: PortPlan, nat: Writer): void {
   if (p.hasAny && p.policy.externallyAccessible) writeExternalChain(p, nat);
   if (p.usesFWChain) {
     nat.chain(chains.fw);
-    for (const cidr of service.loadBalancerSourceRanges)
-      nat.rule(
-        chains.fw,
-        ...commented(q(`${name} loadbalancer IP`)),
-        '-s',
-        cidr.trim(),
-        '-j',
-        chains.ext,
-      );
+    for (const cidr of p.sourceRanges)
+      nat.rule(chains.fw, ...commented(q(`${name} loadbalancer IP`)), '-s', cidr, '-j', chains.ext);
     nat.rule(
       chains.fw,
       ...commented(q(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)),
