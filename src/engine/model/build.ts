@@ -1,3 +1,4 @@
+import { flattenLists } from '../api/lists.ts';
 import type { Service, Sourced, Workload } from '../api/types.ts';
 import type { ClusterSpec } from '../cluster.ts';
 import { defaultCluster } from '../cluster.ts';
@@ -77,7 +78,7 @@ export function buildModel(files: InputFile[]): Model {
   return model;
 }
 
-/** The documents of every file; a file that is not YAML is one error and no documents. */
+/** The documents of every file, lists as their items; a file that is not YAML is one error and no documents. */
 function readDocuments(files: InputFile[], diagnostics: Diagnostic[]): SourceDocument[] {
   const documents: SourceDocument[] = [];
   for (const { file, text } of files) {
@@ -92,7 +93,7 @@ function readDocuments(files: InputFile[], diagnostics: Diagnostic[]): SourceDoc
         ...result.problem,
       });
   }
-  return documents;
+  return flattenLists(documents, diagnostics);
 }
 
 function allocateServices(
