@@ -3,7 +3,7 @@
 // Go structs (kubernetes-types declares the same structs, field for field).
 // The editor's JSON Schema (./kubernetes.ts) is far too large for the engine's
 // worker; this keeps only field names and which struct each one holds.
-// Run: node src/schema/known-fields.ts (test/unit/known-fields.test.ts fails when it is stale).
+// Run: node src/schema/known-fields.ts (test/unit/engine/known-fields.test.ts fails when it is stale).
 import { kinds, kubernetesSchema } from './kubernetes.ts';
 
 type Schema = {

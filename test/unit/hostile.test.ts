@@ -87,11 +87,24 @@ spec:
     __proto__: y
   ports:
   - port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: t
+spec:
+  selector:
+    constructor: x
+    __proto__: y
+  ports:
+  - port: 80
 `;
     const model = buildModel([{ file: 'answer.yaml', text }]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
     const messages = model.diagnostics.map((d) => d.message).join('\n');
+    // ObjectMeta has no field "__proto__": strict decoding refuses the first Service.
+    expect(messages).toContain('strict decoding error: unknown field "metadata.__proto__"');
     // kube-apiserver's label-key check: "__proto__" is not a valid name part; "constructor" is.
     expect(messages).toContain('spec.selector: Invalid value: "__proto__"');
     expect(messages).not.toContain('"constructor"');

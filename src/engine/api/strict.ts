@@ -48,9 +48,14 @@ export function unknownFields(apiVersion: string, kind: string, value: unknown):
   return found;
 }
 
+/** `path` is the way to `value`, grown and shrunk in place: copied only for a field found unknown. */
 function walk(value: unknown, struct: number, path: PathStep[], found: PathStep[][]): void {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) walk(value[i], struct, [...path, i], found);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(value[i], struct, path, found);
+      path.pop();
+    }
     return;
   }
   if (!isRecord(value)) return;
@@ -59,17 +64,18 @@ function walk(value: unknown, struct: number, path: PathStep[], found: PathStep[
   // kubectl sends JSON that sigs.k8s.io/yaml made from the YAML through a Go
   // map, so the keys reach the decoder sorted, and its errors come in that order.
   for (const key of Object.keys(value).sort()) {
-    if (!fields.has(key)) {
-      found.push([...path, key]);
-      continue;
-    }
+    path.push(key);
     const holds = fields.get(key);
     const inner = value[key];
-    if (!holds) continue;
-    if (!holds.map) walk(inner, holds.struct, [...path, key], found);
-    else if (isRecord(inner))
-      for (const entry of Object.keys(inner))
-        walk(inner[entry], holds.struct, [...path, key, entry], found);
+    if (!fields.has(key)) found.push([...path]);
+    else if (holds && !holds.map) walk(inner, holds.struct, path, found);
+    else if (holds && isRecord(inner))
+      for (const entry of Object.keys(inner)) {
+        path.push(entry);
+        walk(inner[entry], holds.struct, path, found);
+        path.pop();
+      }
+    path.pop();
   }
 }
 
