@@ -12,8 +12,8 @@
 // "case-sensitive": every unknown field reported, names matched case-sensitively);
 // k8s.io/apimachinery pkg/runtime/error.go strictDecodingError.Error ("strict
 // decoding error: " and the errors joined by ", "); k8s.io/apiserver
-// pkg/endpoints/handlers (transformDecodeError: "%v in version %q cannot be
-// handled as a %v: %v"); sigs.k8s.io/yaml YAMLToJSON (the YAML reaches the
+// pkg/endpoints/handlers/rest.go (transformDecodeError: "%s in version %q cannot be
+// handled as a %s: %v"); sigs.k8s.io/yaml YAMLToJSON (the YAML reaches the
 // server as JSON made through a Go map, so keys arrive sorted).
 import { describe, expect, it } from 'vitest';
 import { getJson } from '../../src/cli/get.ts';
