@@ -7,7 +7,7 @@
 // and its kind without "List"); kubectl pkg/validation/schema.go
 // (schemaValidation.validateList: each item of a v1 List needs apiVersion and kind).
 //
-// Strict field validation (kubectl's default --validate=strict since 1.27):
+// Strict field validation (kubectl asks for it by default: --validate=strict):
 // sigs.k8s.io/json UnmarshalStrict (json_test.go TestUnmarshal "unknown fields",
 // "case-sensitive": every unknown field reported, names matched case-sensitively);
 // k8s.io/apimachinery pkg/runtime/error.go strictDecodingError.Error ("strict
