@@ -24,6 +24,19 @@ for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].entries()) {
   laughs.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
 }
 
+/** A v1 List holding a v1 List... `depth` deep, a Namespace with a misspelled key inside the last (line 3 × depth + 1). */
+function nestedLists(depth: number): string {
+  const lines = ['apiVersion: v1', 'kind: List', 'items:'];
+  for (let i = 1; i < depth; i++) {
+    const indent = '  '.repeat(i - 1);
+    lines.push(`${indent}- apiVersion: v1`, `${indent}  kind: List`, `${indent}  items:`);
+  }
+  lines.push(
+    `${'  '.repeat(depth - 1)}- {apiVersion: v1, kind: Namespace, metadata: {name: n, lables: {}}}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
 /** [name, text, what the first error must say, its line] */
 const corpus: [string, string, RegExp, number][] = [
   ['alias bomb', `${laughs.join('\n')}\n`, /expand to more than 200000 values/, 1],
@@ -55,6 +68,22 @@ const corpus: [string, string, RegExp, number][] = [
     6,
   ],
   ['enormous port', deployment('1', '1e999'), /containerPort of type int32/, 19],
+  // kube-apiserver names every unknown field; routelab names ten and counts the rest.
+  [
+    '60,000 unknown fields',
+    `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 80}]\n${Array.from(
+      { length: 60_000 },
+      (_, i) => `  k${i}: 1`,
+    ).join('\n')}\n`,
+    /strict decoding error: unknown field "spec\.k0", .* \(and 59990 more unknown fields; routelab names the first 10\)/,
+    6,
+  ],
+  [
+    'Lists inside Lists, 15 deep, a misspelled key at the bottom',
+    nestedLists(15),
+    /unknown field "metadata\.lables"/,
+    46,
+  ],
   [
     '10,000 documents',
     Array.from(

@@ -79,6 +79,13 @@ function walk(value: unknown, struct: number, path: PathStep[], found: PathStep[
   }
 }
 
+/**
+ * kube-apiserver names every unknown field; a file can hold tens of thousands
+ * (each then its own diagnostic, each carrying the whole list), so past this
+ * many routelab names the first ones and counts the rest.
+ */
+export const maxNamedUnknownFields = 10;
+
 /** kubectl's line for an object strict decoding refuses. */
 export function strictDecodingMessage(
   file: string,
@@ -86,6 +93,11 @@ export function strictDecodingMessage(
   apiVersion: string,
   unknown: readonly PathStep[][],
 ): string {
-  const fields = unknown.map((path) => `unknown field "${formatPath(path)}"`).join(', ');
-  return `Error from server (BadRequest): error when creating "${file}": ${kind} in version "${apiVersion.split('/').at(-1)}" cannot be handled as a ${kind}: strict decoding error: ${fields}`;
+  const named = unknown.slice(0, maxNamedUnknownFields);
+  const fields = named.map((path) => `unknown field "${formatPath(path)}"`).join(', ');
+  const more =
+    unknown.length > named.length
+      ? ` (and ${unknown.length - named.length} more unknown fields; routelab names the first ${maxNamedUnknownFields})`
+      : '';
+  return `Error from server (BadRequest): error when creating "${file}": ${kind} in version "${apiVersion.split('/').at(-1)}" cannot be handled as a ${kind}: strict decoding error: ${fields}${more}`;
 }

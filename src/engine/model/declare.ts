@@ -14,7 +14,7 @@ import {
   decodeWorkload,
   objectId,
 } from '../api/objects.ts';
-import { strictDecodingMessage, unknownFields } from '../api/strict.ts';
+import { maxNamedUnknownFields, strictDecodingMessage, unknownFields } from '../api/strict.ts';
 import type { EndpointSlice, Node, Pod, Secret, Service, Sourced, Workload } from '../api/types.ts';
 import type { ClusterSpec } from '../cluster.ts';
 import { decodeCluster, defaultCluster } from '../cluster.ts';
@@ -234,7 +234,7 @@ function decodeInto(
   }
 }
 
-/** One error per unknown field, at its key, each with the one line kubectl prints for the object. */
+/** One error per unknown field (the first few), at its key, each with the one line kubectl prints for the object. */
 function strictDiagnostics(
   doc: SourceDocument,
   id: string,
@@ -243,7 +243,7 @@ function strictDiagnostics(
   unknown: PathStep[][],
 ): Diagnostic[] {
   const message = strictDecodingMessage(doc.file, kind, apiVersion, unknown);
-  return unknown.map((path) => ({
+  return unknown.slice(0, maxNamedUnknownFields).map((path) => ({
     severity: 'error',
     code: 'BadRequest',
     object: id,
