@@ -85,6 +85,15 @@ const corpus: [string, string, RegExp, number][] = [
     46,
   ],
   [
+    'a List of 6,000 items',
+    `apiVersion: v1\nkind: List\nitems:\n${Array.from(
+      { length: 6000 },
+      (_, i) => `- {apiVersion: v1, kind: Namespace, metadata: {name: n${i}}}`,
+    ).join('\n')}\n`,
+    /file has 6000 objects, the items of its Lists counted; at most 5000 are read/,
+    1,
+  ],
+  [
     '10,000 documents',
     Array.from(
       { length: 10_000 },

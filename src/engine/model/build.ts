@@ -8,7 +8,7 @@ import { runWorkloads } from '../controllers/workloads.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { locate } from '../diagnostics.ts';
 import { configOf } from '../ingress/nginx.ts';
-import { readManifests, type SourceDocument } from '../yaml/read.ts';
+import { limits, readManifests, type SourceDocument } from '../yaml/read.ts';
 import { declareAll, report } from './declare.ts';
 import { clusterNodes } from './nodes.ts';
 import type { Model } from './types.ts';
@@ -78,13 +78,16 @@ export function buildModel(files: InputFile[]): Model {
   return model;
 }
 
-/** The documents of every file, lists as their items; a file that is not YAML is one error and no documents. */
+/**
+ * The documents of every file, lists as their items; a file that is not YAML is
+ * one error and no documents, and so is one whose Lists hold more objects than
+ * the reader takes documents (a List must not be a way round that bound).
+ */
 function readDocuments(files: InputFile[], diagnostics: Diagnostic[]): SourceDocument[] {
   const documents: SourceDocument[] = [];
   for (const { file, text } of files) {
     const result = readManifests(file, text);
-    if (result.ok) documents.push(...result.documents);
-    else
+    if (!result.ok) {
       diagnostics.push({
         severity: 'error',
         code: 'YAMLSyntaxError',
@@ -92,8 +95,23 @@ function readDocuments(files: InputFile[], diagnostics: Diagnostic[]): SourceDoc
         field: '',
         ...result.problem,
       });
+      continue;
+    }
+    const objects = flattenLists(result.documents, diagnostics);
+    if (objects.length <= limits.maxDocuments) documents.push(...objects);
+    else
+      diagnostics.push({
+        severity: 'error',
+        code: 'TooLarge',
+        object: '',
+        field: '',
+        file,
+        line: 1,
+        column: 1,
+        message: `file has ${objects.length} objects, the items of its Lists counted; at most ${limits.maxDocuments} are read`,
+      });
   }
-  return flattenLists(documents, diagnostics);
+  return documents;
 }
 
 function allocateServices(
