@@ -10,7 +10,7 @@ import ts from 'typescript';
 type Schema = Record<string, unknown>;
 
 /** apiVersion, kind and the declaration file (module) that holds the kind. */
-const kinds: [string, string, string][] = [
+export const kinds: [string, string, string][] = [
   ['v1', 'Pod', 'core/v1'],
   ['v1', 'Service', 'core/v1'],
   ['v1', 'Secret', 'core/v1'],
@@ -74,7 +74,7 @@ function withDoc(schema: Schema, doc: string | undefined): Schema {
 }
 
 // size: one recursive walk over kubernetes-types, its closures sharing the definitions table; split, they would pass it round.
-export function kubernetesSchema(): Schema {
+export function kubernetesSchema(which: readonly [string, string, string][] = kinds): Schema {
   const definitions: Record<string, Schema> = {};
 
   const reference = (path: string, name: string): Schema => {
@@ -150,7 +150,7 @@ export function kubernetesSchema(): Schema {
 
   // oneOf, not if/then: yaml-language-server completes and validates by
   // choosing the branch whose apiVersion and kind match (its Kubernetes mode).
-  const branches = kinds.map(([, kind, path]) => reference(path, kind));
+  const branches = which.map(([, kind, path]) => reference(path, kind));
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Kubernetes manifests Routelab understands',

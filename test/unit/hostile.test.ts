@@ -24,6 +24,19 @@ for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].entries()) {
   laughs.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
 }
 
+/** A v1 List holding a v1 List... `depth` deep, a Namespace with a misspelled key inside the last (line 3 × depth + 1). */
+function nestedLists(depth: number): string {
+  const lines = ['apiVersion: v1', 'kind: List', 'items:'];
+  for (let i = 1; i < depth; i++) {
+    const indent = '  '.repeat(i - 1);
+    lines.push(`${indent}- apiVersion: v1`, `${indent}  kind: List`, `${indent}  items:`);
+  }
+  lines.push(
+    `${'  '.repeat(depth - 1)}- {apiVersion: v1, kind: Namespace, metadata: {name: n, lables: {}}}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
 /** [name, text, what the first error must say, its line] */
 const corpus: [string, string, RegExp, number][] = [
   ['alias bomb', `${laughs.join('\n')}\n`, /expand to more than 200000 values/, 1],
@@ -55,6 +68,31 @@ const corpus: [string, string, RegExp, number][] = [
     6,
   ],
   ['enormous port', deployment('1', '1e999'), /containerPort of type int32/, 19],
+  // kube-apiserver names every unknown field; routelab names ten and counts the rest.
+  [
+    '60,000 unknown fields',
+    `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 80}]\n${Array.from(
+      { length: 60_000 },
+      (_, i) => `  k${i}: 1`,
+    ).join('\n')}\n`,
+    /strict decoding error: unknown field "spec\.k0", .* \(and 59990 more unknown fields; routelab names the first 10\)/,
+    6,
+  ],
+  [
+    'Lists inside Lists, 15 deep, a misspelled key at the bottom',
+    nestedLists(15),
+    /unknown field "metadata\.lables"/,
+    46,
+  ],
+  [
+    'a List of 6,000 items',
+    `apiVersion: v1\nkind: List\nitems:\n${Array.from(
+      { length: 6000 },
+      (_, i) => `- {apiVersion: v1, kind: Namespace, metadata: {name: n${i}}}`,
+    ).join('\n')}\n`,
+    /file has 6000 objects, the items of its Lists counted; at most 5000 are read/,
+    1,
+  ],
   [
     '10,000 documents',
     Array.from(
@@ -87,11 +125,24 @@ spec:
     __proto__: y
   ports:
   - port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: t
+spec:
+  selector:
+    constructor: x
+    __proto__: y
+  ports:
+  - port: 80
 `;
     const model = buildModel([{ file: 'answer.yaml', text }]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
     const messages = model.diagnostics.map((d) => d.message).join('\n');
+    // ObjectMeta has no field "__proto__": strict decoding refuses the first Service.
+    expect(messages).toContain('strict decoding error: unknown field "metadata.__proto__"');
     // kube-apiserver's label-key check: "__proto__" is not a valid name part; "constructor" is.
     expect(messages).toContain('spec.selector: Invalid value: "__proto__"');
     expect(messages).not.toContain('"constructor"');

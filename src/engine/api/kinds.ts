@@ -94,6 +94,12 @@ function str(value: unknown, key: string): string {
   return typeof field === 'string' ? field : '';
 }
 
+/** Whether an installed API serves the kind at that version (simulated here or not). */
+export function serves(apiVersion: string, kind: string): boolean {
+  const simulated = own(simulatedKinds as Record<string, readonly string[]>, apiVersion);
+  return Boolean(simulated?.includes(kind) || own(servedElsewhere, apiVersion)?.includes(kind));
+}
+
 /** Checks a document's apiVersion and kind the way kubectl does before sending it. */
 export function checkKind(doc: SourceDocument): KindCheck {
   const apiVersion = str(doc.value, 'apiVersion');

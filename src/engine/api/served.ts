@@ -3,7 +3,7 @@
 // --json` and the course's `field` checks, so the two cannot disagree.
 import type { ClusterNode } from '../cluster.ts';
 import type { Model, RunningPod } from '../model/types.ts';
-import type { EndpointSlice, Service } from './types.ts';
+import type { EndpointSlice, PodSpec, Service } from './types.ts';
 
 /** The kinds the engine serves in their API form. */
 export const servedKinds = ['Node', 'Pod', 'Deployment', 'Service', 'EndpointSlice'] as const;
@@ -36,21 +36,25 @@ function servedNode(n: ClusterNode): Served {
   };
 }
 
+function containers(spec: PodSpec): Served[] {
+  return spec.containers.map((c) => ({
+    name: c.name,
+    image: c.image,
+    ports: c.ports.map((x) => ({
+      ...(x.name ? { name: x.name } : {}),
+      containerPort: x.containerPort,
+      protocol: x.protocol,
+    })),
+  }));
+}
+
 function servedPod(model: Model, p: RunningPod): Served {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: meta(p.metadata.name, p.metadata.namespace, p.metadata.labels),
     spec: {
-      containers: p.spec.containers.map((c) => ({
-        name: c.name,
-        image: c.image,
-        ports: c.ports.map((x) => ({
-          ...(x.name ? { name: x.name } : {}),
-          containerPort: x.containerPort,
-          protocol: x.protocol,
-        })),
-      })),
+      containers: containers(p.spec),
       ...(p.nodeName ? { nodeName: p.nodeName } : {}),
       ...(p.spec.hostNetwork ? { hostNetwork: true } : {}),
     },
@@ -76,7 +80,14 @@ function servedDeployment(w: Model['workloads'][number]): Served {
     spec: {
       replicas: w.replicas,
       selector: { matchLabels: w.selector?.matchLabels ?? {} },
-      template: { metadata: { labels: w.template.labels } },
+      // The template whole enough to be applied again: kube-apiserver requires its containers.
+      template: {
+        metadata: { labels: w.template.labels },
+        spec: {
+          containers: containers(w.template.spec),
+          ...(w.template.spec.hostNetwork ? { hostNetwork: true } : {}),
+        },
+      },
     },
   };
 }

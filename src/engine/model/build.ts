@@ -1,3 +1,4 @@
+import { flattenLists } from '../api/lists.ts';
 import type { Service, Sourced, Workload } from '../api/types.ts';
 import type { ClusterSpec } from '../cluster.ts';
 import { defaultCluster } from '../cluster.ts';
@@ -9,7 +10,7 @@ import { locate } from '../diagnostics.ts';
 import { configOf } from '../ingress/nginx.ts';
 import { message } from '../messages.ts';
 import { explained, hinted } from '../trace/english.ts';
-import { readManifests, type SourceDocument } from '../yaml/read.ts';
+import { limits, readManifests, type SourceDocument } from '../yaml/read.ts';
 import { declareAll, report } from './declare.ts';
 import { clusterNodes } from './nodes.ts';
 import type { Model } from './types.ts';
@@ -79,19 +80,37 @@ export function buildModel(files: InputFile[]): Model {
   return model;
 }
 
-/** The documents of every file; a file that is not YAML is one error and no documents. */
+/**
+ * The documents of every file, lists as their items; a file that is not YAML is
+ * one error and no documents, and so is one whose Lists hold more objects than
+ * the reader takes documents (a List must not be a way round that bound).
+ */
 function readDocuments(files: InputFile[], diagnostics: Diagnostic[]): SourceDocument[] {
   const documents: SourceDocument[] = [];
   for (const { file, text } of files) {
     const result = readManifests(file, text);
-    if (result.ok) documents.push(...result.documents);
-    else
+    if (!result.ok) {
       diagnostics.push({
         severity: 'error',
         code: 'YAMLSyntaxError',
         object: '',
         field: '',
         ...result.problem,
+      });
+      continue;
+    }
+    const objects = flattenLists(result.documents, diagnostics);
+    if (objects.length <= limits.maxDocuments) documents.push(...objects);
+    else
+      diagnostics.push({
+        severity: 'error',
+        code: 'TooLarge',
+        object: '',
+        field: '',
+        file,
+        line: 1,
+        column: 1,
+        message: `file has ${objects.length} objects, the items of its Lists counted; at most ${limits.maxDocuments} are read`,
       });
   }
   return documents;

@@ -14,11 +14,12 @@ import {
   decodeWorkload,
   objectId,
 } from '../api/objects.ts';
+import { maxNamedUnknownFields, strictDecodingMessage, unknownFields } from '../api/strict.ts';
 import type { EndpointSlice, Node, Pod, Secret, Service, Sourced, Workload } from '../api/types.ts';
 import type { ClusterSpec } from '../cluster.ts';
 import { decodeCluster, defaultCluster } from '../cluster.ts';
-import type { Diagnostic, FieldError } from '../diagnostics.ts';
-import { fromFieldError, locate } from '../diagnostics.ts';
+import type { Diagnostic, FieldError, PathStep } from '../diagnostics.ts';
+import { formatPath, fromFieldError, locate } from '../diagnostics.ts';
 import { builtInFile, controllerManifests } from '../ingress/controller.ts';
 import { convertIngressV1beta1 } from '../ingress/convert.ts';
 import { decodeIngress, decodeIngressClass } from '../ingress/decode.ts';
@@ -121,9 +122,15 @@ function decodeInto(
     kind === 'Namespace' || kind === 'Node' || kind === 'Cluster' || kind === 'IngressClass';
   const id = objectId(kind, clusterScoped ? '' : namespace, name);
   const d = new Decoder(doc, kind, apiVersion, id);
+  const unknown = unknownFields(apiVersion, kind, doc.value);
+  // A value of the wrong type fails decoding outright; only a decoded object has its unknown fields named.
   const validated = (errors: FieldError[]): boolean => {
     if (d.problems.length > 0) {
       diagnostics.push(...d.problems);
+      return false;
+    }
+    if (unknown.length > 0) {
+      diagnostics.push(...strictDiagnostics(doc, id, kind, apiVersion, unknown));
       return false;
     }
     report(doc, id, errors, diagnostics);
@@ -225,6 +232,25 @@ function decodeInto(
       return;
     }
   }
+}
+
+/** One error per unknown field (the first few), at its key, each with the one line kubectl prints for the object. */
+function strictDiagnostics(
+  doc: SourceDocument,
+  id: string,
+  kind: string,
+  apiVersion: string,
+  unknown: PathStep[][],
+): Diagnostic[] {
+  const message = strictDecodingMessage(doc.file, kind, apiVersion, unknown);
+  return unknown.slice(0, maxNamedUnknownFields).map((path) => ({
+    severity: 'error',
+    code: 'BadRequest',
+    object: id,
+    field: formatPath(path),
+    message,
+    ...locate(doc, path, 'key'),
+  }));
 }
 
 /** `kubectl apply` of the same object twice configures it twice: the later one wins. */

@@ -1,0 +1,250 @@
+// Manifests as `kubectl apply -f` reads them.
+//
+// Lists: k8s.io/cli-runtime pkg/resource/visitor.go FlattenListVisitor (each
+// item visited as an object of its own, lists inside lists flattened too);
+// k8s.io/apimachinery pkg/apis/meta/v1/unstructured (decodeToList: items of a
+// typed list that name neither apiVersion nor kind take the list's apiVersion
+// and its kind without "List"); kubectl pkg/validation/schema.go
+// (schemaValidation.validateList: each item of a v1 List needs apiVersion and kind).
+//
+// Strict field validation (kubectl asks for it by default: --validate=strict):
+// sigs.k8s.io/json UnmarshalStrict (json_test.go TestUnmarshal "unknown fields",
+// "case-sensitive": every unknown field reported, names matched case-sensitively);
+// k8s.io/apimachinery pkg/runtime/error.go strictDecodingError.Error ("strict
+// decoding error: " and the errors joined by ", "); k8s.io/apiserver
+// pkg/endpoints/handlers/rest.go (transformDecodeError: "%s in version %q cannot be
+// handled as a %s: %v"); sigs.k8s.io/yaml YAMLToJSON (the YAML reaches the
+// server as JSON made through a Go map, so keys arrive sorted).
+import { describe, expect, it } from 'vitest';
+import { getJson } from '../../src/cli/get.ts';
+import { buildModel } from '../../src/engine/index.ts';
+import { errors, model, myApp, service } from '../support/engine.ts';
+
+const strict = (kind: string, fields: string[], version = 'v1') =>
+  `Error from server (BadRequest): error when creating "test.yaml": ${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${fields.map((f) => `unknown field "${f}"`).join(', ')}`;
+
+const mine = (text: string) =>
+  model(text)
+    .services.filter((s) => s.metadata.namespace === 'default')
+    .map((s) => s.metadata.name);
+
+const at = (text: string) =>
+  model(text)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => `${d.line}:${d.column} ${d.field}`);
+
+describe('a List is its items', () => {
+  const list = `apiVersion: v1
+kind: List
+metadata:
+  resourceVersion: ""
+items:
+- apiVersion: v1
+  kind: Service
+  metadata:
+    name: a
+  spec:
+    selector: {app: a}
+    ports:
+    - port: 80
+- apiVersion: v1
+  kind: Service
+  metadata:
+    name: b
+  spec:
+    ports:
+    - port: 0
+`;
+
+  it('applies each item of a v1 List, an error in one at that item’s line', () => {
+    expect(mine(list)).toEqual(['a']);
+    expect(errors(list)).toEqual([
+      'spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive',
+      'spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive',
+    ]);
+    expect(at(list)[0]).toBe('20:13 spec.ports[0].port');
+  });
+
+  it('gives the items of a typed list that name no kind the list’s own', () => {
+    const text = `apiVersion: v1
+kind: ServiceList
+items:
+- metadata: {name: a}
+  spec:
+    ports:
+    - port: 80
+- metadata: {name: b}
+  spec:
+    ports:
+    - port: 81
+`;
+    expect(errors(text)).toEqual([]);
+    expect(mine(text)).toEqual(['a', 'b']);
+    const deployments = `apiVersion: apps/v1\nkind: DeploymentList\nitems:\n- ${myApp
+      .split('\n')
+      .filter((line) => !/^(apiVersion|kind):/.test(line))
+      .join('\n  ')}`;
+    expect(errors(deployments)).toEqual([]);
+    expect(model(deployments).workloads.map((w) => w.id)).toContain('Deployment/default/my-app');
+  });
+
+  it('needs apiVersion and kind on every item of a v1 List, said at the item', () => {
+    const text = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Namespace
+  metadata: {name: shop}
+- metadata: {name: p}
+  spec: {}
+`;
+    expect(errors(text)).toEqual([
+      'error validating "test.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false',
+    ]);
+    expect(at(text)).toEqual(['7:3 ']);
+    expect(model(text).namespaces).toContain('shop');
+  });
+
+  it('flattens a List inside a List', () => {
+    const text = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: List
+  items:
+  - apiVersion: v1
+    kind: Namespace
+    metadata: {name: inner}
+`;
+    expect(errors(text)).toEqual([]);
+    expect(model(text).namespaces).toContain('inner');
+  });
+
+  it('refuses items that are not a list, and a list kind no API serves', () => {
+    expect(errors('apiVersion: v1\nkind: List\nitems: {a: 1}\n')).toEqual([
+      'unable to decode "test.yaml": json: cannot unmarshal object into Go struct field decodeList.items of type []json.RawMessage',
+    ]);
+    expect(errors('apiVersion: v1\nkind: GadgetList\nitems: []\n')[0]).toContain(
+      'no matches for kind "GadgetList" in version "v1"',
+    );
+  });
+
+  it('reads back what `routelab get --json` prints, without an error', () => {
+    const text0 = `${myApp}---\n${service('selector: {app: my-app}\nports:\n- port: 80\n  targetPort: 8080')}`;
+    const first = buildModel([{ file: 'app.yaml', text: text0 }]);
+    const text = JSON.stringify(getJson(first), null, 2);
+    const again = buildModel([{ file: 'list.json', text }]);
+    expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(again.workloads.map((w) => w.id)).toContain('Deployment/default/my-app');
+    expect(again.services.map((s) => s.id)).toContain('Service/default/my-service');
+  });
+});
+
+describe('strict field validation', () => {
+  const svc = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector: {app: web}
+  ports:
+  - port: 80
+    nodeport: 30080
+`;
+
+  it('refuses a Service with spec.ports[0].nodeport, at the key, and creates nothing', () => {
+    expect(errors(svc)).toEqual([strict('Service', ['spec.ports[0].nodeport'])]);
+    expect(at(svc)).toEqual(['10:5 spec.ports[0].nodeport']);
+    expect(mine(svc)).toEqual([]);
+  });
+
+  it('names every unknown field of an object in one message, in the order they reach the server', () => {
+    const text = myApp
+      .replace(
+        '  template:\n    metadata:\n      labels:',
+        '  template:\n    metadata:\n      lables:',
+      )
+      .replace('metadata:\n  name: my-app', 'metadata:\n  name: my-app\n  lables: {a: b}');
+    const message = strict(
+      'Deployment',
+      ['metadata.lables', 'spec.template.metadata.lables'],
+      'v1',
+    );
+    expect(errors(text)).toEqual([message, message]);
+    expect(at(text).map((a) => a.split(' ')[1])).toEqual([
+      'metadata.lables',
+      'spec.template.metadata.lables',
+    ]);
+    // Sorted as a Go map sorts: spec before status, whatever the file's order.
+    const reversed =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nzeta: 1\nalpha: 1\nspec:\n  containers: [{name: c, image: i}]\n';
+    // One error per field, each at its key, each with the object's one message.
+    expect(errors(reversed)).toEqual([
+      strict('Pod', ['alpha', 'zeta']),
+      strict('Pod', ['alpha', 'zeta']),
+    ]);
+    expect(at(reversed)).toEqual(['5:1 alpha', '4:1 zeta']);
+  });
+
+  it('matches field names case-sensitively, as Go’s strict decoder does', () => {
+    const text = svc.replace('nodeport: 30080', 'NodePort: 30080');
+    expect(errors(text)).toEqual([strict('Service', ['spec.ports[0].NodePort'])]);
+  });
+
+  it('takes any key in maps (labels, annotations, nodeSelector, selector, data) and managedFields', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  labels: {anything: goes}
+  annotations: {example.com/whatever: "1"}
+  managedFields:
+  - manager: kubectl
+    operation: Apply
+    fieldsType: FieldsV1
+    fieldsV1: {"f:metadata": {"f:labels": {}}}
+spec:
+  nodeSelector: {disk: ssd}
+  containers:
+  - name: c
+    image: i
+    resources: {limits: {cpu: "1"}}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: s}
+data: {any.key: YQ==}
+`;
+    expect(errors(text)).toEqual([]);
+  });
+
+  it('says a value of the wrong type first: decoding stops there', () => {
+    const text = svc.replace('- port: 80', '- port: "80"');
+    expect(errors(text)).toEqual([
+      'Service in version "v1" cannot be handled as a Service: json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32',
+    ]);
+  });
+
+  it('checks Ingress and Node too, and leaves kinds it does not simulate alone', () => {
+    const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: i}
+spec:
+  ingressClassName: nginx
+  tls:
+  - secretNmae: x
+`;
+    expect(errors(ingress)).toEqual([strict('Ingress', ['spec.tls[0].secretNmae'])]);
+    const node = 'apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nspec: {podCidr: 10.0.0.0/24}\n';
+    expect(errors(node)).toEqual([strict('Node', ['spec.podCidr'])]);
+    const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndatta: {a: b}\n';
+    expect(errors(configMap)).toEqual([]);
+  });
+
+  it('keeps routelab’s own Cluster document as it was: unknown keys are not refused', () => {
+    const text =
+      'apiVersion: routelab.dev/v1alpha1\nkind: Cluster\nspec:\n  kubeProxyModee: iptables\n';
+    expect(errors(text)).toEqual([]);
+  });
+});
