@@ -5,14 +5,13 @@
 // where something answers with a reset or kube-proxy's REJECT.
 import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
-import { addressInCidr } from '../cluster.ts';
 import type { Packet } from '../kubeproxy/match.ts';
 import { kubeProxyRules } from '../kubeproxy/rules.ts';
 import { message } from '../messages.ts';
 import type { Model } from '../model/types.ts';
 import { resolveHost } from './dns.ts';
 import { english, hop } from './english.ts';
-import { throughNode } from './node.ts';
+import { localAddressesOf, throughNode } from './node.ts';
 import { enterFromOutside } from './outside.ts';
 import { addresses } from './packet.ts';
 import { isMessage, parseTarget, resolveSource, type Source, type Target } from './request.ts';
@@ -141,7 +140,7 @@ function walk(
     packet,
     hops,
     ctx: {
-      localAddresses: new Set([entry.internalIP, addressInCidr(entry.podCIDR, 1)]),
+      localAddresses: localAddressesOf(entry),
       mark: 0,
       random: session.random,
       recent: session.recent,

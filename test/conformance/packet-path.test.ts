@@ -1,0 +1,142 @@
+// The whole packet path across nodes, loopback and EndpointSlice conditions,
+// as the kernel and kube-proxy make it. Sources, per case below:
+// kubernetes/kubernetes pkg/proxy/iptables/proxier.go (syncProxyRules),
+// pkg/proxy/endpointslicecache.go (addEndpoints), pkg/controller/endpointslice.
+import { describe, expect, it } from 'vitest';
+import { buildModel, type Model, type TraceResult, trace } from '../../src/engine/index.ts';
+
+const app = (replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: my-app}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: my-app}}
+  template:
+    metadata: {labels: {app: my-app}}
+    spec:
+      containers:
+      - name: app
+        image: ghcr.io/example/my-app:1.0
+        ports: [{containerPort: 8080}]
+`;
+const nodePort = (policy: 'Cluster' | 'Local') => `---
+apiVersion: v1
+kind: Service
+metadata: {name: my-service}
+spec:
+  type: NodePort
+  externalTrafficPolicy: ${policy}
+  selector: {app: my-app}
+  ports: [{port: 80, targetPort: 8080, nodePort: 30080}]
+`;
+
+function build(text: string): Model {
+  const model = buildModel([{ file: 'scenario.yaml', text }]);
+  expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return model;
+}
+
+function run(model: Model, from: string, to: string): TraceResult {
+  return trace(model, { from, to }, { count: 1 });
+}
+
+/** The node running the one my-app Pod, and a node without it. */
+function placement(model: Model) {
+  const pod = model.pods.find((p) => p.owner === 'Deployment/my-app');
+  const withPod = model.nodes.find((n) => n.name === pod?.nodeName);
+  const without = model.nodes.filter((n) => n.name !== pod?.nodeName);
+  if (!pod || !withPod || without.length < 2) throw new Error('unexpected placement');
+  return { pod, withPod, without };
+}
+
+const chainsAt = (result: TraceResult, node: string) =>
+  result.hops.filter((h) => h.kind === 'iptables' && h.at === node).map((h) => h.chain);
+
+// proxier.go syncProxyRules writes KUBE-SERVICES' last rule as
+// `-m addrtype --dst-type LOCAL -j KUBE-NODEPORTS`: the kernel of the node that
+// owns the destination address evaluates it. A packet for another node's
+// address matches nothing on the sending node and is routed, un-NATed, to the
+// owner, whose PREROUTING jumps to KUBE-NODEPORTS (the Service docs: "each node
+// proxies that port (the same port number on every Node) into your Service").
+describe("a NodePort on another node's address", () => {
+  it('is delivered from a Pod: the owning node, not the sending one, applies KUBE-NODEPORTS', () => {
+    const model = build(app(1) + nodePort('Cluster'));
+    const { pod, withPod, without } = placement(model);
+    const [other] = without;
+    const result = run(model, 'deployment/my-app', `${other?.internalIP}:30080`);
+    expect(result.outcome).toBe('delivered');
+    expect(result.destination?.pod).toBe(pod.metadata.name);
+    // Nothing on the Pod's own node matched the other node's address.
+    expect(chainsAt(result, withPod.name)).not.toContain('KUBE-NODEPORTS');
+    expect(chainsAt(result, other?.name ?? '')).toContain('KUBE-NODEPORTS');
+    const routed = result.hops.find((h) => h.message.id === 'node.routed-in');
+    expect(routed?.at).toBe(other?.name);
+    expect(routed?.message.params).toMatchObject({ from: withPod.name, node: other?.name });
+    // The packet crossed un-NATed: it still carries the Pod's own address and the node's.
+    expect(routed?.packet).toEqual({
+      src: `${pod.podIP}:40000`,
+      dst: `${other?.internalIP}:30080`,
+    });
+  });
+
+  it("is delivered from a node, with the owning node's masquerade (externalTrafficPolicy Cluster)", () => {
+    const model = build(app(1) + nodePort('Cluster'));
+    const { withPod, without } = placement(model);
+    const [sender, owner] = without;
+    const result = run(model, `node/${sender?.name}`, `${owner?.internalIP}:30080`);
+    expect(result.outcome).toBe('delivered');
+    expect(chainsAt(result, sender?.name ?? '')).toEqual([]);
+    expect(chainsAt(result, owner?.name ?? '')).toContain('KUBE-NODEPORTS');
+    // The owner masquerades as itself on the way to the Pod's node.
+    expect(result.destination?.sourceIP).toBe(owner?.internalIP);
+    expect(result.destination?.node).toBe(withPod.name);
+  });
+
+  it('from a Pod, is sent to any endpoint even under externalTrafficPolicy Local ("pod traffic" short-circuit)', () => {
+    const model = build(app(1) + nodePort('Local'));
+    const { pod, without } = placement(model);
+    const [owner] = without;
+    const result = run(model, 'deployment/my-app', `${owner?.internalIP}:30080`);
+    expect(result.outcome).toBe('delivered');
+    expect(
+      result.hops.some(
+        (h) => h.rule?.comment === 'pod traffic for default/my-service external destinations',
+      ),
+    ).toBe(true);
+    expect(result.destination?.pod).toBe(pod.metadata.name);
+  });
+
+  it('from another node, is dropped by an owner without a local endpoint under externalTrafficPolicy Local', () => {
+    const model = build(app(1) + nodePort('Local'));
+    const { withPod, without } = placement(model);
+    const [owner, sender] = without;
+    const dropped = run(model, `node/${sender?.name}`, `${owner?.internalIP}:30080`);
+    expect(dropped.outcome).toBe('timeout');
+    expect(dropped.reasonMessage.params).toMatchObject({
+      node: owner?.name,
+      policy: 'externalTrafficPolicy',
+    });
+    // The node with the Pod keeps the sender's address and delivers.
+    const kept = run(model, `node/${sender?.name}`, `${withPod.internalIP}:30080`);
+    expect(kept.outcome).toBe('delivered');
+    expect(kept.destination?.sourceIP).toBe(sender?.internalIP);
+  });
+
+  it("is refused by an owner whose kube-proxy is stopped: the sender's rules do not help", () => {
+    const text = `apiVersion: routelab.dev/v1alpha1
+kind: Cluster
+spec:
+  nodes:
+  - name: node-1
+  - name: node-2
+  - name: node-3
+    kubeProxy: Stopped
+---
+${app(1)}${nodePort('Cluster')}`;
+    const model = build(text);
+    const stopped = model.nodes.find((n) => n.name === 'node-3');
+    const result = run(model, 'node/node-1', `${stopped?.internalIP}:30080`);
+    expect(result.outcome).toBe('refused');
+    expect(result.reasonMessage.id).toBe('node.refused-stopped');
+  });
+});
