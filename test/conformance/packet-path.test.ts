@@ -140,3 +140,53 @@ ${app(1)}${nodePort('Cluster')}`;
     expect(result.reasonMessage.id).toBe('node.refused-stopped');
   });
 });
+
+// kube-proxy's localhostNodePorts (default true): proxier.go NewProxier sets
+// route_localnet=1; syncProxyRules writes, for every NodePort, a
+// `-d 127.0.0.0/8 ... -m nfacct --nfacct-name localhost_nps_accepted_pkts` jump
+// before the plain one (the lines proxier_test.go
+// TestOverallIPTablesRulesWithMultipleServices expects), and KUBE-FIREWALL's
+// "block incoming localnet connections" keeps other hosts out. A DNATed
+// 127.0.0.1 connection is marked in KUBE-EXT and masqueraded as it leaves.
+describe('a NodePort on localhost', () => {
+  it('is delivered from a node through the 127.0.0.0/8 KUBE-NODEPORTS rule, masqueraded from 127.0.0.1', () => {
+    const model = build(app(1) + nodePort('Cluster'));
+    const { pod, without } = placement(model);
+    const [sender] = without;
+    const result = run(model, `node/${sender?.name}`, '127.0.0.1:30080');
+    expect(result.outcome).toBe('delivered');
+    expect(result.destination?.pod).toBe(pod.metadata.name);
+    const nodePorts = result.hops.find((h) => h.chain === 'KUBE-NODEPORTS');
+    expect(nodePorts?.rule?.destination?.value).toBe('127.0.0.0/8');
+    expect(nodePorts?.rule?.args).toContain('localhost_nps_accepted_pkts');
+    expect(nodePorts?.packet?.src).toBe('127.0.0.1:40000');
+    const masquerade = result.hops.find((h) => h.rewrite?.type === 'SNAT');
+    expect(masquerade?.rewrite).toEqual({
+      type: 'SNAT',
+      from: '127.0.0.1:40000',
+      to: `${sender?.internalIP}:40000`,
+    });
+    expect(result.destination?.sourceIP).toBe(sender?.internalIP);
+  });
+
+  it('is delivered under externalTrafficPolicy Local even without a local Pod (LOCAL traffic short-circuit)', () => {
+    const model = build(app(1) + nodePort('Local'));
+    const { pod, without } = placement(model);
+    const result = run(model, `node/${without[0]?.name}`, '127.0.0.1:30080');
+    expect(result.outcome).toBe('delivered');
+    expect(result.destination?.pod).toBe(pod.metadata.name);
+    expect(
+      result.hops.some(
+        (h) =>
+          h.rule?.comment === 'route LOCAL traffic for default/my-service external destinations',
+      ),
+    ).toBe(true);
+  });
+
+  it('is refused on a port no NodePort or host process uses', () => {
+    const model = build(app(1) + nodePort('Cluster'));
+    const result = run(model, 'node/node-1', '127.0.0.1:30081');
+    expect(result.outcome).toBe('refused');
+    expect(result.reasonMessage.id).toBe('node.refused-closed');
+  });
+});

@@ -96,7 +96,9 @@ export function traceRequest(
     );
     return finish({ outcome: 'dns-error', reason: dns.reason }, null, target);
   }
-  const packet: Packet = { src: source.ip, dst: dns.ip, dport: target.port, protocol: 'tcp' };
+  // A connection to a loopback address leaves from the loopback interface's 127.0.0.1.
+  const src = source.kind === 'node' && isLoopback(dns.ip) ? '127.0.0.1' : source.ip;
+  const packet: Packet = { src, dst: dns.ip, dport: target.port, protocol: 'tcp' };
   if (dns.detail) hops.push(hop('dns', at, dns.detail, addresses(packet)));
 
   const tracker = { service: null as TraceService | null };
@@ -149,6 +151,11 @@ function walk(
     tracker,
     serviceNamed,
   });
+}
+
+/** 127.0.0.0/8. */
+export function isLoopback(ip: string): boolean {
+  return ip.startsWith('127.');
 }
 
 export function newSession(seed: number, random: (seed: number) => () => number): TraceSession {
