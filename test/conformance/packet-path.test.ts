@@ -190,3 +190,69 @@ describe('a NodePort on localhost', () => {
     expect(result.reasonMessage.id).toBe('node.refused-closed');
   });
 });
+
+// pkg/proxy/endpointslicecache.go addEndpoints reads each condition on its own:
+// `ready := Ready == nil || *Ready`, `serving := Serving == nil || *Serving`,
+// `terminating := Terminating != nil && *Terminating` (the discovery/v1
+// EndpointConditions docs: nil ready and nil serving are "true", nil
+// terminating "false"). pkg/proxy/topology.go CategorizeEndpoints then uses the
+// ready endpoints, or failing those the serving and terminating ones.
+describe('EndpointSlice conditions as kube-proxy reads them (a selectorless Service)', () => {
+  const backend = `apiVersion: v1
+kind: Pod
+metadata: {name: backend, labels: {app: backend}}
+spec:
+  containers:
+  - name: app
+    image: ghcr.io/example/backend:1.0
+    ports: [{containerPort: 8080}]
+`;
+  const backendIP = build(backend).pods.find((p) => p.metadata.name === 'backend')?.podIP;
+  const selectorless = (conditions: string) => `${backend}---
+apiVersion: v1
+kind: Service
+metadata: {name: external-db}
+spec:
+  ports: [{port: 80, targetPort: 8080}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  name: external-db-1
+  labels: {kubernetes.io/service-name: external-db}
+addressType: IPv4
+ports: [{port: 8080}]
+endpoints:
+- addresses: ["${backendIP}"]
+${conditions}`;
+  const outcome = (conditions: string) =>
+    run(build(selectorless(conditions)), 'pod/backend', 'http://external-db/');
+
+  it('routes to an endpoint written with no conditions at all, or empty ones', () => {
+    for (const conditions of ['', '  conditions: {}\n']) {
+      const result = outcome(conditions);
+      expect(result.outcome).toBe('delivered');
+      expect(result.destination?.podIP).toBe(backendIP);
+    }
+  });
+
+  it('counts a nil ready as ready even when terminating is true', () => {
+    expect(outcome('  conditions: {terminating: true}\n').outcome).toBe('delivered');
+  });
+
+  it('counts a nil serving as serving: a not-ready terminating endpoint is the fallback', () => {
+    expect(outcome('  conditions: {ready: false, terminating: true}\n').outcome).toBe('delivered');
+  });
+
+  it('rejects when the only endpoint is not ready and not terminating (nil terminating is false)', () => {
+    const result = outcome('  conditions: {ready: false}\n');
+    expect(result.outcome).toBe('refused');
+    expect(result.reasonMessage.id).toBe('iptables.rejected');
+  });
+
+  it('rejects an explicitly not-serving terminating endpoint', () => {
+    expect(
+      outcome('  conditions: {ready: false, serving: false, terminating: true}\n').outcome,
+    ).toBe('refused');
+  });
+});
