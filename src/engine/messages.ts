@@ -66,7 +66,14 @@ export interface MessageParams {
   'node.arrive': { node: string; ip: string; kubeProxyRunning: boolean };
   'node.from-pod': { pod: string; node: string; kubeProxyRunning: boolean };
   'node.self': { node: string; kubeProxyRunning: boolean };
-  'node.routed-in': { from: string; node: string; ip: string; kubeProxyRunning: boolean };
+  'node.routed-in': {
+    from: string;
+    /** Whether `from` DNATed the packet to this node's address (an endpoint here), or left it as sent. */
+    natted: boolean;
+    node: string;
+    ip: string;
+    kubeProxyRunning: boolean;
+  };
 
   // kube-proxy's rules (netfilter.ts).
   /** `rule` is kube-proxy's own rule text, shown as written. */

@@ -256,3 +256,88 @@ ${conditions}`;
     ).toBe('refused');
   });
 });
+
+// The EndpointSlice controller does not skip hostNetwork Pods:
+// staging/src/k8s.io/endpointslice/util/controller_utils.go ShouldPodBeInEndpoints
+// checks only the phase, an IP and deletion, and utils.go podToEndpoint takes
+// status.podIPs, which for a hostNetwork Pod are its node's. kube-proxy DNATs
+// to that address like any other; the packet is then delivered by the node
+// that owns it, through INPUT, to the process listening there.
+describe('hostNetwork Pods as endpoints', () => {
+  const agent = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+      hostNetwork: true
+      containers:
+      - name: agent
+        image: ghcr.io/example/agent:1.0
+        ports: [{containerPort: 9100}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: agent}
+spec:
+  type: NodePort
+  selector: {app: agent}
+  ports: [{port: 9100, targetPort: 9100, nodePort: 30910}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client}
+spec:
+  containers: [{name: client, image: ghcr.io/example/client:1.0}]
+`;
+
+  it("are in the Service's EndpointSlice at their node's address", () => {
+    const model = build(agent);
+    const slice = model.endpointSlices.find((s) => s.serviceName === 'agent');
+    const addresses = slice?.endpoints.map((e) => e.addresses[0]).sort();
+    expect(addresses).toEqual(model.nodes.map((n) => n.internalIP).sort());
+    expect(slice?.endpoints.every((e) => e.ready)).toBe(true);
+  });
+
+  it('receive ClusterIP traffic on every node: locally through INPUT, elsewhere routed after DNAT', () => {
+    const model = build(agent);
+    const spread = trace(model, { from: 'pod/client', to: 'http://agent:9100/' }, { count: 60 });
+    expect(spread.outcomes).toEqual({ delivered: 60 });
+    expect(new Set(spread.distribution?.map((d) => d.node))).toEqual(
+      new Set(model.nodes.map((n) => n.name)),
+    );
+    const client = model.pods.find((p) => p.metadata.name === 'client');
+    for (let seed = 1; seed < 40; seed++) {
+      const one = trace(model, { from: 'pod/client', to: 'http://agent:9100/' }, { seed });
+      if (one.destination?.node === client?.nodeName) continue;
+      const routed = one.hops.find((h) => h.message.id === 'node.routed-in');
+      expect(routed?.at).toBe(one.destination?.node);
+      expect(routed?.message.params).toMatchObject({ natted: true, from: client?.nodeName });
+      // A ClusterIP connection from a Pod is not marked: the agent sees the Pod's address.
+      expect(one.destination?.sourceIP).toBe(client?.podIP);
+      return;
+    }
+    throw new Error('no seed picked a remote agent');
+  });
+
+  it("keep an outside client's address when the NodePort's node picks its own hostNetwork endpoint", () => {
+    const model = build(agent);
+    const node = model.nodes[1];
+    for (let seed = 1; seed < 40; seed++) {
+      const one = trace(
+        model,
+        { from: 'external', to: `http://${node?.internalIP}:30910/` },
+        { seed },
+      );
+      expect(one.outcome).toBe('delivered');
+      if (one.destination?.node !== node?.name) continue;
+      // Delivered locally after DNAT: it never reaches POSTROUTING's MASQUERADE.
+      expect(one.destination?.sourceIP).toBe(model.cluster.externalClient);
+      expect(one.hops.some((h) => h.chain === 'KUBE-POSTROUTING')).toBe(false);
+      return;
+    }
+    throw new Error('no seed picked the local agent');
+  });
+});

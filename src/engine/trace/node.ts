@@ -35,8 +35,8 @@ export interface InNode {
   /** The Service the request is for, once known. */
   tracker: { service: TraceService | null };
   serviceNamed: (service: Service, port: ServicePort) => void;
-  /** The node that routed the packet here, un-NATed, because `entry` owns its destination. */
-  routedFrom?: ClusterNode;
+  /** The node that routed the packet here because `entry` owns its destination, and whether it DNATed it first. */
+  routedFrom?: { node: ClusterNode; natted: boolean };
 }
 
 /** The addresses `-m addrtype --dst-type LOCAL` matches on a node: its own and its Pod bridge's. */
@@ -56,8 +56,10 @@ export function throughNode(s: InNode): Ending {
   if (found) s.serviceNamed(found.service, found.port);
   const dnat = nat?.verdict === 'DNAT' && nat.toDestination;
   if (dnat) Object.assign(packet, dnatTo(packet, dnat));
+  // Routed after DNAT: an endpoint at this node's own address (a hostNetwork
+  // Pod's) is delivered locally, through INPUT, like the node's own ports.
   const isLocal = ctx.localAddresses.has(packet.dst) || packet.dst.startsWith('127.');
-  const filterHook = s.hook === 'OUTPUT' ? 'OUTPUT' : !dnat && isLocal ? 'INPUT' : 'FORWARD';
+  const filterHook = s.hook === 'OUTPUT' ? 'OUTPUT' : isLocal ? 'INPUT' : 'FORWARD';
   const filtered = nf.filter(filterHook, packet, ctx);
   const service = s.tracker.service;
   if (filtered?.verdict === 'REJECT')
@@ -81,7 +83,7 @@ export function throughNode(s: InNode): Ending {
       }),
     };
 
-  if (!dnat && isLocal) {
+  if (isLocal) {
     const hostPod = model.pods.find(
       (p) =>
         p.spec.hostNetwork &&
@@ -95,7 +97,7 @@ export function throughNode(s: InNode): Ending {
       reason: message(running ? 'node.refused-closed' : 'node.refused-stopped', params),
     };
   }
-  return toPod(s, nf);
+  return toPod(s, nf, Boolean(dnat));
 }
 
 function arrival(s: InNode, entry: ClusterNode) {
@@ -103,7 +105,8 @@ function arrival(s: InNode, entry: ClusterNode) {
   const kubeProxyRunning = entry.kubeProxy === 'Running';
   if (routedFrom)
     return message('node.routed-in', {
-      from: routedFrom.name,
+      from: routedFrom.node.name,
+      natted: routedFrom.natted,
       node: entry.name,
       ip: entry.internalIP,
       kubeProxyRunning,
@@ -125,9 +128,10 @@ function arrival(s: InNode, entry: ClusterNode) {
  * have) and is routed to the node that owns it, whose PREROUTING sees a local
  * destination and so its KUBE-NODEPORTS (proxier.go syncProxyRules: the
  * "kubernetes service nodeports" rule, evaluated by the kernel of the node that
- * owns the address).
+ * owns the address). An endpoint at another node's address (a hostNetwork
+ * Pod's) is reached the same way after this node's DNAT.
  */
-function toOwnerNode(s: InNode, nf: Netfilter, owner: ClusterNode): Ending {
+function toOwnerNode(s: InNode, nf: Netfilter, owner: ClusterNode, natted: boolean): Ending {
   const { packet, ctx, entry } = s;
   if (nf.postrouting(packet, ctx, entry.internalIP)) packet.src = entry.internalIP;
   return throughNode({
@@ -136,16 +140,16 @@ function toOwnerNode(s: InNode, nf: Netfilter, owner: ClusterNode): Ending {
     hook: 'PREROUTING',
     rules: kubeProxyRules(s.model, owner),
     ctx: { ...ctx, localAddresses: localAddressesOf(owner), mark: 0 },
-    routedFrom: entry,
+    routedFrom: { node: entry, natted },
   });
 }
 
 /** After the rules: a Pod's address is carried there, another node's address routed there; any other goes nowhere. */
-function toPod(s: InNode, nf: Netfilter): Ending {
+function toPod(s: InNode, nf: Netfilter, natted: boolean): Ending {
   const { model, entry, packet, hops, ctx } = s;
   const owner = ownerOf(model, packet.dst);
   if (owner && !owner.pod && owner.node !== entry && !s.routedFrom)
-    return toOwnerNode(s, nf, owner.node);
+    return toOwnerNode(s, nf, owner.node, natted);
   if (!owner?.pod) {
     const ip = packet.dst;
     const why = model.services.some((svc) => svc.clusterIP === ip)

@@ -79,7 +79,7 @@ export const en: MessageTable = {
     `leaves Pod ${p.pod} into ${p.node}'s network stack; kube-proxy is ${running(p.kubeProxyRunning)}`,
   'node.self': (p) => `sent by ${p.node} itself; kube-proxy is ${running(p.kubeProxyRunning)}`,
   'node.routed-in': (p) =>
-    `no rule on ${p.from} matches ${p.ip}, which is not ${p.from}'s own address, so ${p.from} routes it unchanged to ${p.node}, whose address it is; kube-proxy there is ${running(p.kubeProxyRunning)}`,
+    `${p.natted ? `${p.from} DNATed it to ${p.ip}, ${p.node}'s own address,` : `no rule on ${p.from} matches ${p.ip}, which is not ${p.from}'s own address,`} so ${p.from} routes it ${p.natted ? '' : 'unchanged '}to ${p.node}; kube-proxy there is ${running(p.kubeProxyRunning)}`,
 
   'iptables.rule': (p) =>
     `${p.table} ${p.chain}: ${p.rule}${p.markedForSnat ? ' (marked for SNAT)' : ''}`,

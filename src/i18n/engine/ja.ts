@@ -84,7 +84,7 @@ export const ja: MessageTable = {
     `Pod ${p.pod} から ${p.node} のネットワークスタックへ出ます。${kubeProxy(p.kubeProxyRunning)}`,
   'node.self': (p) => `${p.node} 自身が送ります。${kubeProxy(p.kubeProxyRunning)}`,
   'node.routed-in': (p) =>
-    `${p.ip} は ${p.from} 自身のアドレスではないので ${p.from} のルールには当てはまらず、パケットはそのまま、このアドレスを持つ ${p.node} へルーティングされます。${kubeProxy(p.kubeProxyRunning)}`,
+    `${p.natted ? `${p.from} で ${p.node} 自身のアドレス ${p.ip} へ DNAT されたパケットが、${p.node} へルーティングされます。` : `${p.ip} は ${p.from} 自身のアドレスではないので ${p.from} のルールには当てはまらず、パケットはそのまま、このアドレスを持つ ${p.node} へルーティングされます。`}${kubeProxy(p.kubeProxyRunning)}`,
 
   'iptables.rule': (p) =>
     `${p.table} ${p.chain}: ${p.rule}${p.markedForSnat ? '（SNAT の印を付けます）' : ''}`,
