@@ -37,6 +37,7 @@ export interface MessageParams {
   // Name resolution (dns.ts).
   'dns.failed': { host: string; reason: Message };
   'dns.forced': { host: string; ip: string };
+  'dns.hosts-file': { host: string; ip: string };
   'dns.cname-loop': { host: string };
   'dns.cname-failed': { fqdn: string; externalName: string; inner: Message };
   'dns.cname': { host: string; externalName: string; ip: string };
@@ -98,6 +99,7 @@ export interface MessageParams {
   'pod.nothing-listens': { port: number; declared: number[] };
   'pod.refused-reason': { pod: string; port: number; declared: number[] };
   'pod.accepts': { container: string; port: number; http: boolean };
+  'pod.loopback': { pod: string; ip: string };
   'pod.delivered-reason': { pod: string; node: string; port: number; source: string };
 
   // Inside ingress-nginx (ingress.ts, ingress/match.ts).

@@ -341,3 +341,41 @@ spec:
     throw new Error('no seed picked the local agent');
   });
 });
+
+// In a Pod, 127.0.0.1 is the loopback of the Pod's own network namespace,
+// shared by its containers (the Pod docs: "containers within the Pod can
+// communicate with one another using localhost"); it never reaches the node's
+// netfilter, so no NodePort is on it. "localhost" resolves from kubelet's
+// managed /etc/hosts (pkg/kubelet/kubelet_pods.go managedHostsFileContent).
+describe("a Pod's own loopback", () => {
+  it('reaches the same Pod when a container there declares the port', () => {
+    const model = build(app(1) + nodePort('Cluster'));
+    const { pod } = placement(model);
+    for (const to of ['127.0.0.1:8080', 'http://localhost:8080/']) {
+      const result = run(model, 'deployment/my-app', to);
+      expect(result.outcome).toBe('delivered');
+      expect(result.destination?.pod).toBe(pod.metadata.name);
+      expect(result.destination?.sourceIP).toBe('127.0.0.1');
+      expect(result.hops.some((h) => h.kind === 'node' || h.kind === 'iptables')).toBe(false);
+      expect(result.hops.find((h) => h.kind === 'pod')?.message.id).toBe('pod.loopback');
+    }
+  });
+
+  it('is refused on a NodePort: the node’s localhost NodePort rules are not in the Pod', () => {
+    const model = build(app(1) + nodePort('Cluster'));
+    const result = run(model, 'deployment/my-app', '127.0.0.1:30080');
+    expect(result.outcome).toBe('refused');
+    expect(result.reasonMessage.id).toBe('pod.refused-reason');
+    expect(result.hops.some((h) => h.chain === 'KUBE-NODEPORTS')).toBe(false);
+  });
+
+  it("is the node's own for the node: localhost resolves from /etc/hosts and reaches the NodePort", () => {
+    const model = build(app(1) + nodePort('Cluster'));
+    const result = run(model, 'node/node-1', 'http://localhost:30080/');
+    expect(result.outcome).toBe('delivered');
+    expect(result.hops[0]?.message).toEqual({
+      id: 'dns.hosts-file',
+      params: { host: 'localhost', ip: '127.0.0.1' },
+    });
+  });
+});

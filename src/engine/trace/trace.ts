@@ -14,6 +14,7 @@ import { english, hop } from './english.ts';
 import { localAddressesOf, throughNode } from './node.ts';
 import { enterFromOutside } from './outside.ts';
 import { addresses } from './packet.ts';
+import { arrive } from './pod.ts';
 import { isMessage, parseTarget, resolveSource, type Source, type Target } from './request.ts';
 import type { Ending, Hop, TraceResult, TraceService } from './types.ts';
 
@@ -97,7 +98,7 @@ export function traceRequest(
     return finish({ outcome: 'dns-error', reason: dns.reason }, null, target);
   }
   // A connection to a loopback address leaves from the loopback interface's 127.0.0.1.
-  const src = source.kind === 'node' && isLoopback(dns.ip) ? '127.0.0.1' : source.ip;
+  const src = source.kind !== 'external' && isLoopback(dns.ip) ? '127.0.0.1' : source.ip;
   const packet: Packet = { src, dst: dns.ip, dport: target.port, protocol: 'tcp' };
   if (dns.detail) hops.push(hop('dns', at, dns.detail, addresses(packet)));
 
@@ -125,6 +126,13 @@ function walk(
       targetPort: port.targetPort,
     };
   };
+  // A Pod's loopback is its own network namespace's (shared by its
+  // containers), not the node's: the packet never reaches the node's rules.
+  if (source.kind === 'pod' && !source.pod.spec.hostNetwork && isLoopback(packet.dst)) {
+    const pod = source.pod.metadata.name;
+    hops.push(hop('pod', pod, message('pod.loopback', { pod, ip: packet.dst }), addresses(packet)));
+    return arrive(source.pod, source.node, { ...target, host: httpHost }, packet, hops);
+  }
   let entry: ClusterNode;
   if (source.kind === 'external') {
     const entered = enterFromOutside(model, session.random, packet, hops, serviceNamed);

@@ -36,6 +36,7 @@ export const en: MessageTable = {
 
   'dns.failed': (p, r) => `${p.host}: ${r(p.reason)}`,
   'dns.forced': (p) => `${p.host} -> ${p.ip} (--resolve)`,
+  'dns.hosts-file': (p) => `${p.host} -> ${p.ip} (/etc/hosts)`,
   'dns.cname-loop': (p) => `${p.host} is a chain of CNAMEs that does not end`,
   'dns.cname-failed': (p, r) =>
     `${p.fqdn} is a CNAME for ${p.externalName} (ExternalName Service), and ${r(p.inner)}`,
@@ -107,6 +108,8 @@ export const en: MessageTable = {
     `no container declares port ${p.port} (declared: ${declaredPorts(p.declared)}); ${convention}, so the Pod answers with a reset`,
   'pod.refused-reason': (p) =>
     `the request reached Pod ${p.pod} on port ${p.port}, but no container there declares it (its containerPorts: ${declaredPorts(p.declared)}); ${convention}: connection refused`,
+  'pod.loopback': (p) =>
+    `${p.ip} is loopback inside Pod ${p.pod}'s own network namespace: the packet never leaves the Pod and reaches its own containers, not the node`,
   'pod.accepts': (p) =>
     `container ${p.container} accepts the connection on ${p.port}${p.http ? ' and answers 200' : ''}`,
   'pod.delivered-reason': (p) =>
