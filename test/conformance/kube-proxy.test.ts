@@ -31,6 +31,11 @@ describe('kube-proxy iptables rules', () => {
     expect(rulesFor('overall-multiple-services', 'test-hostname')).toBe(expected);
   });
 
+  it('TestOverallIPTablesRules: the same cluster with ClientIP affinity on svc5, localhost NodePorts and nfacct counters', () => {
+    const expected = readFileSync(join(fixtures, 'overall-iptables-rules.expected'), 'utf8');
+    expect(rulesFor('overall-iptables-rules', 'test-hostname')).toBe(expected);
+  });
+
   for (const [fixture, label] of [
     ['terminating-local-ready', 'ready endpoints exist'],
     ['terminating-local-only-terminating', 'only terminating endpoints exist'],
