@@ -44,6 +44,7 @@ export interface MessageParams {
   // Name resolution (dns.ts).
   'dns.failed': { host: string; reason: Message };
   'dns.forced': { host: string; ip: string };
+  'dns.hosts-file': { host: string; ip: string };
   'dns.cname-loop': { host: string };
   'dns.cname-failed': { fqdn: string; externalName: string; inner: Message };
   'dns.cname': { host: string; externalName: string; ip: string };
@@ -73,6 +74,14 @@ export interface MessageParams {
   'node.arrive': { node: string; ip: string; kubeProxyRunning: boolean };
   'node.from-pod': { pod: string; node: string; kubeProxyRunning: boolean };
   'node.self': { node: string; kubeProxyRunning: boolean };
+  'node.routed-in': {
+    from: string;
+    /** Whether `from` DNATed the packet to this node's address (an endpoint here), or left it as sent. */
+    natted: boolean;
+    node: string;
+    ip: string;
+    kubeProxyRunning: boolean;
+  };
 
   // kube-proxy's rules (netfilter.ts).
   /** `rule` is kube-proxy's own rule text, shown as written. */
@@ -97,6 +106,7 @@ export interface MessageParams {
   'pod.nothing-listens': { port: number; declared: number[] };
   'pod.refused-reason': { pod: string; port: number; declared: number[] };
   'pod.accepts': { container: string; port: number; http: boolean };
+  'pod.loopback': { pod: string; ip: string };
   'pod.delivered-reason': { pod: string; node: string; port: number; source: string };
 
   // Inside ingress-nginx (ingress.ts, ingress/match.ts).

@@ -1,7 +1,14 @@
 // kube-proxy's iptables rules, compared with the expected outputs of its own
 // tests (kubernetes/kubernetes pkg/proxy/iptables/proxier_test.go). Each
 // fixture is a test's cluster written as manifests, plus the rules the test
-// expects, in the canonical order its sortIPTablesRules compares.
+// expects, in the canonical order its sortIPTablesRules compares. The fake
+// proxier has the nfacct counters kube-proxy ensures at start, so the expected
+// rules include the `-m nfacct` ones (KUBE-FORWARD's INVALID drop counted in
+// ct_state_invalid_dropped_pkts; each NodePort's 127.0.0.0/8 jump counted in
+// localhost_nps_accepted_pkts) exactly as TestOverallIPTablesRulesWithMultipleServices
+// expects them. The TestTerminatingEndpointsTrafficPolicyLocal fixtures were
+// taken from a release before the counters; their INVALID rule is the one
+// proxier.go syncProxyRules writes now, the only line that differs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +29,11 @@ describe('kube-proxy iptables rules', () => {
   it('TestOverallIPTablesRulesWithMultipleServices: ClusterIP, NodePort, LoadBalancer (Local and Cluster), externalIPs, source ranges, no endpoints', () => {
     const expected = readFileSync(join(fixtures, 'overall-multiple-services.expected'), 'utf8');
     expect(rulesFor('overall-multiple-services', 'test-hostname')).toBe(expected);
+  });
+
+  it('TestOverallIPTablesRules: the same cluster with ClientIP affinity on svc5, localhost NodePorts and nfacct counters', () => {
+    const expected = readFileSync(join(fixtures, 'overall-iptables-rules.expected'), 'utf8');
+    expect(rulesFor('overall-iptables-rules', 'test-hostname')).toBe(expected);
   });
 
   for (const [fixture, label] of [

@@ -208,16 +208,14 @@ export function decodeEndpointSlice(d: Decoder): EndpointSlice {
     serviceName: metadata.labels['kubernetes.io/service-name'] ?? '',
     addressType: (d.string(['addressType']) ?? 'IPv4') as EndpointSlice['addressType'],
     endpoints: d.list(['endpoints'], '[]v1.Endpoint').map((_, i) => {
-      const ready = d.bool(['endpoints', i, 'conditions', 'ready']);
-      const serving = d.bool(['endpoints', i, 'conditions', 'serving']);
-      const terminating = d.bool(['endpoints', i, 'conditions', 'terminating']) ?? false;
-      // discovery/v1: a nil ready means ready (unless terminating); nil serving follows ready.
-      const isReady = ready ?? !terminating;
+      // As kube-proxy reads them (pkg/proxy/endpointslicecache.go addEndpoints)
+      // and discovery/v1 EndpointConditions says: a nil ready or serving is
+      // true, a nil terminating false, each on its own.
       return {
         addresses: d.stringList(['endpoints', i, 'addresses']),
-        ready: isReady,
-        serving: serving ?? isReady,
-        terminating,
+        ready: d.bool(['endpoints', i, 'conditions', 'ready']) ?? true,
+        serving: d.bool(['endpoints', i, 'conditions', 'serving']) ?? true,
+        terminating: d.bool(['endpoints', i, 'conditions', 'terminating']) ?? false,
         nodeName: d.string(['endpoints', i, 'nodeName']) ?? '',
         zone: d.string(['endpoints', i, 'zone']) ?? '',
         targetRef: '',

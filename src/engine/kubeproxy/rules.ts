@@ -3,7 +3,11 @@
 // Source: kubernetes/kubernetes pkg/proxy/iptables/proxier.go (syncProxyRules,
 // writeServiceToEndpointRules). Defaults assumed, as in proxier_test.go:
 // masquerade bit 0x4000, --cluster-cidr as the local detector, NodePorts on all
-// local addresses including localhost, no --random-fully, no nfacct counters.
+// local addresses including localhost (iptables.localhostNodePorts: true, so
+// NewProxier sets net.ipv4.conf.all.route_localnet=1 and a DNATed 127.0.0.1
+// packet may leave the node, masqueraded), no --random-fully, and the nfacct
+// counters kube-proxy ensures at start (ct_state_invalid_dropped_pkts,
+// localhost_nps_accepted_pkts), which the tests' fake proxier has too.
 import type { ClusterNode } from '../cluster.ts';
 import type { Model } from '../model/types.ts';
 import { memoized } from '../util/memo.ts';
@@ -119,7 +123,11 @@ function writeFinalRules(filter: Writer, nat: Writer): void {
     '-j',
     'KUBE-NODEPORTS',
   );
-  filter.rule('KUBE-FORWARD', '-m', 'conntrack', '--ctstate', 'INVALID', '-j', 'DROP');
+  filter.rule(
+    'KUBE-FORWARD',
+    ...['-m', 'conntrack', '--ctstate', 'INVALID'],
+    ...['-m', 'nfacct', '--nfacct-name', 'ct_state_invalid_dropped_pkts', '-j', 'DROP'],
+  );
   filter.rule(
     'KUBE-FORWARD',
     '-m',

@@ -19,6 +19,9 @@ import {
 import { endpointChain, type ServiceChains, serviceChains, servicePortName } from './names.ts';
 import { q, type Writer } from './writer.ts';
 
+/** metrics.LocalhostNodePortAcceptedNFAcctCounter. */
+const localhostNodePortCounter = 'localhost_nps_accepted_pkts';
+
 /** `-m comment --comment VALUE`: how every rule of a Service says whose it is. */
 const commented = (value: string) => ['-m', 'comment', '--comment', value];
 
@@ -188,7 +191,14 @@ function writeNodePortRules(p: PortPlan, filter: Writer, nat: Writer): void {
   const { name, chains, service, hasAny, hasExternal } = p;
   const nodePort = String(p.port.nodePort);
   if (p.port.nodePort !== 0) {
-    if (hasAny)
+    if (hasAny) {
+      // localhostNodePorts (the default) with the nfacct counter kube-proxy
+      // ensures at start: the same jump for 127.0.0.0/8, counted separately.
+      nat.rule(
+        'KUBE-NODEPORTS',
+        ...[...commented(name), ...p.match, '-d', '127.0.0.0/8', '--dport', nodePort],
+        ...['-m', 'nfacct', '--nfacct-name', localhostNodePortCounter, '-j', chains.ext],
+      );
       nat.rule(
         'KUBE-NODEPORTS',
         ...commented(name),
@@ -198,6 +208,7 @@ function writeNodePortRules(p: PortPlan, filter: Writer, nat: Writer): void {
         '-j',
         chains.ext,
       );
+    }
     if (!hasExternal)
       filter.rule(
         'KUBE-EXTERNAL-SERVICES',

@@ -41,6 +41,16 @@ export function resolveHost(
       detail: message('dns.forced', { host, ip: forced }),
       service: null,
     };
+  // kubelet's managed /etc/hosts (pkg/kubelet/kubelet_pods.go
+  // managedHostsFileContent: "127.0.0.1\tlocalhost") and a node's own map
+  // localhost before any DNS query.
+  if (host === 'localhost' && source.kind !== 'external')
+    return {
+      ok: true,
+      ip: '127.0.0.1',
+      detail: message('dns.hosts-file', { host, ip: '127.0.0.1' }),
+      service: null,
+    };
   if (source.kind === 'pod' && !source.pod.spec.hostNetwork) {
     const found = clusterDNS(model, source.pod.metadata.namespace, host, overrides, pick, depth);
     if (found) return found;

@@ -7,7 +7,7 @@ import type { ClusterNode } from '../cluster.ts';
 import { addressInCidr } from '../cluster.ts';
 import { isControllerPod } from '../ingress/entry.ts';
 import type { Context, Packet } from '../kubeproxy/match.ts';
-import type { NodeRules } from '../kubeproxy/rules.ts';
+import { kubeProxyRules, type NodeRules } from '../kubeproxy/rules.ts';
 import { message } from '../messages.ts';
 import { serviceNamed } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
@@ -35,12 +35,19 @@ export interface InNode {
   /** The Service the request is for, once known. */
   tracker: { service: TraceService | null };
   serviceNamed: (service: Service, port: ServicePort) => void;
+  /** The node that routed the packet here because `entry` owns its destination, and whether it DNATed it first. */
+  routedFrom?: { node: ClusterNode; natted: boolean };
+}
+
+/** The addresses `-m addrtype --dst-type LOCAL` matches on a node: its own and its Pod bridge's. */
+export function localAddressesOf(node: ClusterNode): Set<string> {
+  return new Set([node.internalIP, addressInCidr(node.podCIDR, 1)]);
 }
 
 export function throughNode(s: InNode): Ending {
   const { model, entry, packet, hops, ctx } = s;
   const running = entry.kubeProxy === 'Running';
-  hops.push(hop('node', entry.name, arrival(s.source, entry), addresses(packet)));
+  hops.push(hop('node', entry.name, arrival(s, entry), addresses(packet)));
 
   const nf = new Netfilter(s.rules, hops);
   const hopsBefore = hops.length;
@@ -49,8 +56,10 @@ export function throughNode(s: InNode): Ending {
   if (found) s.serviceNamed(found.service, found.port);
   const dnat = nat?.verdict === 'DNAT' && nat.toDestination;
   if (dnat) Object.assign(packet, dnatTo(packet, dnat));
+  // Routed after DNAT: an endpoint at this node's own address (a hostNetwork
+  // Pod's) is delivered locally, through INPUT, like the node's own ports.
   const isLocal = ctx.localAddresses.has(packet.dst) || packet.dst.startsWith('127.');
-  const filterHook = s.hook === 'OUTPUT' ? 'OUTPUT' : !dnat && isLocal ? 'INPUT' : 'FORWARD';
+  const filterHook = s.hook === 'OUTPUT' ? 'OUTPUT' : isLocal ? 'INPUT' : 'FORWARD';
   const filtered = nf.filter(filterHook, packet, ctx);
   const service = s.tracker.service;
   if (filtered?.verdict === 'REJECT')
@@ -74,7 +83,7 @@ export function throughNode(s: InNode): Ending {
       }),
     };
 
-  if (!dnat && isLocal) {
+  if (isLocal) {
     const hostPod = model.pods.find(
       (p) =>
         p.spec.hostNetwork &&
@@ -88,11 +97,20 @@ export function throughNode(s: InNode): Ending {
       reason: message(running ? 'node.refused-closed' : 'node.refused-stopped', params),
     };
   }
-  return toPod(s, nf);
+  return toPod(s, nf, Boolean(dnat));
 }
 
-function arrival(source: Source, entry: ClusterNode) {
+function arrival(s: InNode, entry: ClusterNode) {
+  const { source, routedFrom } = s;
   const kubeProxyRunning = entry.kubeProxy === 'Running';
+  if (routedFrom)
+    return message('node.routed-in', {
+      from: routedFrom.node.name,
+      natted: routedFrom.natted,
+      node: entry.name,
+      ip: entry.internalIP,
+      kubeProxyRunning,
+    });
   if (source.kind === 'external')
     return message('node.arrive', { node: entry.name, ip: entry.internalIP, kubeProxyRunning });
   if (source.kind === 'pod')
@@ -104,10 +122,34 @@ function arrival(source: Source, entry: ClusterNode) {
   return message('node.self', { node: entry.name, kubeProxyRunning });
 }
 
-/** After the rules: a Pod's address is carried there; any other goes nowhere. */
-function toPod(s: InNode, nf: Netfilter): Ending {
+/**
+ * A packet for another node's own address leaves this node as it is (no rule
+ * here matched: `--dst-type LOCAL` is false for an address this node does not
+ * have) and is routed to the node that owns it, whose PREROUTING sees a local
+ * destination and so its KUBE-NODEPORTS (proxier.go syncProxyRules: the
+ * "kubernetes service nodeports" rule, evaluated by the kernel of the node that
+ * owns the address). An endpoint at another node's address (a hostNetwork
+ * Pod's) is reached the same way after this node's DNAT.
+ */
+function toOwnerNode(s: InNode, nf: Netfilter, owner: ClusterNode, natted: boolean): Ending {
+  const { packet, ctx, entry } = s;
+  if (nf.postrouting(packet, ctx, entry.internalIP)) packet.src = entry.internalIP;
+  return throughNode({
+    ...s,
+    entry: owner,
+    hook: 'PREROUTING',
+    rules: kubeProxyRules(s.model, owner),
+    ctx: { ...ctx, localAddresses: localAddressesOf(owner), mark: 0 },
+    routedFrom: { node: entry, natted },
+  });
+}
+
+/** After the rules: a Pod's address is carried there, another node's address routed there; any other goes nowhere. */
+function toPod(s: InNode, nf: Netfilter, natted: boolean): Ending {
   const { model, entry, packet, hops, ctx } = s;
   const owner = ownerOf(model, packet.dst);
+  if (owner && !owner.pod && owner.node !== entry && !s.routedFrom)
+    return toOwnerNode(s, nf, owner.node, natted);
   if (!owner?.pod) {
     const ip = packet.dst;
     const why = model.services.some((svc) => svc.clusterIP === ip)

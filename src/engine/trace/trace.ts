@@ -5,16 +5,16 @@
 // where something answers with a reset or kube-proxy's REJECT.
 import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
-import { addressInCidr } from '../cluster.ts';
 import type { Packet } from '../kubeproxy/match.ts';
 import { kubeProxyRules } from '../kubeproxy/rules.ts';
 import { message } from '../messages.ts';
 import type { Model } from '../model/types.ts';
 import { resolveHost } from './dns.ts';
 import { english, hop } from './english.ts';
-import { throughNode } from './node.ts';
+import { localAddressesOf, throughNode } from './node.ts';
 import { enterFromOutside } from './outside.ts';
 import { addresses } from './packet.ts';
+import { arrive } from './pod.ts';
 import { isMessage, parseTarget, resolveSource, type Source, type Target } from './request.ts';
 import type { Ending, Hop, TraceResult, TraceService } from './types.ts';
 
@@ -97,7 +97,9 @@ export function traceRequest(
     );
     return finish({ outcome: 'dns-error', reason: dns.reason }, null, target);
   }
-  const packet: Packet = { src: source.ip, dst: dns.ip, dport: target.port, protocol: 'tcp' };
+  // A connection to a loopback address leaves from the loopback interface's 127.0.0.1.
+  const src = source.kind !== 'external' && isLoopback(dns.ip) ? '127.0.0.1' : source.ip;
+  const packet: Packet = { src, dst: dns.ip, dport: target.port, protocol: 'tcp' };
   if (dns.detail) hops.push(hop('dns', at, dns.detail, addresses(packet)));
 
   const tracker = { service: null as TraceService | null };
@@ -124,6 +126,13 @@ function walk(
       targetPort: port.targetPort,
     };
   };
+  // A Pod's loopback is its own network namespace's (shared by its
+  // containers), not the node's: the packet never reaches the node's rules.
+  if (source.kind === 'pod' && !source.pod.spec.hostNetwork && isLoopback(packet.dst)) {
+    const pod = source.pod.metadata.name;
+    hops.push(hop('pod', pod, message('pod.loopback', { pod, ip: packet.dst }), addresses(packet)));
+    return arrive(source.pod, source.node, { ...target, host: httpHost }, packet, hops);
+  }
   let entry: ClusterNode;
   if (source.kind === 'external') {
     const entered = enterFromOutside(model, session.random, packet, hops, serviceNamed);
@@ -141,7 +150,7 @@ function walk(
     packet,
     hops,
     ctx: {
-      localAddresses: new Set([entry.internalIP, addressInCidr(entry.podCIDR, 1)]),
+      localAddresses: localAddressesOf(entry),
       mark: 0,
       random: session.random,
       recent: session.recent,
@@ -150,6 +159,11 @@ function walk(
     tracker,
     serviceNamed,
   });
+}
+
+/** 127.0.0.0/8. */
+export function isLoopback(ip: string): boolean {
+  return ip.startsWith('127.');
 }
 
 export function newSession(seed: number, random: (seed: number) => () => number): TraceSession {

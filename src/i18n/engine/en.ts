@@ -42,6 +42,7 @@ export const en: MessageTable = {
 
   'dns.failed': (p, r) => `${p.host}: ${r(p.reason)}`,
   'dns.forced': (p) => `${p.host} -> ${p.ip} (--resolve)`,
+  'dns.hosts-file': (p) => `${p.host} -> ${p.ip} (/etc/hosts)`,
   'dns.cname-loop': (p) => `${p.host} is a chain of CNAMEs that does not end`,
   'dns.cname-failed': (p, r) =>
     `${p.fqdn} is a CNAME for ${p.externalName} (ExternalName Service), and ${r(p.inner)}`,
@@ -84,6 +85,8 @@ export const en: MessageTable = {
   'node.from-pod': (p) =>
     `leaves Pod ${p.pod} into ${p.node}'s network stack; kube-proxy is ${running(p.kubeProxyRunning)}`,
   'node.self': (p) => `sent by ${p.node} itself; kube-proxy is ${running(p.kubeProxyRunning)}`,
+  'node.routed-in': (p) =>
+    `${p.natted ? `${p.from} DNATed it to ${p.ip}, ${p.node}'s own address,` : `no rule on ${p.from} matches ${p.ip}, which is not ${p.from}'s own address,`} so ${p.from} routes it ${p.natted ? '' : 'unchanged '}to ${p.node}; kube-proxy there is ${running(p.kubeProxyRunning)}`,
 
   'iptables.rule': (p) =>
     `${p.table} ${p.chain}: ${p.rule}${p.markedForSnat ? ' (marked for SNAT)' : ''}`,
@@ -111,6 +114,8 @@ export const en: MessageTable = {
     `no container declares port ${p.port} (declared: ${declaredPorts(p.declared)}); ${convention}, so the Pod answers with a reset`,
   'pod.refused-reason': (p) =>
     `the request reached Pod ${p.pod} on port ${p.port}, but no container there declares it (its containerPorts: ${declaredPorts(p.declared)}); ${convention}: connection refused`,
+  'pod.loopback': (p) =>
+    `${p.ip} is loopback inside Pod ${p.pod}'s own network namespace: the packet never leaves the Pod and reaches its own containers, not the node`,
   'pod.accepts': (p) =>
     `container ${p.container} accepts the connection on ${p.port}${p.http ? ' and answers 200' : ''}`,
   'pod.delivered-reason': (p) =>

@@ -47,6 +47,7 @@ export const ja: MessageTable = {
 
   'dns.failed': (p, r) => `${p.host}: ${r(p.reason)}`,
   'dns.forced': (p) => `${p.host} -> ${p.ip}（--resolve で指定）`,
+  'dns.hosts-file': (p) => `${p.host} -> ${p.ip}（/etc/hosts）`,
   'dns.cname-loop': (p) => `${p.host} は終わりのない CNAME の連鎖です`,
   'dns.cname-failed': (p, r) =>
     `${p.fqdn} は ${p.externalName} の CNAME（ExternalName の Service）で、${r(p.inner)}`,
@@ -89,6 +90,8 @@ export const ja: MessageTable = {
   'node.from-pod': (p) =>
     `Pod ${p.pod} から ${p.node} のネットワークスタックへ出ます。${kubeProxy(p.kubeProxyRunning)}`,
   'node.self': (p) => `${p.node} 自身が送ります。${kubeProxy(p.kubeProxyRunning)}`,
+  'node.routed-in': (p) =>
+    `${p.natted ? `${p.from} で ${p.node} 自身のアドレス ${p.ip} へ DNAT されたパケットが、${p.node} へルーティングされます。` : `${p.ip} は ${p.from} 自身のアドレスではないので ${p.from} のルールには当てはまらず、パケットはそのまま、このアドレスを持つ ${p.node} へルーティングされます。`}${kubeProxy(p.kubeProxyRunning)}`,
 
   'iptables.rule': (p) =>
     `${p.table} ${p.chain}: ${p.rule}${p.markedForSnat ? '（SNAT の印を付けます）' : ''}`,
@@ -117,6 +120,8 @@ export const ja: MessageTable = {
     `${p.port} 番を宣言したコンテナがありません（宣言されたポート: ${declaredPorts(p.declared)}）。${convention}。そのため Pod はリセットを返します`,
   'pod.refused-reason': (p) =>
     `リクエストは Pod ${p.pod} のポート ${p.port} に届きましたが、そのポートを宣言したコンテナがありません（containerPort: ${declaredPorts(p.declared)}）。${convention}。そのため connection refused になります`,
+  'pod.loopback': (p) =>
+    `${p.ip} は Pod ${p.pod} 自身のネットワーク名前空間のループバックです。パケットは Pod の外へ出ず、ノードではなくこの Pod のコンテナに届きます`,
   'pod.accepts': (p) =>
     `コンテナ ${p.container} が ${p.port} 番で接続を受け付けます${p.http ? '。200 を返します' : ''}`,
   'pod.delivered-reason': (p) =>
