@@ -4,8 +4,8 @@
 import type { MessageTable } from '../../engine/index.ts';
 import type { Locale } from '../locales.ts';
 import { en } from './en.ts';
-import { type EngineWords, engineWords } from './words.ts';
 import { ja } from './ja.ts';
+import { type EngineWords, engineWords } from './words.ts';
 
 export const engineTable: Record<Locale, MessageTable> = { ja, en };
 
