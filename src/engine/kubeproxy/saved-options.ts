@@ -29,6 +29,7 @@ const defines: Record<string, string[]> = {
   MASQUERADE: ['--to-ports', '--random', '--random-fully'],
   MARK: ['--set-xmark', '--set-mark', '--and-mark', '--or-mark', '--xor-mark'],
   REJECT: ['--reject-with'],
+  nfacct: ['--nfacct-name'],
 };
 
 export function ownerOf(option: string, extension: string): boolean {
@@ -187,6 +188,9 @@ export function formatMatch(name: string, options: Option[]): string {
       return addrtype(options);
     case 'recent':
       return recent(options);
+    case 'nfacct':
+      // libxt_nfacct.c nfacct_save: nfacct_print_name(info, "--"), the name as given.
+      return ` --nfacct-name ${find(options, '--nfacct-name')?.values[0] ?? ''}`;
     default:
       throw new Error(`iptables-save: no save format for match ${name}`);
   }
