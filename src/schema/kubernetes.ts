@@ -16,6 +16,7 @@ export const kinds: [string, string, string][] = [
   ['v1', 'Secret', 'core/v1'],
   ['v1', 'Namespace', 'core/v1'],
   ['v1', 'Endpoints', 'core/v1'],
+  ['v1', 'Node', 'core/v1'],
   ['apps/v1', 'Deployment', 'apps/v1'],
   ['apps/v1', 'ReplicaSet', 'apps/v1'],
   ['apps/v1', 'StatefulSet', 'apps/v1'],
@@ -154,10 +155,28 @@ export function kubernetesSchema(which: readonly [string, string, string][] = ki
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Kubernetes manifests Routelab understands',
-    oneOf: [...branches, answers, cluster],
+    oneOf: [...branches, list, answers, cluster],
     definitions,
   };
 }
+
+/**
+ * A v1 List or a typed list (ServiceList...), as `kubectl get -o yaml` writes
+ * one: the engine reads each item as its own document (and checks its fields
+ * strictly), so the editor asks only that items be objects.
+ */
+const list: Schema = {
+  type: 'object',
+  description: 'A list of objects, as kubectl get -o yaml writes it; each item is applied.',
+  properties: {
+    apiVersion: { type: 'string' },
+    kind: { type: 'string', pattern: 'List$' },
+    metadata: { type: 'object' },
+    items: { type: 'array', items: { type: 'object' } },
+  },
+  required: ['kind', 'items'],
+  additionalProperties: false,
+};
 
 const answers: Schema = {
   type: 'object',

@@ -15,16 +15,17 @@ const resolve = (s: Schema | undefined): Schema =>
   s?.$ref ? (definitions[s.$ref.replace('#/definitions/', '')] ?? {}) : (s ?? {});
 
 describe('the Kubernetes schema', () => {
-  it('offers every kind the engine understands, and the engine’s own two', () => {
+  it('offers every kind the engine understands, lists of them, and the engine’s own two', () => {
     const kinds = (schema.oneOf ?? [])
       .map((branch) => resolve(branch).properties?.kind)
-      .map((kind) => (kind?.enum as string[] | undefined)?.[0] ?? kind?.const);
+      .map((kind) => (kind?.enum as string[] | undefined)?.[0] ?? kind?.const ?? kind?.pattern);
     expect(kinds).toEqual([
       'Pod',
       'Service',
       'Secret',
       'Namespace',
       'Endpoints',
+      'Node',
       'Deployment',
       'ReplicaSet',
       'StatefulSet',
@@ -32,6 +33,8 @@ describe('the Kubernetes schema', () => {
       'Ingress',
       'IngressClass',
       'EndpointSlice',
+      // v1 List and ServiceList, PodList...: the engine applies each item.
+      'List$',
       'Answers',
       'Cluster',
     ]);
