@@ -59,6 +59,30 @@ async function widthProblem(page: Page, what: string): Promise<string | null> {
   return scroll > screen ? `${what}: ${scroll} px wide on a ${screen} px screen` : null;
 }
 
+/**
+ * Route drawings that scroll sideways in their box, or whose words run past
+ * the drawing's edge: a route takes its one-lane form where lanes do not fit.
+ */
+async function routeProblems(page: Page, what: string): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const svg of document.querySelectorAll('svg.rl-route-svg')) {
+      const box = svg.parentElement;
+      if (!box || box.clientWidth === 0) continue;
+      if (box.scrollWidth > box.clientWidth + 1)
+        out.push(`route scrolls: ${box.scrollWidth} px in ${box.clientWidth} px`);
+      const edge = svg.getBoundingClientRect();
+      for (const text of svg.querySelectorAll('text')) {
+        const r = text.getBoundingClientRect();
+        if (r.width > 0 && (r.left < edge.left - 1 || r.right > edge.right + 1))
+          out.push(`route text past the edge: "${text.textContent}"`);
+      }
+    }
+    return out;
+  });
+  return found.map((f) => `${what}: ${f}`);
+}
+
 /** Pairs of drawn labels (SVG text) whose boxes overlap by more than a pixel each way. */
 async function overlappingLabels(page: Page, what: string): Promise<string[]> {
   const found = await page.evaluate(() => {
@@ -120,6 +144,7 @@ for (const size of Object.keys(sizes) as Size[])
           const problem = await widthProblem(page, id);
           if (problem) problems.push(problem);
           problems.push(...(await overlappingLabels(page, id)));
+          problems.push(...(await routeProblems(page, id)));
           if (id === 'ingress-path-routing') {
             await page.locator('.rl-panes').evaluate((el) => el.scrollIntoView());
             await shoot(page, `exercise-${size}-${locale}`);
@@ -141,6 +166,7 @@ for (const size of Object.keys(sizes) as Size[])
           const problem = await widthProblem(page, slug);
           if (problem) problems.push(problem);
           problems.push(...(await overlappingLabels(page, slug)));
+          problems.push(...(await routeProblems(page, slug)));
           if (slug === 'chapters/nodeport') {
             await page.locator('figure.rl-scenario').first().scrollIntoViewIfNeeded();
             await shoot(page, `chapter-${size}-${locale}`);

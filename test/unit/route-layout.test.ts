@@ -2,7 +2,12 @@
 // the request reaches it, one row per hop, the end below the last hop.
 
 import { describe, expect, it } from 'vitest';
-import { geometry, layoutRoute } from '../../src/components/diagrams/route-layout.ts';
+import {
+  geometry,
+  layoutRoute,
+  narrowGeometry,
+  narrowRoute,
+} from '../../src/components/diagrams/route-layout.ts';
 import { readScenario } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
 import { loadEngineWords } from '../../src/i18n/engine/index.ts';
@@ -104,5 +109,39 @@ describe('layoutRoute', () => {
     expect(layout.steps.filter((s) => s.kind === 'iptables').map((s) => s.label)).toEqual(chains);
     const blank = layoutRoute({ ...result, hops: result.hops.map((h) => ({ ...h, detail: '' })) });
     expect(blank.steps.map((s) => s.label)).toEqual(layout.steps.map((s) => s.label));
+  });
+});
+
+describe('narrowRoute: the one-lane form for a phone', () => {
+  const model = buildModel([scenario('ingress-article.yaml')]);
+  const result = trace(model, { from: 'external', to: 'http://myapp.example.com/a' });
+  const wide = layoutRoute(result);
+  const narrow = narrowRoute(wide);
+
+  it('is as tall as the wide form (a chapter reserved that box) and fits a 280-unit column', () => {
+    expect(narrow.height).toBe(wide.height);
+    expect(narrow.width).toBe(narrowGeometry.width);
+    expect(narrow.width).toBeLessThan(wide.width);
+    expect(new Set(narrow.steps.map((s) => s.x)).size).toBe(1);
+    expect(narrow.steps.map((s) => s.y)).toEqual(wide.steps.map((s) => s.y));
+  });
+
+  it('names each place once, on the row where the request gets there, in full on focus', () => {
+    const arrivals = wide.steps.filter((s, i) => s.place !== wide.steps[i - 1]?.place);
+    expect(narrow.marks?.map((m) => m.y)).toEqual(arrivals.map((s) => s.y));
+    expect(narrow.marks?.map((m) => m.full)).toEqual(arrivals.map((s) => s.place));
+    for (const mark of narrow.marks ?? [])
+      expect([...mark.label].length).toBeLessThanOrEqual(narrowGeometry.gutterChars);
+    expect(narrow.marks?.some((m) => m.label.endsWith('…'))).toBe(true);
+  });
+
+  it('keeps every row’s words within the column, a chain name whole', () => {
+    for (const step of narrow.steps) {
+      expect([...step.label].length).toBeLessThanOrEqual(narrowGeometry.textChars);
+      expect([...step.rewrite].length).toBeLessThanOrEqual(narrowGeometry.textChars);
+    }
+    expect(narrow.steps.map((s) => s.label)).toContain(
+      wide.steps.find((s) => s.label.startsWith('KUBE-SEP-'))?.label,
+    );
   });
 });

@@ -4,6 +4,7 @@
 // lays out the same, so the drawing never jumps between two runs.
 import { type Hop, isIPv4, isMessage, parseTarget, type TraceResult } from '../../engine/index.ts';
 import type { EngineWords } from '../../i18n/engine/index.ts';
+import { cut } from './cut.ts';
 
 export interface Place {
   id: string;
@@ -33,6 +34,11 @@ export interface RouteLayout {
   width: number;
   height: number;
   places: Place[];
+  /**
+   * The narrow form's place names, beside the first row at each place (there
+   * is one lane, not one per place); absent in the wide form.
+   */
+  marks?: { y: number; label: string; full: string }[];
   steps: Step[];
   end: {
     x: number;
@@ -121,5 +127,51 @@ export function layoutRoute(
       label: words ? words.outcome(trace.outcome) : trace.outcome,
       reason: words ? words.reason(trace) : trace.reason,
     },
+  };
+}
+
+/** The narrow form: one lane, place names in a gutter on its left. */
+export const narrowGeometry = {
+  width: 280,
+  gutter: 84,
+  /**
+   * Characters a gutter name and a row's text may take (route.css draws
+   * 11-unit monospace, 6.7 units a character): a chain name is 25.
+   */
+  gutterChars: 12,
+  textChars: 25,
+};
+
+/**
+ * The same route for a column too narrow for a lane per place (a phone): one
+ * lane, the place named where the request arrives there, every row where it
+ * was, so that the drawing is as tall as the wide one and fits the column
+ * instead of scrolling sideways.
+ */
+export function narrowRoute(layout: RouteLayout): RouteLayout {
+  const x = narrowGeometry.gutter + 8;
+  const labelOf = new Map(layout.places.map((p) => [p.id, p.label]));
+  const marks: NonNullable<RouteLayout['marks']> = [];
+  let at = '';
+  const steps = layout.steps.map((step) => {
+    if (step.place !== at) {
+      at = step.place;
+      const full = labelOf.get(step.place) ?? step.place;
+      marks.push({ y: step.y, label: cut(full, narrowGeometry.gutterChars), full });
+    }
+    return {
+      ...step,
+      x,
+      label: cut(step.label, narrowGeometry.textChars),
+      rewrite: cut(step.rewrite, narrowGeometry.textChars),
+    };
+  });
+  return {
+    ...layout,
+    width: narrowGeometry.width,
+    places: [],
+    marks,
+    steps,
+    end: { ...layout.end, x },
   };
 }

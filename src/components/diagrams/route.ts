@@ -4,15 +4,21 @@
 // alternative. Motion (hops appearing one by one) only when the learner has
 // not asked for reduced motion.
 import 'd3-transition';
-import type { RouteLayout } from './route-layout.ts';
-import { appendSvg } from './svg.ts';
+import { narrowRoute, type RouteLayout } from './route-layout.ts';
+import { appendSvg, fitsAtLeast } from './svg.ts';
 
-export function drawRoute(container: HTMLElement, layout: RouteLayout, label: string): void {
+export function drawRoute(container: HTMLElement, wide: RouteLayout, label: string): void {
   const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   for (const old of container.querySelectorAll(':scope > svg')) old.remove();
-  const svg = appendSvg(container, 'rl-route-svg', layout.width, layout.height, label);
+  // A column narrower than a lane per place (a phone) gets the one-lane form,
+  // as tall as the wide one at its least zoom: the box a chapter reserved for
+  // the wide drawing keeps its height.
+  const narrow = !fitsAtLeast(container, wide.width);
+  const layout = narrow ? narrowRoute(wide) : wide;
+  const svg = appendSvg(container, 'rl-route-svg', layout.width, layout.height, label, narrow);
 
   drawLanes(svg, layout);
+  drawMarks(svg, layout);
 
   const points = [...layout.steps.map((s) => [s.x, s.y]), [layout.end.x, layout.end.y]];
   svg
@@ -70,6 +76,28 @@ export function drawRoute(container: HTMLElement, layout: RouteLayout, label: st
       .delay(layout.steps.length * 120)
       .duration(200)
       .attr('opacity', 1);
+  }
+}
+
+/** The narrow form's place names in the gutter, each over a rule that starts its rows. */
+function drawMarks(svg: ReturnType<typeof appendSvg>, layout: RouteLayout): void {
+  if (!layout.marks) return;
+  const marks = svg.append('g').attr('class', 'rl-lanes rl-marks');
+  const x = layout.steps[0]?.x ?? 0;
+  marks
+    .append('line')
+    .attr('x1', x)
+    .attr('x2', x)
+    .attr('y1', 28)
+    .attr('y2', layout.height - 10);
+  for (const mark of layout.marks) {
+    const text = marks
+      .append('text')
+      .attr('x', x - 12)
+      .attr('y', mark.y + 4)
+      .attr('text-anchor', 'end')
+      .text(mark.label);
+    text.append('title').text(mark.full);
   }
 }
 

@@ -9,24 +9,7 @@ const svgNS = 'http://www.w3.org/2000/svg';
 /** CSS pixels per layout unit: as drawn when there is room, and at the least. */
 const zoom = { natural: 1.3, least: 1.2 };
 
-/** Characters drawn twice as wide as a Latin one in a monospace font (East Asian Wide). */
-const wide =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-
-/** The text in at most n Latin character widths, Japanese taking two each; cut with an ellipsis. */
-export function cut(text: string, n: number): string {
-  const chars = [...text];
-  const widthOf = (ch: string) => (wide.test(ch) ? 2 : 1);
-  if (chars.reduce((w, ch) => w + widthOf(ch), 0) <= n) return text;
-  let kept = '';
-  let width = 0;
-  for (const ch of chars) {
-    if (width + widthOf(ch) > Math.max(1, n - 1)) break;
-    kept += ch;
-    width += widthOf(ch);
-  }
-  return `${kept || chars[0]}…`;
-}
+export { cut } from './cut.ts';
 
 export function appendSvg(
   container: HTMLElement,
@@ -34,6 +17,8 @@ export function appendSvg(
   width: number,
   height: number,
   label: string,
+  /** Drawn at exactly the least zoom: a drawing that stands in for a box reserved at that size. */
+  atLeast = false,
 ): Selection<SVGSVGElement, unknown, null, undefined> {
   const svg = select(container)
     .append(() => document.createElementNS(svgNS, 'svg'))
@@ -42,8 +27,19 @@ export function appendSvg(
     // A group, not an image: its parts are focusable, each labelled in words.
     .attr('role', 'group')
     .attr('aria-label', label);
-  for (const [name, value] of Object.entries(svgSize(width))) svg.style(name, value);
+  const size = atLeast ? leastSize(width) : svgSize(width);
+  for (const [name, value] of Object.entries(size)) svg.style(name, value);
   return svg;
+}
+
+function leastSize(width: number): Record<string, string> {
+  const px = `${Math.ceil(width * zoom.least)}px`;
+  return { width: px, height: 'auto', 'max-width': px, 'min-width': px };
+}
+
+/** Whether a drawing this wide fits the container at the least zoom (a hidden one counts as fitting). */
+export function fitsAtLeast(container: HTMLElement, width: number): boolean {
+  return container.clientWidth === 0 || container.clientWidth >= Math.ceil(width * zoom.least);
 }
 
 /**

@@ -123,6 +123,8 @@ export class GradeView {
     }
     const { request, hops } = result.trace;
     $(section, '.rl-trace-check').textContent = this.t.routeOf(this.title(result.id) ?? result.id);
+    // Shown before drawing: the drawing takes its form from the column's width.
+    section.hidden = false;
     drawRoute(
       $(section, '.rl-route'),
       layoutRoute(result.trace, this.engine),
