@@ -83,7 +83,7 @@ export function matchLocation(server: Server, path: string): { location: Locatio
   }
   // Every server has a root location; this is only reached for an empty path.
   return {
-    location: server.locations.find((l) => l.path === '/') as Location,
+    location: server.locations.find((l) => l.path === '/' && l.pathType === 'Prefix') as Location,
     why: message('location.root-only', {}),
   };
 }

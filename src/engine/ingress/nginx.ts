@@ -191,9 +191,10 @@ export function nginxConfig(model: Model): NginxConfig {
         // element by element, and as a regex where the host enforces regex.
         const pathType: PathType = p.pathType === 'Exact' ? 'Exact' : 'Prefix';
         const path = p.path || '/';
-        const existing = s.locations.find(
-          (l) => l.path === path && (l.pathType === pathType || (path === '/' && l.isDefault)),
-        );
+        // Same path, other type: a location of its own (getBackendServers,
+        // "Same paths but different types are allowed"); the root location is
+        // Prefix, so an Exact "/" sits beside it as "= /" and claims only "/".
+        const existing = s.locations.find((l) => l.path === path && l.pathType === pathType);
         const location: Location = {
           path,
           pathType,
