@@ -23,9 +23,71 @@ describe('pathType Exact on "/"', () => {
   });
 
   it('lives beside a Prefix "/" of another Ingress, which takes the rest', () => {
-    const both =
-      text + ingress(paths('foo.example.com', [['/', 'Prefix', 'svc-b']]), '', 'second');
+    const both = text + ingress(paths('foo.example.com', [['/', 'Prefix', 'svc-b']]), '', 'second');
     expect(landed(send(both, 'http://foo.example.com/'))).toBe('svc-a');
     expect(landed(send(both, 'http://foo.example.com/other'))).toBe('svc-b');
+  });
+});
+
+const rewriting = (target: string) =>
+  `  annotations: {nginx.ingress.kubernetes.io/rewrite-target: "${target}"}\n`;
+
+// template.go needsRewrite is false when rewrite-target equals the location's
+// path, and then enforceRegexModifier does not switch the host to regex and
+// buildProxyPass writes no rewrite (template_test.go, "invalid redirect / to /":
+// a plain proxy_pass). location.go updateServerLocations runs first and turns
+// a Prefix "/a" into "/a/" plus "= /a", so there the "/a/" half differs from
+// its target "/a" and does rewrite.
+describe('rewrite-target equal to the path', () => {
+  // The annotation is the whole Ingress's: /b lives in another one, which does not rewrite.
+  const exactB = ingress(paths('foo.example.com', [['/b', 'Exact', 'svc-b']]), '', 'second');
+  const root = (target: string) =>
+    ingress(paths('foo.example.com', [['/', 'Prefix', 'svc-a']]), '', 'test', rewriting(target));
+
+  it('"/" to "/": nothing is rewritten', () => {
+    const text = apps + root('/') + exactB;
+    const result = send(text, 'http://foo.example.com/x/y');
+    expect(landed(result)).toBe('svc-a');
+    expect(result.destination?.path).toBe('/x/y');
+  });
+
+  it('"/" to "/": the host keeps prefix and exact locations, not regex ones', () => {
+    const text = apps + root('/') + exactB;
+    // As a regex "^/b", the Exact /b would take /b/c and /B too.
+    expect(landed(send(text, 'http://foo.example.com/b/c'))).toBe('svc-a');
+    expect(landed(send(text, 'http://foo.example.com/B'))).toBe('svc-a');
+    expect(landed(send(text, 'http://foo.example.com/b'))).toBe('svc-b');
+  });
+
+  it('"/a/" to "/a/": nothing is rewritten and the host stays without regex', () => {
+    // The host's first Ingress (exactB) makes its root location, without a rewrite-target.
+    const text =
+      apps +
+      exactB +
+      ingress(paths('foo.example.com', [['/a/', 'Prefix', 'svc-a']]), '', 'test', rewriting('/a/'));
+    expect(send(text, 'http://foo.example.com/a/x').destination?.path).toBe('/a/x');
+    expect(landed(send(text, 'http://foo.example.com/b/c'))).toBe('404');
+  });
+
+  it('Prefix "/a" to "/a": the "/a/" half rewrites to "/a", so the host does switch to regex', () => {
+    const text =
+      apps +
+      ingress(paths('foo.example.com', [['/a', 'Prefix', 'svc-a']]), '', 'test', rewriting('/a')) +
+      exactB;
+    expect(send(text, 'http://foo.example.com/a/x').destination?.path).toBe('/a');
+    // "= /a" half: no rewrite; as a regex "^/a" it also takes /abc, unchanged.
+    expect(send(text, 'http://foo.example.com/a').destination?.path).toBe('/a');
+    expect(send(text, 'http://foo.example.com/abc').destination?.path).toBe('/abc');
+    expect(landed(send(text, 'http://foo.example.com/b/c'))).toBe('svc-b');
+  });
+
+  // controller.go createServers applies the Ingress's annotations to the
+  // host's root location as well (locationApplyAnnotations).
+  it('the root location carries its Ingress’s rewrite-target, and a different one makes the host regex', () => {
+    const hostOnly = `  - host: foo.example.com\n`;
+    const same = apps + ingress(hostOnly, '', 'first', rewriting('/')) + exactB;
+    expect(landed(send(same, 'http://foo.example.com/b/c'))).toBe('404');
+    const other = apps + ingress(hostOnly, '', 'first', rewriting('/app')) + exactB;
+    expect(landed(send(other, 'http://foo.example.com/b/c'))).toBe('svc-b');
   });
 });

@@ -88,12 +88,18 @@ export function matchLocation(server: Server, path: string): { location: Locatio
   };
 }
 
-/** nginx's `rewrite "(?i)<path>" <target> break;`: the whole URI becomes the target, with $1.. filled in. */
+/**
+ * nginx's `rewrite "(?i)<path>" <target> break;`: the whole URI becomes the
+ * target, with $1.. filled in. A split Prefix location rewrites only in its
+ * "/a/" half, the first in order, so only where that half's regex matches.
+ */
 export function rewrite(location: Location, path: string): string {
-  if (!location.rewriteTarget) return path;
+  const from = location.rewriteFrom;
+  if (from === null) return path;
   let found: RegExpExecArray | null = null;
   try {
-    found = new RegExp(location.path, 'i').exec(path);
+    if (!new RegExp(`^${from}`, 'i').test(path)) return path;
+    found = new RegExp(from, 'i').exec(path);
   } catch {
     return path;
   }

@@ -39,6 +39,13 @@ export interface Location {
   /** The nginx location this becomes: "= /a", "/a/", "/a" or ~* "^/a". */
   nginx: string;
   rewriteTarget: string;
+  useRegex: boolean;
+  /**
+   * The regex of nginx's `rewrite` in this location, null when it has none:
+   * the path, or for a Prefix path ingress-nginx split in two ("/a/" and
+   * "= /a"), the "/a/" half's path (see splitPrefix).
+   */
+  rewriteFrom: string | null;
   sslRedirect: boolean;
   forceSslRedirect: boolean;
   /** The server's own root location, until a rule claims "/". */
@@ -161,9 +168,13 @@ export function nginxConfig(model: Model): NginxConfig {
     let s = servers.get(host);
     if (!s) {
       const backend = creator?.defaultBackend?.service ? creator.defaultBackend : null;
+      const root = rootLocation(backend, backend ? creator : null);
+      // createServers applies the creating Ingress's annotations to the root
+      // location too (locationApplyAnnotations), its rewrite-target included.
+      if (creator) Object.assign(root, annotated(creator));
       s = {
         host,
-        locations: [rootLocation(backend, backend ? creator : null)],
+        locations: [root],
         tls: null,
         regex: false,
       };
@@ -183,8 +194,6 @@ export function nginxConfig(model: Model): NginxConfig {
     }
     for (const rule of ingress.rules) {
       const s = server(rule.host || '_', ingress);
-      if (a[annotation.useRegex] === 'true' || a[annotation.rewriteTarget] !== undefined)
-        s.regex = true;
       for (const p of rule.paths ?? []) {
         // ingress-nginx stores an unset or ImplementationSpecific pathType as
         // Prefix (internal/k8s/main.go SetDefaultNGINXPathType): both match
@@ -201,9 +210,8 @@ export function nginxConfig(model: Model): NginxConfig {
           ingress,
           backend: p.backend.service ? p.backend : null,
           nginx: '',
-          rewriteTarget: a[annotation.rewriteTarget] ?? '',
-          sslRedirect: truthy(a[annotation.sslRedirect], true),
-          forceSslRedirect: truthy(a[annotation.forceSslRedirect], false),
+          ...annotated(ingress),
+          rewriteFrom: null,
           isDefault: false,
         };
         if (existing) {
@@ -250,11 +258,68 @@ export function nginxConfig(model: Model): NginxConfig {
 
   diagnostics.push(...backendWarnings(model, served), ...classWarnings(model));
   for (const s of servers.values()) {
-    for (const l of s.locations) l.nginx = nginxLocation(l.path, l.pathType, s.regex);
+    s.regex = enforcesRegex(s.locations);
+    for (const l of s.locations) {
+      l.nginx = nginxLocation(l.path, l.pathType, s.regex);
+      l.rewriteFrom = rewriteFrom(l);
+    }
     // template.go sorts a server's locations by path length, longest first.
     s.locations.sort((x, y) => y.path.length - x.path.length);
   }
   return { servers: [...servers.values()], served, diagnostics };
+}
+
+/** The annotations ingress-nginx applies to each location an Ingress makes. */
+function annotated(
+  ingress: Ingress,
+): Pick<Location, 'rewriteTarget' | 'useRegex' | 'sslRedirect' | 'forceSslRedirect'> {
+  const a = ingress.metadata.annotations;
+  return {
+    rewriteTarget: a[annotation.rewriteTarget] ?? '',
+    useRegex: a[annotation.useRegex] === 'true',
+    sslRedirect: truthy(a[annotation.sslRedirect], true),
+    forceSslRedirect: truthy(a[annotation.forceSslRedirect], false),
+  };
+}
+
+/**
+ * Whether ingress-nginx splits a Prefix location in two before writing the
+ * template (location.go updateServerLocations): "/a" becomes "/a/" and an
+ * Exact "/a", unless it is "/", uses regex, or rewrites (needsRewrite: a
+ * rewrite-target other than its path).
+ */
+function splitPrefix(l: Location): boolean {
+  return (
+    l.pathType === 'Prefix' &&
+    l.path !== '/' &&
+    !l.useRegex &&
+    !(l.rewriteTarget !== '' && l.rewriteTarget !== l.path)
+  );
+}
+
+/** The "/a/" half's path of a split Prefix location (normalizePrefixPath). */
+function prefixHalf(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+/**
+ * The regex of the location's `rewrite` directive (template.go
+ * buildProxyPass: none when the path equals the target), taken after the
+ * split: a Prefix "/a" with rewrite-target "/a" keeps it in its "= /a" half
+ * but its "/a/" half rewrites to "/a".
+ */
+function rewriteFrom(l: Location): string | null {
+  const path = splitPrefix(l) ? prefixHalf(l.path) : l.path;
+  return l.rewriteTarget !== '' && l.rewriteTarget !== path ? path : null;
+}
+
+/**
+ * template.go enforceRegexModifier: every location of the server becomes a
+ * regex when one of them uses regex or needs a rewrite, as the locations
+ * stand after the split.
+ */
+function enforcesRegex(locations: Location[]): boolean {
+  return locations.some((l) => l.useRegex || rewriteFrom(l) !== null);
 }
 
 function rootLocation(backend: IngressBackend | null, ingress: Ingress | null): Location {
@@ -265,6 +330,8 @@ function rootLocation(backend: IngressBackend | null, ingress: Ingress | null): 
     backend,
     nginx: '/',
     rewriteTarget: '',
+    useRegex: false,
+    rewriteFrom: null,
     sslRedirect: true,
     forceSslRedirect: false,
     isDefault: true,
