@@ -7,20 +7,15 @@
 // "use backend specified in Ingress as the default backend for all its
 // rules", the catch-all only for an Ingress with no rules) and
 // rootfs/etc/nginx/template/nginx.tmpl with template.go (buildLocation,
-// buildServerName, regex enforced on a host when any of its Ingresses uses
-// use-regex or rewrite-target).
+// buildServerName, enforceRegexModifier). Which Ingresses are served, and the
+// warnings about them, are in warnings.ts.
 
-import type { Service, ServicePort } from '../api/types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { locate } from '../diagnostics.ts';
-import { type Message, message } from '../messages.ts';
-import { serviceNamed } from '../model/lookup.ts';
+import { message } from '../messages.ts';
 import type { Model } from '../model/types.ts';
-import { english } from '../trace/english.ts';
 import { memoized } from '../util/memo.ts';
-import { controllerName } from './controller.ts';
-import { missingKeypair } from './secret.ts';
 import type { Ingress, IngressBackend, PathType } from './types.ts';
+import { backendWarnings, classWarnings, servedIngresses, warn } from './warnings.ts';
 
 export const annotation = {
   rewriteTarget: 'nginx.ingress.kubernetes.io/rewrite-target',
@@ -66,86 +61,6 @@ export interface NginxConfig {
   /** Ingresses this controller serves, oldest first. */
   served: Ingress[];
   diagnostics: Diagnostic[];
-}
-
-function warn(
-  ingress: Ingress,
-  field: (string | number)[],
-  code: string,
-  explanation: Message,
-  severity: Diagnostic['severity'] = 'warning',
-): Diagnostic {
-  return {
-    severity,
-    code,
-    object: ingress.id,
-    field: field.join('.'),
-    message: english(explanation),
-    explanation,
-    ...locate(ingress.doc, field),
-  };
-}
-
-/** Which Ingresses ingress-nginx serves, and a warning for each it does not. */
-function servedIngresses(model: Model, diagnostics: Diagnostic[]): Ingress[] {
-  const installed = model.cluster.ingressController === 'ingress-nginx';
-  const defaults = model.ingressClasses.filter((c) => c.isDefault);
-  const served: Ingress[] = [];
-  for (const ingress of model.ingresses) {
-    const annotated = ingress.metadata.annotations['kubernetes.io/ingress.class'];
-    let className = ingress.ingressClassName;
-    // The DefaultIngressClass admission plugin fills in the default class at creation.
-    if (className === null && annotated === undefined && defaults.length === 1)
-      className = defaults[0]?.metadata.name ?? null;
-    if (className === null && annotated !== undefined) {
-      if (installed && annotated === 'nginx') served.push(ingress);
-      else
-        diagnostics.push(
-          warn(
-            ingress,
-            ['metadata', 'annotations'],
-            'IngressNotServed',
-            message('warning.ingress-class-annotation', { ingressClass: annotated }),
-          ),
-        );
-      continue;
-    }
-    if (className === null) {
-      diagnostics.push(
-        warn(ingress, ['spec'], 'IngressNotServed', message('warning.ingress-no-class', {})),
-      );
-      continue;
-    }
-    const ingressClass = model.ingressClasses.find((c) => c.metadata.name === className);
-    const field = ingress.ingressClassName === null ? ['spec'] : ['spec', 'ingressClassName'];
-    if (!ingressClass) {
-      diagnostics.push(
-        warn(
-          ingress,
-          field,
-          'IngressNotServed',
-          message('warning.ingress-class-missing', { ingressClass: className }),
-        ),
-      );
-      continue;
-    }
-    if (ingressClass.controller !== controllerName || !installed) {
-      diagnostics.push(
-        warn(
-          ingress,
-          field,
-          'IngressNotServed',
-          message('warning.ingress-class-foreign', {
-            ingressClass: className,
-            controller: ingressClass.controller,
-          }),
-        ),
-      );
-      continue;
-    }
-    served.push(ingress);
-  }
-  return served;
 }
 
 function nginxLocation(path: string, pathType: PathType, regex: boolean): string {
@@ -340,107 +255,3 @@ function rootLocation(backend: IngressBackend | null, ingress: Ingress | null): 
 
 /** The configuration for a model, computed once. */
 export const configOf = memoized(nginxConfig);
-
-/** The port of `service` an Ingress backend names: by name, or by number when it has no name. */
-export function backendPort(
-  service: Service,
-  port: { number: number; name: string },
-): ServicePort | undefined {
-  return service.ports.find((p) => (port.name ? p.name === port.name : p.port === port.number));
-}
-
-/** What ingress-nginx would answer 503 for, or serve with its fake certificate. */
-function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const ingress of served) {
-    const ns = ingress.metadata.namespace;
-    const check = (backend: IngressBackend | null, field: (string | number)[]) => {
-      const ref = backend?.service;
-      if (!ref) return;
-      const service = serviceNamed(model, ns, ref.name);
-      const portText = ref.port.name || String(ref.port.number);
-      if (!service)
-        out.push(
-          warn(
-            ingress,
-            [...field, 'service', 'name'],
-            'IngressServiceMissing',
-            message('warning.ingress-service-missing', {
-              ingress: ingress.metadata.name,
-              service: ref.name,
-              namespace: ns,
-            }),
-          ),
-        );
-      else if (!backendPort(service, ref.port))
-        out.push(
-          warn(
-            ingress,
-            [...field, 'service', 'port'],
-            'IngressServicePortMissing',
-            message('warning.ingress-service-port-missing', {
-              ingress: ingress.metadata.name,
-              service: ref.name,
-              port: portText,
-              byName: Boolean(ref.port.name),
-              ports: service.ports.map((p) => ({ name: p.name || null, port: p.port })),
-            }),
-          ),
-        );
-    };
-    check(ingress.defaultBackend, ['spec', 'defaultBackend']);
-    ingress.rules.forEach((rule, r) => {
-      rule.paths?.forEach((p, i) => {
-        check(p.backend, ['spec', 'rules', r, 'http', 'paths', i, 'backend']);
-      });
-    });
-    ingress.tls.forEach((tls, t) => {
-      if (!tls.secretName) return;
-      const secret = model.secrets.find(
-        (s) => s.metadata.name === tls.secretName && s.metadata.namespace === ns,
-      );
-      const missing = secret ? missingKeypair(secret) : [];
-      if (!secret || missing.length > 0)
-        out.push(
-          warn(
-            ingress,
-            ['spec', 'tls', t, 'secretName'],
-            'IngressTLSSecret',
-            secret
-              ? message('warning.ingress-tls-secret-keys', {
-                  secret: tls.secretName,
-                  missing,
-                  hosts: tls.hosts,
-                })
-              : message('warning.ingress-tls-secret-missing', {
-                  secret: tls.secretName,
-                  namespace: ns,
-                  hosts: tls.hosts,
-                }),
-          ),
-        );
-    });
-  }
-  return out;
-}
-
-function classWarnings(model: Model): Diagnostic[] {
-  const installed = model.cluster.ingressController === 'ingress-nginx';
-  return model.ingressClasses
-    .filter((c) => c.controller !== controllerName || !installed)
-    .map((c) => {
-      const explanation = message('warning.ingress-class-no-controller', {
-        ingressClass: c.metadata.name,
-        controller: c.controller,
-      });
-      return {
-        severity: 'warning' as const,
-        code: 'IngressClassNoController',
-        object: c.id,
-        field: 'spec.controller',
-        message: english(explanation),
-        explanation,
-        ...locate(c.doc, ['spec', 'controller']),
-      };
-    });
-}

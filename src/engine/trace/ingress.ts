@@ -10,8 +10,9 @@
 import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
 import { matchLocation, matchServer, rewrite } from '../ingress/match.ts';
-import { backendPort, configOf, type Location, type Server } from '../ingress/nginx.ts';
+import { configOf, type Location, type Server } from '../ingress/nginx.ts';
 import { missingKeypair } from '../ingress/secret.ts';
+import { backendPort } from '../ingress/warnings.ts';
 import { endpointsFor } from '../kubeproxy/endpoints.ts';
 import { type LocationRef, type Message, message } from '../messages.ts';
 import { podAt, serviceNamed, slicesOf } from '../model/lookup.ts';
