@@ -95,6 +95,8 @@ export interface MessageParams {
   // Inside ingress-nginx (ingress.ts, ingress/match.ts).
   'certificate.no-tls': { host: string | null };
   'certificate.no-secret-name': { ingress: string };
+  'certificate.tls-without-rule': { host: string; ingress: string };
+  'certificate.host-not-listed': { host: string; ingress: string };
   'certificate.secret-missing': { secret: string; namespace: string };
   'certificate.secret-keys': { secret: string; missing: string[] };
   'certificate.from-secret': { namespace: string; secret: string };
@@ -189,6 +191,7 @@ export interface MessageParams {
   };
   'warning.ingress-tls-secret-missing': { secret: string; namespace: string; hosts: string[] };
   'warning.ingress-tls-secret-keys': { secret: string; missing: string[]; hosts: string[] };
+  'warning.ingress-tls-host-no-rule': { ingress: string; host: string };
   'warning.duplicate': { object: string; file: string; document: number };
   'info.annotation-not-simulated': { annotation: string };
 }

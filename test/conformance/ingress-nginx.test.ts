@@ -2,6 +2,7 @@
 // that differs from a plain reading of the Ingress spec. Each case cites the
 // ingress-nginx source (kubernetes/ingress-nginx) that decides it.
 import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/engine/index.ts';
 import { apps, ingress, landed, paths, send } from '../support/ingress.ts';
 
 // internal/ingress/controller/controller.go getBackendServers: a rule's path
@@ -89,5 +90,79 @@ describe('rewrite-target equal to the path', () => {
     expect(landed(send(same, 'http://foo.example.com/b/c'))).toBe('404');
     const other = apps + ingress(hostOnly, '', 'first', rewriting('/app')) + exactB;
     expect(landed(send(other, 'http://foo.example.com/b/c'))).toBe('svc-b');
+  });
+});
+
+// controller.go createServers: servers come from spec.rules only, and a
+// server's certificate from the first Ingress (oldest first) whose rules name
+// the host and that has a tls section (extractTLSSecretName: its entry listing
+// the host; none listing it leaves the default certificate). A host only under
+// tls reaches the default server "_", whose root is the default backend, and
+// rootfs/etc/nginx/lua/lua_ingress.lua redirect_to_https redirects only for a
+// host with a certificate configured (certificate.lua get_pem_cert_uid).
+describe('a host only under tls', () => {
+  const secret = `---
+apiVersion: v1
+kind: Secret
+metadata: {name: site-tls}
+type: kubernetes.io/tls
+data: {tls.crt: LS0tLS1CRUdJTi0tLS0t, tls.key: LS0tLS1CRUdJTi0tLS0t}
+`;
+  const tls = '  tls:\n  - {hosts: [shop.example.com, other.example.com], secretName: site-tls}\n';
+  const text = apps + secret + ingress(paths('shop.example.com', [['/', 'Prefix', 'svc-a']]), tls);
+
+  it('gets no server: plain HTTP is not redirected, and the default backend answers 404', () => {
+    const result = send(text, 'http://other.example.com/');
+    expect(result).toMatchObject({ outcome: 'http-error', status: 404 });
+    // The host with a rule still redirects.
+    expect(send(text, 'http://shop.example.com/').status).toBe(308);
+  });
+
+  it('gets the fake certificate over HTTPS, and the trace says why', () => {
+    const result = send(text, 'https://other.example.com/');
+    expect(result.status).toBe(404);
+    const hop = result.hops.find((h) => h.kind === 'tls')?.detail ?? '';
+    expect(hop).toContain('Fake Certificate');
+    expect(hop).toContain('none of its rules names other.example.com');
+  });
+
+  it('is warned about at its line under spec.tls', () => {
+    const model = buildModel([{ file: 'x.yaml', text }]);
+    const warning = model.diagnostics.find((d) => d.code === 'IngressTLSHostNoRule');
+    expect(warning?.field).toBe('spec.tls.0.hosts.1');
+    expect(warning?.message).toContain('other.example.com');
+    expect(model.diagnostics.filter((d) => d.code === 'IngressTLSHostNoRule')).toHaveLength(1);
+  });
+
+  it('does not give its certificate to a host another Ingress’s rule names', () => {
+    const onlyTls = `---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: certs}
+spec:
+  ingressClassName: nginx
+  tls:
+  - {hosts: [shop.example.com], secretName: site-tls}
+  defaultBackend: {service: {name: svc-b, port: {number: 80}}}
+`;
+    const both =
+      apps + secret + ingress(paths('shop.example.com', [['/', 'Prefix', 'svc-a']])) + onlyTls;
+    expect(landed(send(both, 'http://shop.example.com/'))).toBe('svc-a');
+    const https = send(both, 'https://shop.example.com/');
+    expect(https.hops.find((h) => h.kind === 'tls')?.detail).toContain('Fake Certificate');
+  });
+
+  it('a rule’s host missing from its own Ingress’s tls section gets the default certificate, and the redirect', () => {
+    const unlisted =
+      apps +
+      secret +
+      ingress(
+        paths('shop.example.com', [['/', 'Prefix', 'svc-a']]),
+        '  tls:\n  - {hosts: [www.example.com], secretName: site-tls}\n',
+      );
+    expect(send(unlisted, 'http://shop.example.com/').status).toBe(308);
+    const https = send(unlisted, 'https://shop.example.com/');
+    expect(landed(https)).toBe('svc-a');
+    expect(https.hops.find((h) => h.kind === 'tls')?.detail).toContain('not simulated');
   });
 });

@@ -82,6 +82,13 @@ const cases: Record<string, string> = {
     svc(routes) +
     doc('apiVersion: v1\nkind: Secret\nmetadata: {name: opaque}\ntype: Opaque\ndata: {}\n') +
     ingress('a', tls('opaque')),
+  'tls host without rule':
+    myApp +
+    svc(routes) +
+    ingress(
+      'a',
+      `  ingressClassName: nginx\n  tls: [{hosts: [b.example.com]}]\n${rule('my-service')}`,
+    ),
   duplicate: myApp + svc(routes) + svc(routes),
   'annotation not simulated':
     myApp +

@@ -15,7 +15,13 @@ import { message } from '../messages.ts';
 import type { Model } from '../model/types.ts';
 import { memoized } from '../util/memo.ts';
 import type { Ingress, IngressBackend, PathType } from './types.ts';
-import { backendWarnings, classWarnings, servedIngresses, warn } from './warnings.ts';
+import {
+  backendWarnings,
+  classWarnings,
+  servedIngresses,
+  tlsHostWarnings,
+  warn,
+} from './warnings.ts';
 
 export const annotation = {
   rewriteTarget: 'nginx.ingress.kubernetes.io/rewrite-target',
@@ -51,8 +57,11 @@ export interface Server {
   /** The host, "*.example.com", or "_" for the catch-all server. */
   host: string;
   locations: Location[];
-  /** Set when an Ingress lists the host under tls. */
-  tls: { ingress: Ingress; secretName: string } | null;
+  /**
+   * Set by the first Ingress whose rules name the host and that has a tls
+   * section; listed: whether one of its tls entries lists the host.
+   */
+  tls: { ingress: Ingress; secretName: string; listed: boolean } | null;
   regex: boolean;
 }
 
@@ -150,11 +159,17 @@ export function nginxConfig(model: Model): NginxConfig {
         s.locations.push(location);
       }
     }
-    for (const tls of ingress.tls)
-      for (const host of tls.hosts) {
-        const s = server(host, ingress);
-        if (!s.tls) s.tls = { ingress, secretName: tls.secretName };
-      }
+    // createServers makes servers from rules only and gives each its
+    // certificate from the first Ingress, oldest first, whose rules name the
+    // host and that has a tls section (extractTLSSecretName picks the entry
+    // listing the host). A host only under tls gets no server at all.
+    for (const rule of ingress.rules) {
+      const s = rule.host ? servers.get(rule.host) : undefined;
+      if (!s || s.tls || ingress.tls.length === 0) continue;
+      const host = rule.host.toLowerCase();
+      const entry = ingress.tls.find((t) => t.hosts.some((h) => h.toLowerCase() === host));
+      s.tls = { ingress, secretName: entry?.secretName ?? '', listed: entry !== undefined };
+    }
     for (const key of Object.keys(a))
       if (
         key.startsWith('nginx.ingress.kubernetes.io/') &&
@@ -171,7 +186,11 @@ export function nginxConfig(model: Model): NginxConfig {
         );
   }
 
-  diagnostics.push(...backendWarnings(model, served), ...classWarnings(model));
+  diagnostics.push(
+    ...backendWarnings(model, served),
+    ...tlsHostWarnings(served),
+    ...classWarnings(model),
+  );
   for (const s of servers.values()) {
     s.regex = enforcesRegex(s.locations);
     for (const l of s.locations) {

@@ -176,6 +176,32 @@ export function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
   return out;
 }
 
+/**
+ * A tls host that none of the Ingress's own rules names: ingress-nginx makes
+ * servers from rules only (controller.go createServers), so the host gets
+ * neither a server nor this certificate.
+ */
+export function tlsHostWarnings(served: Ingress[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const ingress of served) {
+    const ruled = new Set(ingress.rules.map((r) => r.host.toLowerCase()));
+    ingress.tls.forEach((tls, t) => {
+      tls.hosts.forEach((host, h) => {
+        if (!ruled.has(host.toLowerCase()))
+          out.push(
+            warn(
+              ingress,
+              ['spec', 'tls', t, 'hosts', h],
+              'IngressTLSHostNoRule',
+              message('warning.ingress-tls-host-no-rule', { ingress: ingress.metadata.name, host }),
+            ),
+          );
+      });
+    });
+  }
+  return out;
+}
+
 export function classWarnings(model: Model): Diagnostic[] {
   const installed = model.cluster.ingressController === 'ingress-nginx';
   return model.ingressClasses

@@ -64,11 +64,20 @@ function locationRef(location: Location): LocationRef {
   return { kind: 'path', pathType: location.pathType, path: location.path };
 }
 
-function certificate(model: Model, server: Server): { ok: boolean; detail: Message } {
+function certificate(model: Model, server: Server, host: string): { ok: boolean; detail: Message } {
   const no = (detail: Message) => ({ ok: false, detail });
-  if (!server.tls)
+  if (!server.tls) {
+    const name = host.toLowerCase();
+    const lister = configOf(model).served.find((i) =>
+      i.tls.some((t) => t.hosts.some((h) => h.toLowerCase() === name)),
+    );
+    if (lister)
+      return no(message('certificate.tls-without-rule', { host, ingress: lister.metadata.name }));
     return no(message('certificate.no-tls', { host: server.host === '_' ? null : server.host }));
-  const { ingress, secretName } = server.tls;
+  }
+  const { ingress, secretName, listed } = server.tls;
+  if (!listed)
+    return no(message('certificate.host-not-listed', { host, ingress: ingress.metadata.name }));
   const namespace = ingress.metadata.namespace;
   if (!secretName)
     return no(message('certificate.no-secret-name', { ingress: ingress.metadata.name }));
@@ -116,7 +125,7 @@ export function throughController(
   const at = controller.metadata.name;
   const packet = (dst: string) => ({ src: `${clientAddress}:${clientPort}`, dst });
 
-  const cert = tls ? certificate(model, server) : null;
+  const cert = tls ? certificate(model, server, host) : null;
   if (cert)
     hops.push(
       hop(

@@ -113,6 +113,10 @@ export const en: MessageTable = {
   'certificate.no-tls': (p) => `no Ingress lists ${p.host ?? 'this host'} under tls`,
   'certificate.no-secret-name': (p) =>
     `Ingress ${p.ingress} lists the host under tls without a secretName`,
+  'certificate.tls-without-rule': (p) =>
+    `Ingress ${p.ingress} lists ${p.host} under tls, but none of its rules names ${p.host}, and ingress-nginx takes a host's certificate only from an Ingress whose rules name the host`,
+  'certificate.host-not-listed': (p) =>
+    `Ingress ${p.ingress}, whose rule gives ${p.host} its server, has a tls section that does not list ${p.host}; ingress-nginx would still use one of its certificates whose names cover ${p.host} (not simulated: Routelab does not read certificates)`,
   'certificate.secret-missing': (p) =>
     `Secret ${p.secret} does not exist in namespace ${p.namespace}`,
   'certificate.secret-keys': (p) =>
@@ -192,6 +196,8 @@ export const en: MessageTable = {
     `Secret ${p.secret} does not exist in namespace ${p.namespace} (a TLS Secret must be in the Ingress's namespace): ${fakeCertificate(p.hosts)}`,
   'warning.ingress-tls-secret-keys': (p) =>
     `Secret ${p.secret} has no ${p.missing.join(' and no ')} key, so it holds no keypair: ${fakeCertificate(p.hosts)}`,
+  'warning.ingress-tls-host-no-rule': (p) =>
+    `Ingress ${p.ingress} lists ${p.host} under tls, but none of its rules names ${p.host}: ingress-nginx makes servers from rules only, so ${p.host} gets no server from it and not this certificate`,
   'warning.duplicate': (p) =>
     `${p.object} is defined twice (also in ${p.file}, document ${p.document}); the later definition wins, as with kubectl apply`,
   'info.annotation-not-simulated': (p) =>

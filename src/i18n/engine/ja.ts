@@ -119,6 +119,10 @@ export const ja: MessageTable = {
   'certificate.no-tls': (p) => `${p.host ?? 'このホスト'}を tls に挙げている Ingress がありません`,
   'certificate.no-secret-name': (p) =>
     `Ingress ${p.ingress} は secretName なしでホストを tls に挙げています`,
+  'certificate.tls-without-rule': (p) =>
+    `Ingress ${p.ingress} は ${p.host} を tls に挙げていますが、そのルールは ${p.host} を指定していません。ingress-nginx はホストの証明書を、ルールでそのホストを指定している Ingress からしか取りません`,
+  'certificate.host-not-listed': (p) =>
+    `${p.host} の server を作った Ingress ${p.ingress} の tls には ${p.host} がありません。実際の ingress-nginx は、その tls の証明書のうち名前が ${p.host} に合うものがあればそれを使います（Routelab は証明書の中身を読まないので、この場合は扱いません）`,
   'certificate.secret-missing': (p) => `Secret ${p.secret} がNamespace ${p.namespace} にありません`,
   'certificate.secret-keys': (p) =>
     `Secret ${p.secret} には ${p.missing.join(' と ')} のキーがなく、証明書と鍵の組がありません`,
@@ -196,6 +200,8 @@ export const ja: MessageTable = {
     `Secret ${p.secret} が Namespace ${p.namespace} にありません（TLS の Secret は Ingress と同じ Namespace に置きます）。${fakeCertificate(p.hosts)}`,
   'warning.ingress-tls-secret-keys': (p) =>
     `Secret ${p.secret} には ${p.missing.join(' と ')} のキーがなく、証明書と鍵の組がありません。${fakeCertificate(p.hosts)}`,
+  'warning.ingress-tls-host-no-rule': (p) =>
+    `Ingress ${p.ingress} は ${p.host} を tls に挙げていますが、そのルールは ${p.host} を指定していません。ingress-nginx は server をルールからしか作らないので、${p.host} にはこの Ingress からの server もこの証明書もありません`,
   'warning.duplicate': (p) =>
     `${p.object} が 2 回定義されています（${p.file} の ${p.document} 番目のドキュメントにもあります）。kubectl apply と同じく、後の定義が使われます`,
   'info.annotation-not-simulated': (p) =>
