@@ -166,3 +166,41 @@ spec:
     expect(https.hops.find((h) => h.kind === 'tls')?.detail).toContain('not simulated');
   });
 });
+
+// controller.go getBackendServers sorts each server's locations with
+// sort.SliceStable by Path descending, then by len(Path) descending; nginx
+// (ngx_http_core_module "location") uses the first regex location that
+// matches, in the order of the configuration.
+describe('regex locations of equal length', () => {
+  const regex = '  annotations: {nginx.ingress.kubernetes.io/use-regex: "true"}\n';
+  const both = (first: [string, string], second: [string, string]) =>
+    apps +
+    ingress(
+      paths('foo.example.com', [
+        [first[0], 'ImplementationSpecific', first[1]],
+        [second[0], 'ImplementationSpecific', second[1]],
+      ]),
+      '',
+      'test',
+      regex,
+    );
+
+  it('are tried in descending byte order of their paths, whatever order the rules are in', () => {
+    // "/abc" > "/a.c": "b" (0x62) sorts after "." (0x2e).
+    expect(
+      landed(send(both(['/a.c', 'svc-a'], ['/abc', 'svc-b']), 'http://foo.example.com/abc')),
+    ).toBe('svc-b');
+    expect(
+      landed(send(both(['/abc', 'svc-a'], ['/a.c', 'svc-b']), 'http://foo.example.com/abc')),
+    ).toBe('svc-a');
+  });
+
+  it('after the longer paths', () => {
+    const text = both(['/a', 'svc-a'], ['/a.*', 'svc-b']);
+    expect(landed(send(text, 'http://foo.example.com/abc'))).toBe('svc-b');
+    expect(
+      send(text, 'http://foo.example.com/abc').hops.find((h) => h.kind === 'ingress-controller')
+        ?.detail,
+    ).toContain('~* "^/a.*"');
+  });
+});

@@ -3,7 +3,8 @@
 // label (template.go buildServerName turns "*.foo.com" into the regex
 // ^[\w-]+\.foo\.com$), else the catch-all "_". Paths, as nginx picks
 // locations: "=" exact matches first, then the longest prefix; on a host
-// where regex is enforced, the first regex in order (longest path first).
+// where regex is enforced, the first regex in order (longest path first,
+// paths of equal length in descending byte order: nginx.ts).
 // Prefix paths match element by element (ingress-nginx writes "= /foo" and
 // "/foo/"); ImplementationSpecific ones are stored as Prefix (nginx.ts).
 // Matching table: Kubernetes docs, "Ingress" > "Examples" (path types).

@@ -197,7 +197,10 @@ export function nginxConfig(model: Model): NginxConfig {
       l.nginx = nginxLocation(l.path, l.pathType, s.regex);
       l.rewriteFrom = rewriteFrom(l);
     }
-    // template.go sorts a server's locations by path length, longest first.
+    // controller.go getBackendServers sorts a server's locations twice,
+    // stably: by path, descending as Go compares strings (bytewise), then by
+    // path length, longest first. nginx tries regex locations in that order.
+    s.locations.sort((x, y) => (x.path > y.path ? -1 : x.path < y.path ? 1 : 0));
     s.locations.sort((x, y) => y.path.length - x.path.length);
   }
   return { servers: [...servers.values()], served, diagnostics };

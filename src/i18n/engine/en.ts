@@ -127,7 +127,7 @@ export const en: MessageTable = {
   'tls.fake-certificate': (p, r) =>
     `TLS for ${p.host} terminated with ingress-nginx's self-signed "Kubernetes Ingress Controller Fake Certificate", because ${r(p.why)}: the client sees a certificate warning`,
   'location.regex': (p) =>
-    `the first regex location (longest path first) matching ${p.path} is ${p.nginx}`,
+    `the first regex location (longest path first, equal lengths by character code, highest first) matching ${p.path} is ${p.nginx}`,
   'location.exact': (p) => `${p.path} equals the Exact path ${p.exact}`,
   'location.prefix-equal': (p) =>
     `${p.path} equals the Prefix path ${p.prefix} (ingress-nginx's "= ${p.base}")`,

@@ -132,7 +132,7 @@ export const ja: MessageTable = {
   'tls.fake-certificate': (p, r) =>
     `${r(p.why)}。そのため ${p.host} の TLS は ingress-nginx の自己署名証明書 ${verbatim('Kubernetes Ingress Controller Fake Certificate')} で終端されます。クライアントには証明書の警告が出ます`,
   'location.regex': (p) =>
-    `${p.path} に当てはまる最初の正規表現の location（長いパスから順）は ${p.nginx} です`,
+    `${p.path} に当てはまる最初の正規表現の location（長いパスから順。同じ長さなら文字コードの大きい順）は ${p.nginx} です`,
   'location.exact': (p) => `${p.path} は Exact のパス ${p.exact} と一致します`,
   'location.prefix-equal': (p) =>
     `${p.path} は Prefix のパス ${p.prefix} と一致します（ingress-nginx の "= ${p.base}"）`,
