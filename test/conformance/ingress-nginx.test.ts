@@ -204,3 +204,63 @@ describe('regex locations of equal length', () => {
     ).toContain('~* "^/a.*"');
   });
 });
+
+// controller.go serviceEndpoints: the backend's port (its number as text, or
+// its name) picks the first Service port whose port, targetPort or name
+// equals it ("targetPort could be a string, use either the port name or
+// number"), and the upstream is that port's endpoints.
+describe('backend port resolution', () => {
+  const pod = `---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: app, image: example/web:1, ports: [{name: http, containerPort: 8080}]}]
+`;
+  const service = (ports: string) => `---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports: ${ports}
+`;
+  const route = (port: string) =>
+    ingress(`  - host: foo.example.com
+    http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: web, port: ${port}}}}
+`);
+
+  it('a number matches a Service port’s targetPort before a later port’s number', () => {
+    const text =
+      pod +
+      service('[{name: a, port: 80, targetPort: 8080}, {name: b, port: 8080, targetPort: 9090}]') +
+      route('{number: 8080}');
+    const result = send(text, 'http://foo.example.com/');
+    expect(landed(result)).toBe('web');
+    expect(result.service?.port).toBe(80);
+  });
+
+  it('a name matches a Service port whose targetPort has that name', () => {
+    const text =
+      pod +
+      service(
+        '[{name: web, port: 80, targetPort: http}, {name: http, port: 81, targetPort: 9090}]',
+      ) +
+      route('{name: http}');
+    const result = send(text, 'http://foo.example.com/');
+    expect(landed(result)).toBe('web');
+    expect(result.destination?.port).toBe(8080);
+  });
+
+  it('nothing matching: 503', () => {
+    const text = pod + service('[{name: a, port: 80, targetPort: 8080}]') + route('{number: 81}');
+    expect(landed(send(text, 'http://foo.example.com/'))).toBe('503');
+  });
+});

@@ -93,12 +93,22 @@ export function servedIngresses(model: Model, diagnostics: Diagnostic[]): Ingres
   return served;
 }
 
-/** The port of `service` an Ingress backend names: by name, or by number when it has no name. */
+/**
+ * The Service port an Ingress backend resolves to, as ingress-nginx's
+ * serviceEndpoints (internal/ingress/controller/controller.go) finds it: the
+ * first port, in the Service's order, whose port number, targetPort or name
+ * equals the backend's port (its number as text, or its name). So a number
+ * can pick a port by its targetPort, and a name a port whose targetPort is
+ * that name.
+ */
 export function backendPort(
   service: Service,
   port: { number: number; name: string },
 ): ServicePort | undefined {
-  return service.ports.find((p) => (port.name ? p.name === port.name : p.port === port.number));
+  const wanted = port.number > 0 ? String(port.number) : port.name;
+  return service.ports.find(
+    (p) => String(p.port) === wanted || String(p.targetPort) === wanted || p.name === wanted,
+  );
 }
 
 /** What ingress-nginx would answer 503 for, or serve with its fake certificate. */
