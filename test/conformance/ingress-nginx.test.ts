@@ -264,3 +264,56 @@ spec:
     expect(landed(send(text, 'http://foo.example.com/'))).toBe('503');
   });
 });
+
+// endpointslices.go getEndpointsFromSlices: for a Service port with a name, a
+// slice port of another name still gives the endpoints on the Service port's
+// numeric targetPort ("use service target port if it's a number and no port
+// name matched", ingress-nginx issue 7390); a named targetPort has no such
+// fallback. kube-proxy matches slice ports by name only.
+describe('a selectorless Service whose EndpointSlice port name differs', () => {
+  const deployment = `---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: app, image: example/web:1, ports: [{name: http, containerPort: 8080}]}]
+`;
+  const podIP =
+    buildModel([{ file: 'x.yaml', text: deployment }]).pods.find(
+      (p) => p.metadata.labels.app === 'web',
+    )?.podIP ?? '';
+  const manifests = (targetPort: string) => `${deployment}---
+apiVersion: v1
+kind: Service
+metadata: {name: ext}
+spec:
+  ports: [{name: web, port: 80, targetPort: ${targetPort}}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: ext-1, labels: {kubernetes.io/service-name: ext}}
+addressType: IPv4
+ports: [{name: other, port: 8080, protocol: TCP}]
+endpoints: [{addresses: [${podIP}], conditions: {ready: true}}]
+${ingress(`  - host: foo.example.com
+    http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: ext, port: {number: 80}}}}
+`)}`;
+
+  it('reaches the address on the numeric targetPort', () => {
+    expect(podIP).not.toBe('');
+    const result = send(manifests('8080'), 'http://foo.example.com/');
+    expect(landed(result)).toBe('web');
+    expect(result.destination).toMatchObject({ podIP, port: 8080 });
+  });
+
+  it('has no endpoint when the targetPort is a name: 503', () => {
+    expect(landed(send(manifests('http'), 'http://foo.example.com/'))).toBe('503');
+  });
+});

@@ -9,11 +9,11 @@
 // 503 when an upstream has no endpoints).
 import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
+import { upstreamEndpoints } from '../ingress/endpoints.ts';
 import { matchLocation, matchServer, rewrite } from '../ingress/match.ts';
 import { configOf, type Location, type Server } from '../ingress/nginx.ts';
 import { missingKeypair } from '../ingress/secret.ts';
 import { backendPort } from '../ingress/warnings.ts';
-import { endpointsFor } from '../kubeproxy/endpoints.ts';
 import { type LocationRef, type Message, message } from '../messages.ts';
 import { podAt, serviceNamed, slicesOf } from '../model/lookup.ts';
 import type { Model, RunningPod } from '../model/types.ts';
@@ -39,19 +39,15 @@ interface Upstream {
 }
 
 /**
- * The endpoints ingress-nginx proxies a Service port to: the ready ones of its
- * slices (ingress-nginx internal/ingress/controller/endpointslices.go
- * getEndpointsFromSlices, which the controller asks for TCP only), the same
- * endpoints kube-proxy reads. Ordered by address, a simulator convention:
+ * The endpoints ingress-nginx proxies a Service port to (ingress/endpoints.ts),
+ * those that are Pods. Ordered by address, a simulator convention:
  * ingress-nginx keeps the slices' order and the Lua balancer
  * (rootfs/etc/nginx/lua/balancer/round_robin.lua over resty.roundrobin) walks
  * a table whose order Lua leaves unspecified.
  */
 function upstreams(model: Model, service: Service, port: ServicePort): Upstream[] {
-  if (port.protocol !== 'TCP') return [];
   const out: Upstream[] = [];
-  for (const ep of endpointsFor(port, slicesOf(model, service), '')) {
-    if (!ep.ready) continue;
+  for (const ep of upstreamEndpoints(port, slicesOf(model, service))) {
     const pod = podAt(model, ep.ip);
     if (pod) out.push({ pod, ip: pod.podIP, port: ep.port });
   }
