@@ -120,6 +120,8 @@ export interface MessageParams {
   'ingress.redirect': { host: string; path: string; force: boolean };
   'ingress.no-rule': { host: string; path: string; server: string | null };
   'ingress.no-service': { service: ServiceRef };
+  'ingress.external-name': { service: ServiceRef; externalName: string; port: number };
+  'ingress.external-name-local': { service: ServiceRef; externalName: string };
   'ingress.no-port': { service: string; port: string };
   'ingress.no-endpoints': { service: string; port: string };
   'ingress.proxy': { ip: string; port: number; service: string; toNode: string | null };
@@ -194,6 +196,7 @@ export interface MessageParams {
   'warning.ingress-tls-host-no-rule': { ingress: string; host: string };
   'warning.duplicate': { object: string; file: string; document: number };
   'info.annotation-not-simulated': { annotation: string };
+  'info.ingress-external-name': { ingress: string; service: string; externalName: string };
 }
 
 export type MessageId = keyof MessageParams;

@@ -317,3 +317,51 @@ ${ingress(`  - host: foo.example.com
     expect(landed(send(manifests('http'), 'http://foo.example.com/'))).toBe('503');
   });
 });
+
+// controller.go serviceEndpoints and externalNamePorts, endpointslices.go
+// getEndpointsFromSlices: an ExternalName backend's one upstream is the
+// externalName itself on the port externalNamePorts gives, "localhost" and
+// loopback addresses refused; nginx's Lua balancer resolves the name by DNS,
+// which Routelab does not simulate.
+describe('an ExternalName Service as the backend', () => {
+  const manifests = (externalName: string, ports: string, port: string) => `---
+apiVersion: v1
+kind: Service
+metadata: {name: api}
+spec:
+  type: ExternalName
+  externalName: ${externalName}
+${ports}${ingress(`  - host: foo.example.com
+    http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: api, port: ${port}}}}
+`)}`;
+
+  it('is followed to the controller, and said to be not simulated past its DNS lookup', () => {
+    const text = manifests('api.example.org', '', '{number: 443}');
+    const result = send(text, 'http://foo.example.com/');
+    expect(result).toMatchObject({ outcome: 'invalid', status: null, destination: null });
+    expect(result.reason).toContain('api.example.org:443');
+    expect(result.reason).toContain('does not simulate');
+    const model = buildModel([{ file: 'x.yaml', text }]);
+    expect(model.diagnostics.map((d) => d.code)).toContain('IngressExternalNameNotSimulated');
+    expect(model.diagnostics.map((d) => d.code)).not.toContain('IngressServicePortMissing');
+  });
+
+  it('uses a named port’s targetPort', () => {
+    const text = manifests(
+      'api.example.org',
+      '  ports: [{name: https, port: 443, targetPort: 8443}]\n',
+      '{name: https}',
+    );
+    expect(send(text, 'http://foo.example.com/').reason).toContain('api.example.org:8443');
+  });
+
+  it('answers 503 for localhost or a loopback address, which ingress-nginx refuses', () => {
+    for (const name of ['localhost', '127.0.0.1']) {
+      const result = send(manifests(name, '', '{number: 80}'), 'http://foo.example.com/');
+      expect(result).toMatchObject({ outcome: 'http-error', status: 503 });
+      expect(result.reason).toContain('Invalid attempt to use localhost name');
+    }
+  });
+});

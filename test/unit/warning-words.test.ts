@@ -89,6 +89,10 @@ const cases: Record<string, string> = {
       'a',
       `  ingressClassName: nginx\n  tls: [{hosts: [b.example.com]}]\n${rule('my-service')}`,
     ),
+  'external name':
+    doc(
+      'apiVersion: v1\nkind: Service\nmetadata: {name: ext}\nspec: {type: ExternalName, externalName: api.example.org}\n',
+    ) + ingress('a', `  ingressClassName: nginx\n${rule('ext')}`),
   duplicate: myApp + svc(routes) + svc(routes),
   'annotation not simulated':
     myApp +

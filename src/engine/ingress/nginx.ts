@@ -20,6 +20,7 @@ import {
   classWarnings,
   servedIngresses,
   tlsHostWarnings,
+  tlsSecretWarnings,
   warn,
 } from './warnings.ts';
 
@@ -188,6 +189,7 @@ export function nginxConfig(model: Model): NginxConfig {
 
   diagnostics.push(
     ...backendWarnings(model, served),
+    ...tlsSecretWarnings(model, served),
     ...tlsHostWarnings(served),
     ...classWarnings(model),
   );

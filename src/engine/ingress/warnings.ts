@@ -111,7 +111,7 @@ export function backendPort(
   );
 }
 
-/** What ingress-nginx would answer 503 for, or serve with its fake certificate. */
+/** The backends ingress-nginx would answer 503 for, or cannot be followed to. */
 export function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const ingress of served) {
@@ -132,6 +132,20 @@ export function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
               service: ref.name,
               namespace: ns,
             }),
+          ),
+        );
+      else if (service.type === 'ExternalName')
+        out.push(
+          warn(
+            ingress,
+            [...field, 'service', 'name'],
+            'IngressExternalNameNotSimulated',
+            message('info.ingress-external-name', {
+              ingress: ingress.metadata.name,
+              service: ref.name,
+              externalName: service.externalName,
+            }),
+            'info',
           ),
         );
       else if (!backendPort(service, ref.port))
@@ -156,6 +170,15 @@ export function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
         check(p.backend, ['spec', 'rules', r, 'http', 'paths', i, 'backend']);
       });
     });
+  }
+  return out;
+}
+
+/** The Secrets ingress-nginx would serve its fake certificate for instead. */
+export function tlsSecretWarnings(model: Model, served: Ingress[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const ingress of served) {
+    const ns = ingress.metadata.namespace;
     ingress.tls.forEach((tls, t) => {
       if (!tls.secretName) return;
       const secret = model.secrets.find(

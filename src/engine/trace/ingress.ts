@@ -10,6 +10,7 @@
 import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
 import { upstreamEndpoints } from '../ingress/endpoints.ts';
+import { externalNamePort, isLocalName } from '../ingress/external-name.ts';
 import { matchLocation, matchServer, rewrite } from '../ingress/match.ts';
 import { configOf, type Location, type Server } from '../ingress/nginx.ts';
 import { missingKeypair } from '../ingress/secret.ts';
@@ -199,6 +200,7 @@ function toBackend(
   const portText = ref.port.name || String(ref.port.number);
   if (!service)
     return fail(503, message('ingress.no-service', { service: { namespace: ns, name: ref.name } }));
+  if (service.type === 'ExternalName') return externalNameEnding(service, ref.port, ingressInfo);
   if (!servicePort)
     return fail(503, message('ingress.no-port', { service: ref.name, port: portText }));
   const traceService: TraceService = {
@@ -221,6 +223,37 @@ function toBackend(
   const upstreamPath = rewrite(location, target.path || '/');
   const backend = { service, servicePort, portText, traceService, ingressInfo, upstreamPath };
   return proxy(req, backend, candidates, start);
+}
+
+/**
+ * A backend that is an ExternalName Service: 503 for a local name; otherwise
+ * the request leaves for a DNS lookup Routelab does not simulate, an ending
+ * docs/cli.md gives the outcome "invalid" with the reason saying so.
+ */
+function externalNameEnding(
+  service: Service,
+  port: { number: number; name: string },
+  ingress: TraceIngress | null,
+): IngressEnding {
+  const ref = { namespace: service.metadata.namespace, name: service.metadata.name };
+  const externalName = service.externalName.replace(/\.$/, '');
+  if (isLocalName(externalName))
+    return {
+      outcome: 'http-error',
+      status: 503,
+      reason: message('ingress.external-name-local', { service: ref, externalName }),
+      ingress,
+    };
+  return {
+    outcome: 'invalid',
+    status: null,
+    reason: message('ingress.external-name', {
+      service: ref,
+      externalName,
+      port: externalNamePort(service, port),
+    }),
+    ingress,
+  };
 }
 
 interface Backend {

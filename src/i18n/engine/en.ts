@@ -149,6 +149,10 @@ export const en: MessageTable = {
     `the rule routes to Service ${ref(p.service)}, which does not exist, so ingress-nginx has no upstream and answers 503 Service Temporarily Unavailable`,
   'ingress.no-port': (p) =>
     `the rule routes to port ${p.port} of Service ${p.service}, which has no such port, so ${unavailable}`,
+  'ingress.external-name': (p) =>
+    `Service ${ref(p.service)} is of type ExternalName, so ingress-nginx proxies to ${p.externalName}:${p.port}, at the address its DNS resolver finds for that name; Routelab does not simulate that lookup, so the request is followed no further`,
+  'ingress.external-name-local': (p) =>
+    `Service ${ref(p.service)} is of type ExternalName with the local name ${p.externalName}, which ingress-nginx refuses ("Invalid attempt to use localhost name"): the upstream has no endpoint, so it answers 503 Service Temporarily Unavailable`,
   'ingress.no-endpoints': (p) =>
     `Service ${p.service} has no ready endpoint for port ${p.port}, so ${unavailable}`,
   'ingress.proxy': (p) =>
@@ -200,6 +204,8 @@ export const en: MessageTable = {
     `Ingress ${p.ingress} lists ${p.host} under tls, but none of its rules names ${p.host}: ingress-nginx makes servers from rules only, so ${p.host} gets no server from it and not this certificate`,
   'warning.duplicate': (p) =>
     `${p.object} is defined twice (also in ${p.file}, document ${p.document}); the later definition wins, as with kubectl apply`,
+  'info.ingress-external-name': (p) =>
+    `Ingress ${p.ingress} routes to Service ${p.service} of type ExternalName: ingress-nginx proxies to ${p.externalName} as DNS resolves it, which Routelab does not simulate, so a request there is followed only as far as the controller`,
   'info.annotation-not-simulated': (p) =>
     `${p.annotation} is not simulated by Routelab; requests are routed as if it were absent`,
 };

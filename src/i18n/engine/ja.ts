@@ -153,6 +153,10 @@ export const ja: MessageTable = {
     `ルールの送り先の Service ${ref(p.service)} が存在しないので、ingress-nginx には upstream がなく、${verbatim('503 Service Temporarily Unavailable')} を返します`,
   'ingress.no-port': (p) =>
     `ルールの送り先は Service ${p.service} のポート ${p.port} ですが、そのポートがないので、${unavailable}`,
+  'ingress.external-name': (p) =>
+    `Service ${ref(p.service)} は ExternalName 型なので、ingress-nginx は ${p.externalName}:${p.port} に、その名前を DNS で引いたアドレスへ転送します。Routelab はこの名前解決を再現しないので、リクエストはここから先をたどりません`,
+  'ingress.external-name-local': (p) =>
+    `Service ${ref(p.service)} は ExternalName 型で、名前 ${p.externalName} はローカルのアドレスです。ingress-nginx はこれを使わない（${verbatim('Invalid attempt to use localhost name')}）ので、upstream にエンドポイントがなく、${verbatim('503 Service Temporarily Unavailable')} を返します`,
   'ingress.no-endpoints': (p) =>
     `Service ${p.service} にはポート ${p.port} の Ready なエンドポイントがないので、${unavailable}`,
   'ingress.proxy': (p) =>
@@ -204,6 +208,8 @@ export const ja: MessageTable = {
     `Ingress ${p.ingress} は ${p.host} を tls に挙げていますが、そのルールは ${p.host} を指定していません。ingress-nginx は server をルールからしか作らないので、${p.host} にはこの Ingress からの server もこの証明書もありません`,
   'warning.duplicate': (p) =>
     `${p.object} が 2 回定義されています（${p.file} の ${p.document} 番目のドキュメントにもあります）。kubectl apply と同じく、後の定義が使われます`,
+  'info.ingress-external-name': (p) =>
+    `Ingress ${p.ingress} の送り先 Service ${p.service} は ExternalName 型です。ingress-nginx は ${p.externalName} を DNS で引いた先へ転送しますが、Routelab はそれを再現しないので、そこへのリクエストはコントローラーまでしかたどりません`,
   'info.annotation-not-simulated': (p) =>
     `${p.annotation} は Routelab では再現されません。リクエストはこのアノテーションがないものとしてルーティングされます`,
 };
