@@ -365,3 +365,32 @@ ${ports}${ingress(`  - host: foo.example.com
     }
   });
 });
+
+// controller.go createServers: the root location of a host carries the
+// annotations of the Ingress that created the server (locationApplyAnnotations),
+// ssl-redirect among them, so a path no rule matches is not redirected when
+// that Ingress turned ssl-redirect off.
+describe('the root location of a host with TLS', () => {
+  const secret = `---
+apiVersion: v1
+kind: Secret
+metadata: {name: site-tls}
+type: kubernetes.io/tls
+data: {tls.crt: LS0tLS1CRUdJTi0tLS0t, tls.key: LS0tLS1CRUdJTi0tLS0t}
+`;
+  const tls = '  tls:\n  - {hosts: [shop.example.com], secretName: site-tls}\n';
+  const rules = paths('shop.example.com', [['/app', 'Prefix', 'svc-a']]);
+
+  it('redirects an unmatched path by default, and not with the creator’s ssl-redirect "false"', () => {
+    expect(send(apps + secret + ingress(rules, tls), 'http://shop.example.com/other').status).toBe(
+      308,
+    );
+    const off = ingress(
+      rules,
+      tls,
+      'test',
+      '  annotations: {nginx.ingress.kubernetes.io/ssl-redirect: "false"}\n',
+    );
+    expect(send(apps + secret + off, 'http://shop.example.com/other').status).toBe(404);
+  });
+});
