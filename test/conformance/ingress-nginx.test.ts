@@ -394,3 +394,29 @@ data: {tls.crt: LS0tLS1CRUdJTi0tLS0t, tls.key: LS0tLS1CRUdJTi0tLS0t}
     expect(send(apps + secret + off, 'http://shop.example.com/other').status).toBe(404);
   });
 });
+
+// location.go updateServerLocations gives a Prefix "/a" no "= /a" half when an
+// Exact "/a" exists; on a regex host its one location is then ~* "^/a/", and
+// "/abc" falls to the Exact "/a", ~* "^/a", after it in the sorted order.
+describe('Prefix and Exact of one path on a regex host', () => {
+  it('sends what only "^/a" matches to the Exact location', () => {
+    const regex = ingress(
+      paths('foo.example.com', [['/r.*', 'ImplementationSpecific', 'svc-c']]),
+      '',
+      'regex',
+      '  annotations: {nginx.ingress.kubernetes.io/use-regex: "true"}\n',
+    );
+    const both = ingress(
+      paths('foo.example.com', [
+        ['/a', 'Prefix', 'svc-a'],
+        ['/a', 'Exact', 'svc-b'],
+      ]),
+      '',
+      'both',
+    );
+    const text = apps + both + regex;
+    expect(landed(send(text, 'http://foo.example.com/a/x'))).toBe('svc-a');
+    expect(landed(send(text, 'http://foo.example.com/abc'))).toBe('svc-b');
+    expect(landed(send(text, 'http://foo.example.com/a'))).toBe('svc-b');
+  });
+});

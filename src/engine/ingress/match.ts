@@ -43,7 +43,7 @@ function regexOf(path: string): RegExp | null {
 export function matchLocation(server: Server, path: string): { location: Location; why: Message } {
   if (server.regex) {
     for (const location of server.locations) {
-      const re = regexOf(location.path);
+      const re = regexOf(location.regexPath);
       if (re?.test(path))
         return {
           location,

@@ -48,6 +48,12 @@ export interface Location {
    * "= /a"), the "/a/" half's path (see splitPrefix).
    */
   rewriteFrom: string | null;
+  /**
+   * What its regex begins with where the host enforces regex: the path, but
+   * "/a/" for a split Prefix "/a" that gets no "= /a" half because an Exact
+   * "/a" exists (updateServerLocations), so "/abc" falls to that Exact one.
+   */
+  regexPath: string;
   sslRedirect: boolean;
   forceSslRedirect: boolean;
   /** The server's own root location, until a rule claims "/". */
@@ -137,6 +143,7 @@ export function nginxConfig(model: Model): NginxConfig {
           nginx: '',
           ...annotated(ingress),
           rewriteFrom: null,
+          regexPath: path,
           isDefault: false,
         };
         if (existing) {
@@ -195,8 +202,10 @@ export function nginxConfig(model: Model): NginxConfig {
   );
   for (const s of servers.values()) {
     s.regex = enforcesRegex(s.locations);
+    const exact = new Set(s.locations.filter((l) => l.pathType === 'Exact').map((l) => l.path));
     for (const l of s.locations) {
-      l.nginx = nginxLocation(l.path, l.pathType, s.regex);
+      l.regexPath = splitPrefix(l) && exact.has(l.path) ? prefixHalf(l.path) : l.path;
+      l.nginx = nginxLocation(s.regex ? l.regexPath : l.path, l.pathType, s.regex);
       l.rewriteFrom = rewriteFrom(l);
     }
     // controller.go getBackendServers sorts a server's locations twice,
@@ -271,6 +280,7 @@ function rootLocation(backend: IngressBackend | null, ingress: Ingress | null): 
     rewriteTarget: '',
     useRegex: false,
     rewriteFrom: null,
+    regexPath: '/',
     sslRedirect: true,
     forceSslRedirect: false,
     isDefault: true,
