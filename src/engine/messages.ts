@@ -112,6 +112,8 @@ export interface MessageParams {
   // Inside ingress-nginx (ingress.ts, ingress/match.ts).
   'certificate.no-tls': { host: string | null };
   'certificate.no-secret-name': { ingress: string };
+  'certificate.tls-without-rule': { host: string; ingress: string };
+  'certificate.host-not-listed': { host: string; ingress: string };
   'certificate.secret-missing': { secret: string; namespace: string };
   'certificate.secret-keys': { secret: string; missing: string[] };
   'certificate.from-secret': { namespace: string; secret: string };
@@ -135,6 +137,8 @@ export interface MessageParams {
   'ingress.redirect': { host: string; path: string; force: boolean };
   'ingress.no-rule': { host: string; path: string; server: string | null };
   'ingress.no-service': { service: ServiceRef };
+  'ingress.external-name': { service: ServiceRef; externalName: string; port: number };
+  'ingress.external-name-local': { service: ServiceRef; externalName: string };
   'ingress.no-port': { service: string; port: string };
   'ingress.no-endpoints': { service: string; port: string };
   'ingress.proxy': { ip: string; port: number; service: string; toNode: string | null };
@@ -234,8 +238,10 @@ export interface MessageParams {
   };
   'warning.ingress-tls-secret-missing': { secret: string; namespace: string; hosts: string[] };
   'warning.ingress-tls-secret-keys': { secret: string; missing: string[]; hosts: string[] };
+  'warning.ingress-tls-host-no-rule': { ingress: string; host: string };
   'warning.duplicate': { object: string; file: string; document: number };
   'info.annotation-not-simulated': { annotation: string };
+  'info.ingress-external-name': { ingress: string; service: string; externalName: string };
 }
 
 export type MessageId = keyof MessageParams;

@@ -88,6 +88,17 @@ const cases: Record<string, string> = {
     svc(routes) +
     doc('apiVersion: v1\nkind: Secret\nmetadata: {name: opaque}\ntype: Opaque\ndata: {}\n') +
     ingress('a', tls('opaque')),
+  'tls host without rule':
+    myApp +
+    svc(routes) +
+    ingress(
+      'a',
+      `  ingressClassName: nginx\n  tls: [{hosts: [b.example.com]}]\n${rule('my-service')}`,
+    ),
+  'external name':
+    doc(
+      'apiVersion: v1\nkind: Service\nmetadata: {name: ext}\nspec: {type: ExternalName, externalName: api.example.org}\n',
+    ) + ingress('a', `  ingressClassName: nginx\n${rule('ext')}`),
   duplicate: myApp + svc(routes) + svc(routes),
   'no pod CIDR left': cluster(
     `  clusterCIDR: 10.244.0.0/23\n  nodes:\n  - name: n1\n  - name: n2\n  - name: n3\n`,

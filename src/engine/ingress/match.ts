@@ -3,7 +3,8 @@
 // label (template.go buildServerName turns "*.foo.com" into the regex
 // ^[\w-]+\.foo\.com$), else the catch-all "_". Paths, as nginx picks
 // locations: "=" exact matches first, then the longest prefix; on a host
-// where regex is enforced, the first regex in order (longest path first).
+// where regex is enforced, the first regex in order (longest path first,
+// paths of equal length in descending byte order: nginx.ts).
 // Prefix paths match element by element (ingress-nginx writes "= /foo" and
 // "/foo/"); ImplementationSpecific ones are stored as Prefix (nginx.ts).
 // Matching table: Kubernetes docs, "Ingress" > "Examples" (path types).
@@ -42,7 +43,7 @@ function regexOf(path: string): RegExp | null {
 export function matchLocation(server: Server, path: string): { location: Location; why: Message } {
   if (server.regex) {
     for (const location of server.locations) {
-      const re = regexOf(location.path);
+      const re = regexOf(location.regexPath);
       if (re?.test(path))
         return {
           location,
@@ -83,17 +84,23 @@ export function matchLocation(server: Server, path: string): { location: Locatio
   }
   // Every server has a root location; this is only reached for an empty path.
   return {
-    location: server.locations.find((l) => l.path === '/') as Location,
+    location: server.locations.find((l) => l.path === '/' && l.pathType === 'Prefix') as Location,
     why: message('location.root-only', {}),
   };
 }
 
-/** nginx's `rewrite "(?i)<path>" <target> break;`: the whole URI becomes the target, with $1.. filled in. */
+/**
+ * nginx's `rewrite "(?i)<path>" <target> break;`: the whole URI becomes the
+ * target, with $1.. filled in. A split Prefix location rewrites only in its
+ * "/a/" half, the first in order, so only where that half's regex matches.
+ */
 export function rewrite(location: Location, path: string): string {
-  if (!location.rewriteTarget) return path;
+  const from = location.rewriteFrom;
+  if (from === null) return path;
   let found: RegExpExecArray | null = null;
   try {
-    found = new RegExp(location.path, 'i').exec(path);
+    if (!new RegExp(`^${from}`, 'i').test(path)) return path;
+    found = new RegExp(from, 'i').exec(path);
   } catch {
     return path;
   }

@@ -7,20 +7,22 @@
 // "use backend specified in Ingress as the default backend for all its
 // rules", the catch-all only for an Ingress with no rules) and
 // rootfs/etc/nginx/template/nginx.tmpl with template.go (buildLocation,
-// buildServerName, regex enforced on a host when any of its Ingresses uses
-// use-regex or rewrite-target).
+// buildServerName, enforceRegexModifier). Which Ingresses are served, and the
+// warnings about them, are in warnings.ts.
 
-import type { Service, ServicePort } from '../api/types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { locate } from '../diagnostics.ts';
-import { type Message, message } from '../messages.ts';
-import { serviceNamed } from '../model/lookup.ts';
+import { message } from '../messages.ts';
 import type { Model } from '../model/types.ts';
-import { english } from '../trace/english.ts';
 import { memoized } from '../util/memo.ts';
-import { controllerName } from './controller.ts';
-import { missingKeypair } from './secret.ts';
 import type { Ingress, IngressBackend, PathType } from './types.ts';
+import {
+  backendWarnings,
+  classWarnings,
+  servedIngresses,
+  tlsHostWarnings,
+  tlsSecretWarnings,
+  warn,
+} from './warnings.ts';
 
 export const annotation = {
   rewriteTarget: 'nginx.ingress.kubernetes.io/rewrite-target',
@@ -39,6 +41,19 @@ export interface Location {
   /** The nginx location this becomes: "= /a", "/a/", "/a" or ~* "^/a". */
   nginx: string;
   rewriteTarget: string;
+  useRegex: boolean;
+  /**
+   * The regex of nginx's `rewrite` in this location, null when it has none:
+   * the path, or for a Prefix path ingress-nginx split in two ("/a/" and
+   * "= /a"), the "/a/" half's path (see splitPrefix).
+   */
+  rewriteFrom: string | null;
+  /**
+   * What its regex begins with where the host enforces regex: the path, but
+   * "/a/" for a split Prefix "/a" that gets no "= /a" half because an Exact
+   * "/a" exists (updateServerLocations), so "/abc" falls to that Exact one.
+   */
+  regexPath: string;
   sslRedirect: boolean;
   forceSslRedirect: boolean;
   /** The server's own root location, until a rule claims "/". */
@@ -49,8 +64,11 @@ export interface Server {
   /** The host, "*.example.com", or "_" for the catch-all server. */
   host: string;
   locations: Location[];
-  /** Set when an Ingress lists the host under tls. */
-  tls: { ingress: Ingress; secretName: string } | null;
+  /**
+   * Set by the first Ingress whose rules name the host and that has a tls
+   * section; listed: whether one of its tls entries lists the host.
+   */
+  tls: { ingress: Ingress; secretName: string; listed: boolean } | null;
   regex: boolean;
 }
 
@@ -59,86 +77,6 @@ export interface NginxConfig {
   /** Ingresses this controller serves, oldest first. */
   served: Ingress[];
   diagnostics: Diagnostic[];
-}
-
-function warn(
-  ingress: Ingress,
-  field: (string | number)[],
-  code: string,
-  explanation: Message,
-  severity: Diagnostic['severity'] = 'warning',
-): Diagnostic {
-  return {
-    severity,
-    code,
-    object: ingress.id,
-    field: field.join('.'),
-    message: english(explanation),
-    explanation,
-    ...locate(ingress.doc, field),
-  };
-}
-
-/** Which Ingresses ingress-nginx serves, and a warning for each it does not. */
-function servedIngresses(model: Model, diagnostics: Diagnostic[]): Ingress[] {
-  const installed = model.cluster.ingressController === 'ingress-nginx';
-  const defaults = model.ingressClasses.filter((c) => c.isDefault);
-  const served: Ingress[] = [];
-  for (const ingress of model.ingresses) {
-    const annotated = ingress.metadata.annotations['kubernetes.io/ingress.class'];
-    let className = ingress.ingressClassName;
-    // The DefaultIngressClass admission plugin fills in the default class at creation.
-    if (className === null && annotated === undefined && defaults.length === 1)
-      className = defaults[0]?.metadata.name ?? null;
-    if (className === null && annotated !== undefined) {
-      if (installed && annotated === 'nginx') served.push(ingress);
-      else
-        diagnostics.push(
-          warn(
-            ingress,
-            ['metadata', 'annotations'],
-            'IngressNotServed',
-            message('warning.ingress-class-annotation', { ingressClass: annotated }),
-          ),
-        );
-      continue;
-    }
-    if (className === null) {
-      diagnostics.push(
-        warn(ingress, ['spec'], 'IngressNotServed', message('warning.ingress-no-class', {})),
-      );
-      continue;
-    }
-    const ingressClass = model.ingressClasses.find((c) => c.metadata.name === className);
-    const field = ingress.ingressClassName === null ? ['spec'] : ['spec', 'ingressClassName'];
-    if (!ingressClass) {
-      diagnostics.push(
-        warn(
-          ingress,
-          field,
-          'IngressNotServed',
-          message('warning.ingress-class-missing', { ingressClass: className }),
-        ),
-      );
-      continue;
-    }
-    if (ingressClass.controller !== controllerName || !installed) {
-      diagnostics.push(
-        warn(
-          ingress,
-          field,
-          'IngressNotServed',
-          message('warning.ingress-class-foreign', {
-            ingressClass: className,
-            controller: ingressClass.controller,
-          }),
-        ),
-      );
-      continue;
-    }
-    served.push(ingress);
-  }
-  return served;
 }
 
 function nginxLocation(path: string, pathType: PathType, regex: boolean): string {
@@ -161,9 +99,13 @@ export function nginxConfig(model: Model): NginxConfig {
     let s = servers.get(host);
     if (!s) {
       const backend = creator?.defaultBackend?.service ? creator.defaultBackend : null;
+      const root = rootLocation(backend, backend ? creator : null);
+      // createServers applies the creating Ingress's annotations to the root
+      // location too (locationApplyAnnotations), its rewrite-target included.
+      if (creator) Object.assign(root, annotated(creator));
       s = {
         host,
-        locations: [rootLocation(backend, backend ? creator : null)],
+        locations: [root],
         tls: null,
         regex: false,
       };
@@ -183,26 +125,25 @@ export function nginxConfig(model: Model): NginxConfig {
     }
     for (const rule of ingress.rules) {
       const s = server(rule.host || '_', ingress);
-      if (a[annotation.useRegex] === 'true' || a[annotation.rewriteTarget] !== undefined)
-        s.regex = true;
       for (const p of rule.paths ?? []) {
         // ingress-nginx stores an unset or ImplementationSpecific pathType as
         // Prefix (internal/k8s/main.go SetDefaultNGINXPathType): both match
         // element by element, and as a regex where the host enforces regex.
         const pathType: PathType = p.pathType === 'Exact' ? 'Exact' : 'Prefix';
         const path = p.path || '/';
-        const existing = s.locations.find(
-          (l) => l.path === path && (l.pathType === pathType || (path === '/' && l.isDefault)),
-        );
+        // Same path, other type: a location of its own (getBackendServers,
+        // "Same paths but different types are allowed"); the root location is
+        // Prefix, so an Exact "/" sits beside it as "= /" and claims only "/".
+        const existing = s.locations.find((l) => l.path === path && l.pathType === pathType);
         const location: Location = {
           path,
           pathType,
           ingress,
           backend: p.backend.service ? p.backend : null,
           nginx: '',
-          rewriteTarget: a[annotation.rewriteTarget] ?? '',
-          sslRedirect: truthy(a[annotation.sslRedirect], true),
-          forceSslRedirect: truthy(a[annotation.forceSslRedirect], false),
+          ...annotated(ingress),
+          rewriteFrom: null,
+          regexPath: path,
           isDefault: false,
         };
         if (existing) {
@@ -226,11 +167,17 @@ export function nginxConfig(model: Model): NginxConfig {
         s.locations.push(location);
       }
     }
-    for (const tls of ingress.tls)
-      for (const host of tls.hosts) {
-        const s = server(host, ingress);
-        if (!s.tls) s.tls = { ingress, secretName: tls.secretName };
-      }
+    // createServers makes servers from rules only and gives each its
+    // certificate from the first Ingress, oldest first, whose rules name the
+    // host and that has a tls section (extractTLSSecretName picks the entry
+    // listing the host). A host only under tls gets no server at all.
+    for (const rule of ingress.rules) {
+      const s = rule.host ? servers.get(rule.host) : undefined;
+      if (!s || s.tls || ingress.tls.length === 0) continue;
+      const host = rule.host.toLowerCase();
+      const entry = ingress.tls.find((t) => t.hosts.some((h) => h.toLowerCase() === host));
+      s.tls = { ingress, secretName: entry?.secretName ?? '', listed: entry !== undefined };
+    }
     for (const key of Object.keys(a))
       if (
         key.startsWith('nginx.ingress.kubernetes.io/') &&
@@ -247,13 +194,80 @@ export function nginxConfig(model: Model): NginxConfig {
         );
   }
 
-  diagnostics.push(...backendWarnings(model, served), ...classWarnings(model));
+  diagnostics.push(
+    ...backendWarnings(model, served),
+    ...tlsSecretWarnings(model, served),
+    ...tlsHostWarnings(served),
+    ...classWarnings(model),
+  );
   for (const s of servers.values()) {
-    for (const l of s.locations) l.nginx = nginxLocation(l.path, l.pathType, s.regex);
-    // template.go sorts a server's locations by path length, longest first.
+    s.regex = enforcesRegex(s.locations);
+    const exact = new Set(s.locations.filter((l) => l.pathType === 'Exact').map((l) => l.path));
+    for (const l of s.locations) {
+      l.regexPath = splitPrefix(l) && exact.has(l.path) ? prefixHalf(l.path) : l.path;
+      l.nginx = nginxLocation(s.regex ? l.regexPath : l.path, l.pathType, s.regex);
+      l.rewriteFrom = rewriteFrom(l);
+    }
+    // controller.go getBackendServers sorts a server's locations twice,
+    // stably: by path, descending as Go compares strings (bytewise), then by
+    // path length, longest first. nginx tries regex locations in that order.
+    s.locations.sort((x, y) => (x.path > y.path ? -1 : x.path < y.path ? 1 : 0));
     s.locations.sort((x, y) => y.path.length - x.path.length);
   }
   return { servers: [...servers.values()], served, diagnostics };
+}
+
+/** The annotations ingress-nginx applies to each location an Ingress makes. */
+function annotated(
+  ingress: Ingress,
+): Pick<Location, 'rewriteTarget' | 'useRegex' | 'sslRedirect' | 'forceSslRedirect'> {
+  const a = ingress.metadata.annotations;
+  return {
+    rewriteTarget: a[annotation.rewriteTarget] ?? '',
+    useRegex: a[annotation.useRegex] === 'true',
+    sslRedirect: truthy(a[annotation.sslRedirect], true),
+    forceSslRedirect: truthy(a[annotation.forceSslRedirect], false),
+  };
+}
+
+/**
+ * Whether ingress-nginx splits a Prefix location in two before writing the
+ * template (location.go updateServerLocations): "/a" becomes "/a/" and an
+ * Exact "/a", unless it is "/", uses regex, or rewrites (needsRewrite: a
+ * rewrite-target other than its path).
+ */
+function splitPrefix(l: Location): boolean {
+  return (
+    l.pathType === 'Prefix' &&
+    l.path !== '/' &&
+    !l.useRegex &&
+    !(l.rewriteTarget !== '' && l.rewriteTarget !== l.path)
+  );
+}
+
+/** The "/a/" half's path of a split Prefix location (normalizePrefixPath). */
+function prefixHalf(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+/**
+ * The regex of the location's `rewrite` directive (template.go
+ * buildProxyPass: none when the path equals the target), taken after the
+ * split: a Prefix "/a" with rewrite-target "/a" keeps it in its "= /a" half
+ * but its "/a/" half rewrites to "/a".
+ */
+function rewriteFrom(l: Location): string | null {
+  const path = splitPrefix(l) ? prefixHalf(l.path) : l.path;
+  return l.rewriteTarget !== '' && l.rewriteTarget !== path ? path : null;
+}
+
+/**
+ * template.go enforceRegexModifier: every location of the server becomes a
+ * regex when one of them uses regex or needs a rewrite, as the locations
+ * stand after the split.
+ */
+function enforcesRegex(locations: Location[]): boolean {
+  return locations.some((l) => l.useRegex || rewriteFrom(l) !== null);
 }
 
 function rootLocation(backend: IngressBackend | null, ingress: Ingress | null): Location {
@@ -264,6 +278,9 @@ function rootLocation(backend: IngressBackend | null, ingress: Ingress | null): 
     backend,
     nginx: '/',
     rewriteTarget: '',
+    useRegex: false,
+    rewriteFrom: null,
+    regexPath: '/',
     sslRedirect: true,
     forceSslRedirect: false,
     isDefault: true,
@@ -272,107 +289,3 @@ function rootLocation(backend: IngressBackend | null, ingress: Ingress | null): 
 
 /** The configuration for a model, computed once. */
 export const configOf = memoized(nginxConfig);
-
-/** The port of `service` an Ingress backend names: by name, or by number when it has no name. */
-export function backendPort(
-  service: Service,
-  port: { number: number; name: string },
-): ServicePort | undefined {
-  return service.ports.find((p) => (port.name ? p.name === port.name : p.port === port.number));
-}
-
-/** What ingress-nginx would answer 503 for, or serve with its fake certificate. */
-function backendWarnings(model: Model, served: Ingress[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const ingress of served) {
-    const ns = ingress.metadata.namespace;
-    const check = (backend: IngressBackend | null, field: (string | number)[]) => {
-      const ref = backend?.service;
-      if (!ref) return;
-      const service = serviceNamed(model, ns, ref.name);
-      const portText = ref.port.name || String(ref.port.number);
-      if (!service)
-        out.push(
-          warn(
-            ingress,
-            [...field, 'service', 'name'],
-            'IngressServiceMissing',
-            message('warning.ingress-service-missing', {
-              ingress: ingress.metadata.name,
-              service: ref.name,
-              namespace: ns,
-            }),
-          ),
-        );
-      else if (!backendPort(service, ref.port))
-        out.push(
-          warn(
-            ingress,
-            [...field, 'service', 'port'],
-            'IngressServicePortMissing',
-            message('warning.ingress-service-port-missing', {
-              ingress: ingress.metadata.name,
-              service: ref.name,
-              port: portText,
-              byName: Boolean(ref.port.name),
-              ports: service.ports.map((p) => ({ name: p.name || null, port: p.port })),
-            }),
-          ),
-        );
-    };
-    check(ingress.defaultBackend, ['spec', 'defaultBackend']);
-    ingress.rules.forEach((rule, r) => {
-      rule.paths?.forEach((p, i) => {
-        check(p.backend, ['spec', 'rules', r, 'http', 'paths', i, 'backend']);
-      });
-    });
-    ingress.tls.forEach((tls, t) => {
-      if (!tls.secretName) return;
-      const secret = model.secrets.find(
-        (s) => s.metadata.name === tls.secretName && s.metadata.namespace === ns,
-      );
-      const missing = secret ? missingKeypair(secret) : [];
-      if (!secret || missing.length > 0)
-        out.push(
-          warn(
-            ingress,
-            ['spec', 'tls', t, 'secretName'],
-            'IngressTLSSecret',
-            secret
-              ? message('warning.ingress-tls-secret-keys', {
-                  secret: tls.secretName,
-                  missing,
-                  hosts: tls.hosts,
-                })
-              : message('warning.ingress-tls-secret-missing', {
-                  secret: tls.secretName,
-                  namespace: ns,
-                  hosts: tls.hosts,
-                }),
-          ),
-        );
-    });
-  }
-  return out;
-}
-
-function classWarnings(model: Model): Diagnostic[] {
-  const installed = model.cluster.ingressController === 'ingress-nginx';
-  return model.ingressClasses
-    .filter((c) => c.controller !== controllerName || !installed)
-    .map((c) => {
-      const explanation = message('warning.ingress-class-no-controller', {
-        ingressClass: c.metadata.name,
-        controller: c.controller,
-      });
-      return {
-        severity: 'warning' as const,
-        code: 'IngressClassNoController',
-        object: c.id,
-        field: 'spec.controller',
-        message: english(explanation),
-        explanation,
-        ...locate(c.doc, ['spec', 'controller']),
-      };
-    });
-}

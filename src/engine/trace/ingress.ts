@@ -9,10 +9,12 @@
 // 503 when an upstream has no endpoints).
 import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
+import { upstreamEndpoints } from '../ingress/endpoints.ts';
+import { externalNamePort, isLocalName } from '../ingress/external-name.ts';
 import { matchLocation, matchServer, rewrite } from '../ingress/match.ts';
-import { backendPort, configOf, type Location, type Server } from '../ingress/nginx.ts';
+import { configOf, type Location, type Server } from '../ingress/nginx.ts';
 import { missingKeypair } from '../ingress/secret.ts';
-import { endpointsFor } from '../kubeproxy/endpoints.ts';
+import { backendPort } from '../ingress/warnings.ts';
 import { type LocationRef, type Message, message } from '../messages.ts';
 import { podAt, serviceNamed, slicesOf } from '../model/lookup.ts';
 import type { Model, RunningPod } from '../model/types.ts';
@@ -38,19 +40,15 @@ interface Upstream {
 }
 
 /**
- * The endpoints ingress-nginx proxies a Service port to: the ready ones of its
- * slices (ingress-nginx internal/ingress/controller/endpointslices.go
- * getEndpointsFromSlices, which the controller asks for TCP only), the same
- * endpoints kube-proxy reads. Ordered by address, a simulator convention:
+ * The endpoints ingress-nginx proxies a Service port to (ingress/endpoints.ts),
+ * those that are Pods. Ordered by address, a simulator convention:
  * ingress-nginx keeps the slices' order and the Lua balancer
  * (rootfs/etc/nginx/lua/balancer/round_robin.lua over resty.roundrobin) walks
  * a table whose order Lua leaves unspecified.
  */
 function upstreams(model: Model, service: Service, port: ServicePort): Upstream[] {
-  if (port.protocol !== 'TCP') return [];
   const out: Upstream[] = [];
-  for (const ep of endpointsFor(port, slicesOf(model, service), '')) {
-    if (!ep.ready) continue;
+  for (const ep of upstreamEndpoints(port, slicesOf(model, service))) {
     const pod = podAt(model, ep.ip);
     if (pod) out.push({ pod, ip: pod.podIP, port: ep.port });
   }
@@ -63,11 +61,20 @@ function locationRef(location: Location): LocationRef {
   return { kind: 'path', pathType: location.pathType, path: location.path };
 }
 
-function certificate(model: Model, server: Server): { ok: boolean; detail: Message } {
+function certificate(model: Model, server: Server, host: string): { ok: boolean; detail: Message } {
   const no = (detail: Message) => ({ ok: false, detail });
-  if (!server.tls)
+  if (!server.tls) {
+    const name = host.toLowerCase();
+    const lister = configOf(model).served.find((i) =>
+      i.tls.some((t) => t.hosts.some((h) => h.toLowerCase() === name)),
+    );
+    if (lister)
+      return no(message('certificate.tls-without-rule', { host, ingress: lister.metadata.name }));
     return no(message('certificate.no-tls', { host: server.host === '_' ? null : server.host }));
-  const { ingress, secretName } = server.tls;
+  }
+  const { ingress, secretName, listed } = server.tls;
+  if (!listed)
+    return no(message('certificate.host-not-listed', { host, ingress: ingress.metadata.name }));
   const namespace = ingress.metadata.namespace;
   if (!secretName)
     return no(message('certificate.no-secret-name', { ingress: ingress.metadata.name }));
@@ -115,7 +122,7 @@ export function throughController(
   const at = controller.metadata.name;
   const packet = (dst: string) => ({ src: `${clientAddress}:${clientPort}`, dst });
 
-  const cert = tls ? certificate(model, server) : null;
+  const cert = tls ? certificate(model, server, host) : null;
   if (cert)
     hops.push(
       hop(
@@ -193,6 +200,7 @@ function toBackend(
   const portText = ref.port.name || String(ref.port.number);
   if (!service)
     return fail(503, message('ingress.no-service', { service: { namespace: ns, name: ref.name } }));
+  if (service.type === 'ExternalName') return externalNameEnding(service, ref.port, ingressInfo);
   if (!servicePort)
     return fail(503, message('ingress.no-port', { service: ref.name, port: portText }));
   const traceService: TraceService = {
@@ -215,6 +223,37 @@ function toBackend(
   const upstreamPath = rewrite(location, target.path || '/');
   const backend = { service, servicePort, portText, traceService, ingressInfo, upstreamPath };
   return proxy(req, backend, candidates, start);
+}
+
+/**
+ * A backend that is an ExternalName Service: 503 for a local name; otherwise
+ * the request leaves for a DNS lookup Routelab does not simulate, an ending
+ * docs/cli.md gives the outcome "invalid" with the reason saying so.
+ */
+function externalNameEnding(
+  service: Service,
+  port: { number: number; name: string },
+  ingress: TraceIngress | null,
+): IngressEnding {
+  const ref = { namespace: service.metadata.namespace, name: service.metadata.name };
+  const externalName = service.externalName.replace(/\.$/, '');
+  if (isLocalName(externalName))
+    return {
+      outcome: 'http-error',
+      status: 503,
+      reason: message('ingress.external-name-local', { service: ref, externalName }),
+      ingress,
+    };
+  return {
+    outcome: 'invalid',
+    status: null,
+    reason: message('ingress.external-name', {
+      service: ref,
+      externalName,
+      port: externalNamePort(service, port),
+    }),
+    ingress,
+  };
 }
 
 interface Backend {

@@ -124,6 +124,10 @@ export const en: MessageTable = {
   'certificate.no-tls': (p) => `no Ingress lists ${p.host ?? 'this host'} under tls`,
   'certificate.no-secret-name': (p) =>
     `Ingress ${p.ingress} lists the host under tls without a secretName`,
+  'certificate.tls-without-rule': (p) =>
+    `Ingress ${p.ingress} lists ${p.host} under tls, but none of its rules names ${p.host}, and ingress-nginx takes a host's certificate only from an Ingress whose rules name the host`,
+  'certificate.host-not-listed': (p) =>
+    `Ingress ${p.ingress}, whose rule gives ${p.host} its server, has a tls section that does not list ${p.host}; ingress-nginx would still use one of its certificates whose names cover ${p.host} (not simulated: Routelab does not read certificates)`,
   'certificate.secret-missing': (p) =>
     `Secret ${p.secret} does not exist in namespace ${p.namespace}`,
   'certificate.secret-keys': (p) =>
@@ -134,7 +138,7 @@ export const en: MessageTable = {
   'tls.fake-certificate': (p, r) =>
     `TLS for ${p.host} terminated with ingress-nginx's self-signed "Kubernetes Ingress Controller Fake Certificate", because ${r(p.why)}: the client sees a certificate warning`,
   'location.regex': (p) =>
-    `the first regex location (longest path first) matching ${p.path} is ${p.nginx}`,
+    `the first regex location (longest path first, equal lengths by character code, highest first) matching ${p.path} is ${p.nginx}`,
   'location.exact': (p) => `${p.path} equals the Exact path ${p.exact}`,
   'location.prefix-equal': (p) =>
     `${p.path} equals the Prefix path ${p.prefix} (ingress-nginx's "= ${p.base}")`,
@@ -156,6 +160,10 @@ export const en: MessageTable = {
     `the rule routes to Service ${ref(p.service)}, which does not exist, so ingress-nginx has no upstream and answers 503 Service Temporarily Unavailable`,
   'ingress.no-port': (p) =>
     `the rule routes to port ${p.port} of Service ${p.service}, which has no such port, so ${unavailable}`,
+  'ingress.external-name': (p) =>
+    `Service ${ref(p.service)} is of type ExternalName, so ingress-nginx proxies to ${p.externalName}:${p.port}, at the address its DNS resolver finds for that name; Routelab does not simulate that lookup, so the request is followed no further`,
+  'ingress.external-name-local': (p) =>
+    `Service ${ref(p.service)} is of type ExternalName with the local name ${p.externalName}, which ingress-nginx refuses ("Invalid attempt to use localhost name"): the upstream has no endpoint, so it answers 503 Service Temporarily Unavailable`,
   'ingress.no-endpoints': (p) =>
     `Service ${p.service} has no ready endpoint for port ${p.port}, so ${unavailable}`,
   'ingress.proxy': (p) =>
@@ -227,8 +235,12 @@ export const en: MessageTable = {
   'error.cluster-twice': () => 'only one Cluster document may describe the cluster',
   'error.pod-limit': (p) =>
     `routelab simulates at most ${p.limit.toLocaleString('en')} Pods in a cluster (Kubernetes is tested up to 150,000); ${p.kind} ${p.name} would make it ${p.total.toLocaleString('en')}, so its Pods are not created`,
+  'warning.ingress-tls-host-no-rule': (p) =>
+    `Ingress ${p.ingress} lists ${p.host} under tls, but none of its rules names ${p.host}: ingress-nginx makes servers from rules only, so ${p.host} gets no server from it and not this certificate`,
   'warning.duplicate': (p) =>
     `${p.object} is defined twice (also in ${p.file}, document ${p.document}); the later definition wins, as with kubectl apply`,
+  'info.ingress-external-name': (p) =>
+    `Ingress ${p.ingress} routes to Service ${p.service} of type ExternalName: ingress-nginx proxies to ${p.externalName} as DNS resolves it, which Routelab does not simulate, so a request there is followed only as far as the controller`,
   'info.annotation-not-simulated': (p) =>
     `${p.annotation} is not simulated by Routelab; requests are routed as if it were absent`,
 };

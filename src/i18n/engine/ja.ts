@@ -130,6 +130,10 @@ export const ja: MessageTable = {
   'certificate.no-tls': (p) => `${p.host ?? 'このホスト'}を tls に挙げている Ingress がありません`,
   'certificate.no-secret-name': (p) =>
     `Ingress ${p.ingress} は secretName なしでホストを tls に挙げています`,
+  'certificate.tls-without-rule': (p) =>
+    `Ingress ${p.ingress} は ${p.host} を tls に挙げていますが、そのルールは ${p.host} を指定していません。ingress-nginx はホストの証明書を、ルールでそのホストを指定している Ingress からしか取りません`,
+  'certificate.host-not-listed': (p) =>
+    `${p.host} の server を作った Ingress ${p.ingress} の tls には ${p.host} がありません。実際の ingress-nginx は、その tls の証明書のうち名前が ${p.host} に合うものがあればそれを使います（Routelab は証明書の中身を読まないので、この場合は扱いません）`,
   'certificate.secret-missing': (p) => `Secret ${p.secret} がNamespace ${p.namespace} にありません`,
   'certificate.secret-keys': (p) =>
     `Secret ${p.secret} には ${p.missing.join(' と ')} のキーがなく、証明書と鍵の組がありません`,
@@ -139,7 +143,7 @@ export const ja: MessageTable = {
   'tls.fake-certificate': (p, r) =>
     `${r(p.why)}。そのため ${p.host} の TLS は ingress-nginx の自己署名証明書 ${verbatim('Kubernetes Ingress Controller Fake Certificate')} で終端されます。クライアントには証明書の警告が出ます`,
   'location.regex': (p) =>
-    `${p.path} に当てはまる最初の正規表現の location（長いパスから順）は ${p.nginx} です`,
+    `${p.path} に当てはまる最初の正規表現の location（長いパスから順。同じ長さなら文字コードの大きい順）は ${p.nginx} です`,
   'location.exact': (p) => `${p.path} は Exact のパス ${p.exact} と一致します`,
   'location.prefix-equal': (p) =>
     `${p.path} は Prefix のパス ${p.prefix} と一致します（ingress-nginx の "= ${p.base}"）`,
@@ -160,6 +164,10 @@ export const ja: MessageTable = {
     `ルールの送り先の Service ${ref(p.service)} が存在しないので、ingress-nginx には upstream がなく、${verbatim('503 Service Temporarily Unavailable')} を返します`,
   'ingress.no-port': (p) =>
     `ルールの送り先は Service ${p.service} のポート ${p.port} ですが、そのポートがないので、${unavailable}`,
+  'ingress.external-name': (p) =>
+    `Service ${ref(p.service)} は ExternalName 型なので、ingress-nginx は ${p.externalName}:${p.port} に、その名前を DNS で引いたアドレスへ転送します。Routelab はこの名前解決を再現しないので、リクエストはここから先をたどりません`,
+  'ingress.external-name-local': (p) =>
+    `Service ${ref(p.service)} は ExternalName 型で、名前 ${p.externalName} はローカルのアドレスです。ingress-nginx はこれを使わない（${verbatim('Invalid attempt to use localhost name')}）ので、upstream にエンドポイントがなく、${verbatim('503 Service Temporarily Unavailable')} を返します`,
   'ingress.no-endpoints': (p) =>
     `Service ${p.service} にはポート ${p.port} の Ready なエンドポイントがないので、${unavailable}`,
   'ingress.proxy': (p) =>
@@ -231,8 +239,12 @@ export const ja: MessageTable = {
   'error.cluster-twice': () => 'クラスターを表す Cluster のドキュメントは 1 つだけにしてください',
   'error.pod-limit': (p) =>
     `Routelab がクラスターで再現できる Pod は ${p.limit.toLocaleString('en')} 個までです（Kubernetes のテストは 150,000 個まで）。${p.kind} ${p.name} でそれが ${p.total.toLocaleString('en')} 個になるので、この Pod は作られません`,
+  'warning.ingress-tls-host-no-rule': (p) =>
+    `Ingress ${p.ingress} は ${p.host} を tls に挙げていますが、そのルールは ${p.host} を指定していません。ingress-nginx は server をルールからしか作らないので、${p.host} にはこの Ingress からの server もこの証明書もありません`,
   'warning.duplicate': (p) =>
     `${p.object} が 2 回定義されています（${p.file} の ${p.document} 番目のドキュメントにもあります）。kubectl apply と同じく、後の定義が使われます`,
+  'info.ingress-external-name': (p) =>
+    `Ingress ${p.ingress} の送り先 Service ${p.service} は ExternalName 型です。ingress-nginx は ${p.externalName} を DNS で引いた先へ転送しますが、Routelab はそれを再現しないので、そこへのリクエストはコントローラーまでしかたどりません`,
   'info.annotation-not-simulated': (p) =>
     `${p.annotation} は Routelab では再現されません。リクエストはこのアノテーションがないものとしてルーティングされます`,
 };
