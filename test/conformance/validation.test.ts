@@ -6,6 +6,7 @@
 // field/errors.go (how an error prints); the Service registry's allocators
 // (ipallocator ErrNotInRange/ErrAllocated, portallocator) as kubectl prints them.
 import { describe, expect, it } from 'vitest';
+import { iptablesSave, kubeProxyRules } from '../../src/engine/index.ts';
 import { errors, model, myApp, service } from '../support/engine.ts';
 
 const dns1035 =
@@ -119,6 +120,72 @@ describe('Service validation', () => {
       'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
     ]);
     const two = `${service('type: NodePort\nports:\n- port: 80\n  nodePort: 30080', 'a')}---\n${service('type: NodePort\nports:\n- port: 80\n  nodePort: 30080', 'b')}`;
+    expect(errors(two)).toEqual([
+      'spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated',
+    ]);
+  });
+
+  // pkg/registry/core/service/storage/alloc.go initNodePorts and
+  // findRequestedNodePort; validation.go ValidateService keys duplicate
+  // nodePorts by (protocol, nodePort). The registry's own cases: rest_test.go
+  // TestInitNodePorts (pkg/registry/core/service/storage, older releases).
+  it('lets ports with the same number share one nodePort, TCP and UDP alike', () => {
+    const nodePorts = (spec: string) =>
+      model(service(spec))
+        .services.filter((s) => s.metadata.name === 'my-service')
+        .map((s) => s.ports.map((p) => p.nodePort));
+    const dns = (tcp: string, udp: string) =>
+      `type: NodePort\nports:\n- name: dns-tcp\n  port: 53\n  protocol: TCP${tcp}\n- name: dns-udp\n  port: 53\n  protocol: UDP${udp}`;
+    expect(errors(service(dns('\n  nodePort: 30053', '\n  nodePort: 30053')))).toEqual([]);
+    expect(nodePorts(dns('\n  nodePort: 30053', '\n  nodePort: 30053'))).toEqual([[30053, 30053]]);
+    // A 0 nodePort takes the one a later port of the same number asks for.
+    expect(nodePorts(dns('', '\n  nodePort: 30053'))).toEqual([[30053, 30053]]);
+    const [allocated] = nodePorts(dns('', ''));
+    expect(allocated?.[0]).toBeGreaterThanOrEqual(30000);
+    expect(allocated?.[1]).toBe(allocated?.[0]);
+    // Only the same protocol twice is a duplicate.
+    expect(
+      errors(
+        service(
+          'type: NodePort\nports:\n- name: a\n  port: 53\n  nodePort: 30053\n- name: b\n  port: 54\n  nodePort: 30053',
+        ),
+      ),
+    ).toEqual(['spec.ports[1].nodePort: Duplicate value: 30053']);
+    // Different port numbers do not share: the second claim finds it taken.
+    expect(
+      errors(
+        service(
+          'type: NodePort\nports:\n- name: a\n  port: 53\n  nodePort: 30053\n- name: b\n  port: 54\n  protocol: UDP\n  nodePort: 30053',
+        ),
+      ),
+    ).toEqual(['spec.ports[1].nodePort: Invalid value: 30053: provided port is already allocated']);
+  });
+
+  it('keeps the nodePorts a LoadBalancer asks for even with allocateLoadBalancerNodePorts: false', () => {
+    const lb = (nodePort: string) =>
+      service(
+        `type: LoadBalancer\nallocateLoadBalancerNodePorts: false\nports:\n- name: http\n  port: 80${nodePort}\n- name: https\n  port: 443`,
+      );
+    const ports = model(lb('\n  nodePort: 30080')).services.find(
+      (s) => s.metadata.name === 'my-service',
+    )?.ports;
+    expect(ports?.map((p) => p.nodePort)).toEqual([30080, 0]);
+    // kube-proxy writes a NodePort rule for the one it has (here the REJECT of
+    // a Service with no endpoints), none for the other.
+    const m = model(lb('\n  nodePort: 30080'));
+    const node = m.nodes[0];
+    if (!node) throw new Error('no node');
+    const saved = iptablesSave(kubeProxyRules(m, node));
+    expect(saved).toMatch(
+      /"default\/my-service:http has no endpoints" -m addrtype --dst-type LOCAL .* --dport 30080 -j REJECT/,
+    );
+    expect(saved).not.toMatch(/"default\/my-service:https has no endpoints" -m addrtype/);
+    // "Don't allocate new ports, but do respect specific requests": the
+    // request is checked against the range and the ports already taken.
+    expect(errors(lb('\n  nodePort: 80'))).toEqual([
+      'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
+    ]);
+    const two = `${lb('\n  nodePort: 30080')}---\n${service('type: NodePort\nports:\n- port: 80\n  nodePort: 30080', 'b')}`;
     expect(errors(two)).toEqual([
       'spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated',
     ]);
