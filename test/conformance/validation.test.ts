@@ -89,6 +89,25 @@ describe('Service validation', () => {
     ]);
   });
 
+  // validation.go ValidateService; pkg/registry/core/service/strategy.go
+  // PrepareForCreate drops nothing type-dependent (dropTypeDependentFields runs
+  // only in PrepareForUpdate), so a create keeps the field and is refused.
+  it('forbids allocateLoadBalancerNodePorts unless the type is LoadBalancer', () => {
+    expect(
+      errors(service('type: NodePort\nallocateLoadBalancerNodePorts: true\nports:\n- port: 80')),
+    ).toEqual([
+      "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    ]);
+    expect(errors(service('allocateLoadBalancerNodePorts: false\nports:\n- port: 80'))).toEqual([
+      "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    ]);
+    expect(
+      errors(
+        service('type: LoadBalancer\nallocateLoadBalancerNodePorts: false\nports:\n- port: 80'),
+      ),
+    ).toEqual([]);
+  });
+
   it('refuses clusterIP None for NodePort and LoadBalancer', () => {
     expect(errors(service('type: NodePort\nclusterIP: None\nports:\n- port: 80'))).toEqual([
       `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for NodePort services`,

@@ -162,7 +162,8 @@ export function decodeService(d: Decoder): Service {
     healthCheckNodePort: d.int(['spec', 'healthCheckNodePort']) ?? 0,
     loadBalancerIP: d.string(['spec', 'loadBalancerIP']) ?? '',
     loadBalancerSourceRanges: d.stringList(['spec', 'loadBalancerSourceRanges']),
-    allocateLoadBalancerNodePorts: d.bool(['spec', 'allocateLoadBalancerNodePorts']) ?? true,
+    allocateLoadBalancerNodePorts:
+      d.bool(['spec', 'allocateLoadBalancerNodePorts']) ?? (type === 'LoadBalancer' ? true : null),
     publishNotReadyAddresses: d.bool(['spec', 'publishNotReadyAddresses']) ?? false,
     loadBalancerIngress: d
       .list(['status', 'loadBalancer', 'ingress'], '[]v1.LoadBalancerIngress')

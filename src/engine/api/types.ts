@@ -104,7 +104,8 @@ export interface Service extends Sourced {
   healthCheckNodePort: number;
   loadBalancerIP: string;
   loadBalancerSourceRanges: string[];
-  allocateLoadBalancerNodePorts: boolean;
+  /** Unset (null) unless given; SetDefaults_Service sets true on a LoadBalancer only. */
+  allocateLoadBalancerNodePorts: boolean | null;
   publishNotReadyAddresses: boolean;
   /** status.loadBalancer.ingress[].ip: written by hand, or by the cloud provider. */
   loadBalancerIngress: string[];

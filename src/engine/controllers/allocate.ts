@@ -108,7 +108,7 @@ export class Allocator {
    */
   private initNodePorts(service: Service, lo: number, hi: number): FieldError | null {
     const shouldAllocate =
-      service.type === 'NodePort' || service.allocateLoadBalancerNodePorts !== false;
+      service.type === 'NodePort' || service.allocateLoadBalancerNodePorts === true;
     const byNumber = new Map<number, number>();
     for (const [i, port] of service.ports.entries()) {
       if (port.nodePort === 0 && !shouldAllocate) continue;

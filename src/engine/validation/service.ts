@@ -185,6 +185,16 @@ function validateTrafficPolicies(service: Service, errors: FieldError[]): void {
       ),
     );
 
+  // Forbidden even on create: the strategy's dropTypeDependentFields clears it
+  // only on an update that changes the type away from LoadBalancer.
+  if (service.allocateLoadBalancerNodePorts !== null && service.type !== 'LoadBalancer')
+    errors.push(
+      forbidden(
+        ['spec', 'allocateLoadBalancerNodePorts'],
+        "may only be used when `type` is 'LoadBalancer'",
+      ),
+    );
+
   const externallyAccessible =
     service.type === 'NodePort' ||
     service.type === 'LoadBalancer' ||
