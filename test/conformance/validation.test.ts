@@ -210,6 +210,53 @@ describe('Service validation', () => {
     ]);
   });
 
+  // validation.go ValidateService ("Validate SourceRanges field or
+  // annotation") with apimachinery pkg/util/validation/ip.go IsValidCIDR, which
+  // parses with k8s.io/utils/net ParseCIDRSloppy.
+  it('requires each loadBalancerSourceRanges entry to be a CIDR', () => {
+    const lb = (ranges: string) =>
+      service(`type: LoadBalancer\nloadBalancerSourceRanges: ${ranges}\nports:\n- port: 80`);
+    const cidr = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+    expect(errors(lb('[10.0.0.0/8, 203.0.113.7, " 192.168.0.0/16 ", 2001:db8::/64]'))).toEqual([
+      `spec.LoadBalancerSourceRanges[1]: Invalid value: "203.0.113.7": ${cidr}`,
+    ]);
+    expect(errors(lb('[10.0.0.0/33]'))).toEqual([
+      `spec.LoadBalancerSourceRanges[0]: Invalid value: "10.0.0.0/33": ${cidr}`,
+    ]);
+    // The error points at the entry's own line.
+    const m = model(lb('\n  - 10.0.0.0/8\n  - office'));
+    expect(m.diagnostics[0]).toMatchObject({ field: 'spec.LoadBalancerSourceRanges[1]', line: 9 });
+    expect(errors(service('loadBalancerSourceRanges: [10.0.0.0/8]\nports:\n- port: 80'))).toEqual([
+      "spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    ]);
+  });
+
+  it('checks the load-balancer-source-ranges annotation when the field is empty', () => {
+    const annotated = (value: string, spec: string) =>
+      service(spec).replace(
+        'name: my-service',
+        `name: my-service\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: "${value}"`,
+      );
+    const key = 'metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]';
+    expect(
+      errors(annotated('10.0.0.0/8, office', 'type: LoadBalancer\nports:\n- port: 80')),
+    ).toEqual([
+      `${key}: Invalid value: "office": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)`,
+    ]);
+    expect(errors(annotated('10.0.0.0/8', 'ports:\n- port: 80'))).toEqual([
+      `${key}: Forbidden: may only be used when \`type\` is 'LoadBalancer'`,
+    ]);
+    // The field, when given, is what is checked.
+    expect(
+      errors(
+        annotated(
+          'office',
+          'type: LoadBalancer\nloadBalancerSourceRanges: [10.0.0.0/8]\nports:\n- port: 80',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it('allows externalTrafficPolicy only on externally-accessible Services', () => {
     expect(errors(service('externalTrafficPolicy: Local\nports:\n- port: 80'))).toEqual([
       'spec.externalTrafficPolicy: Invalid value: "Local": may only be set for externally-accessible services',
