@@ -346,6 +346,45 @@ describe('Pod and workload validation', () => {
     ]);
   });
 
+  // validation.go validatePodHostNetworkDeps (opts.ResourceIsPod) and
+  // validateContainerPorts; pkg/apis/core/v1/defaults.go SetDefaults_Pod
+  // (defaultHostNetworkPorts), which since 1.28 no longer runs on templates.
+  it('requires hostPort to match containerPort on the host network', () => {
+    const onHost = (port: string) =>
+      deployment(['      containers:', '      hostNetwork: true\n      containers:']).replace(
+        '- containerPort: 8080',
+        `- containerPort: 8080${port}`,
+      );
+    expect(errors(onHost('\n          hostPort: 9090'))).toEqual([
+      'spec.template.spec.containers[0].ports[0].hostPort: Invalid value: 9090: must match `containerPort` when `hostNetwork` is true',
+    ]);
+    expect(errors(onHost('\n          hostPort: 8080'))).toEqual([]);
+    // Unset in the template; its Pods are defaulted to the containerPort.
+    const m = model(onHost(''));
+    expect(m.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const mine = m.pods.filter((p) => p.metadata.labels.app === 'my-app');
+    expect(mine.map((p) => p.spec.containers[0]?.ports[0]?.hostPort)).toEqual([8080, 8080]);
+    expect(errors(onHost('\n          hostPort: 70000'))).toEqual([
+      'spec.template.spec.containers[0].ports[0].hostPort: Invalid value: 70000: must be between 1 and 65535, inclusive',
+      'spec.template.spec.containers[0].ports[0].hostPort: Invalid value: 70000: must match `containerPort` when `hostNetwork` is true',
+    ]);
+    // Without hostNetwork any hostPort is fine.
+    expect(
+      errors(
+        myApp.replace('- containerPort: 8080', '- containerPort: 8080\n          hostPort: 9090'),
+      ),
+    ).toEqual([]);
+  });
+
+  it("requires a hostNetwork Pod's hostPort, once defaulted, to match its containerPort", () => {
+    const pod = (port: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostNetwork: true\n  containers:\n  - name: app\n    image: nginx\n    ports:\n    - containerPort: 80${port}\n`;
+    expect(errors(pod(''))).toEqual([]);
+    expect(errors(pod('\n      hostPort: 8080'))).toEqual([
+      'spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when `hostNetwork` is true',
+    ]);
+  });
+
   it('refuses negative replicas', () => {
     expect(errors(deployment(['replicas: 2', 'replicas: -1']))).toEqual([
       'spec.replicas: Invalid value: -1: must be greater than or equal to 0',

@@ -48,6 +48,7 @@ function servedPod(model: Model, p: RunningPod): Served {
         ports: c.ports.map((x) => ({
           ...(x.name ? { name: x.name } : {}),
           containerPort: x.containerPort,
+          ...(x.hostPort ? { hostPort: x.hostPort } : {}),
           protocol: x.protocol,
         })),
       })),

@@ -21,6 +21,11 @@ export interface Sourced {
 export interface ContainerPort {
   name: string;
   containerPort: number;
+  /**
+   * Absent when unset, as the API omits it (the pod-template-hash is taken
+   * over this object); a hostNetwork Pod's defaults to its containerPort.
+   */
+  hostPort?: number;
   protocol: Protocol;
 }
 
