@@ -398,6 +398,27 @@ describe('Pod and workload validation', () => {
   });
 });
 
+// pkg/apis/networking/validation/validation.go ValidateIngressCreate and
+// validation_test.go TestValidateIngressCreate ("class field and annotation
+// set with same value" / "... with different value"). Earlier releases refused
+// the annotation beside the field whatever its value ("can not be set when the
+// class field is also set").
+describe('Ingress class validation', () => {
+  const classed = (annotation: string) =>
+    `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    kubernetes.io/ingress.class: ${annotation}\nspec:\n  ingressClassName: nginx\n  defaultBackend: {service: {name: my-service, port: {number: 80}}}\n`;
+
+  it('allows the deprecated annotation beside ingressClassName when both name the same class', () => {
+    expect(errors(classed('nginx'))).toEqual([]);
+  });
+
+  it('refuses them when they differ, at the annotation', () => {
+    expect(errors(classed('traefik'))).toEqual([
+      'annotations.kubernetes.io/ingress.class: Invalid value: "traefik": must match `ingressClassName` when both are specified',
+    ]);
+    expect(model(classed('traefik')).diagnostics[0]).toMatchObject({ line: 6 });
+  });
+});
+
 describe('what kubectl refuses before the server', () => {
   it('names an unknown kind or a removed version, with a hint where the kind moved', () => {
     const m = model('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: web\n');

@@ -1,6 +1,6 @@
 // Ingress and IngressClass validation as kube-apiserver does it.
 // Source: kubernetes/kubernetes pkg/apis/networking/validation/validation.go
-// (ValidateIngressSpec, validateIngressRules, validateHTTPIngressPath,
+// (ValidateIngressCreate, ValidateIngressSpec, validateIngressRules, validateHTTPIngressPath,
 // validateIngressBackend, validateIngressTLS, validateIngressClassSpec) and
 // k8s.io/apimachinery IsWildcardDNS1123Subdomain, IsDomainPrefixedPath.
 import type { FieldError, PathStep } from '../diagnostics.ts';
@@ -127,15 +127,19 @@ export function validateIngress(ingress: Ingress): FieldError[] {
   if (ingress.ingressClassName !== null)
     for (const msg of isDNS1123Subdomain(ingress.ingressClassName))
       errors.push(invalid(['spec', 'ingressClassName'], ingress.ingressClassName, msg));
+  // ValidateIngressCreate: the deprecated annotation may stay beside the field
+  // as long as both name the same class.
+  const annotated = ingress.metadata.annotations['kubernetes.io/ingress.class'];
   if (
     ingress.ingressClassName !== null &&
-    'kubernetes.io/ingress.class' in ingress.metadata.annotations
+    annotated !== undefined &&
+    annotated !== ingress.ingressClassName
   )
     errors.push({
       ...invalid(
         ['annotations', 'kubernetes.io/ingress.class'],
-        ingress.metadata.annotations['kubernetes.io/ingress.class'],
-        'can not be set when the class field is also set',
+        annotated,
+        'must match `ingressClassName` when both are specified',
       ),
       at: ['metadata', 'annotations', 'kubernetes.io/ingress.class'],
     });
