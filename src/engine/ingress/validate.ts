@@ -127,23 +127,32 @@ export function validateIngress(ingress: Ingress): FieldError[] {
   if (ingress.ingressClassName !== null)
     for (const msg of isDNS1123Subdomain(ingress.ingressClassName))
       errors.push(invalid(['spec', 'ingressClassName'], ingress.ingressClassName, msg));
-  // ValidateIngressCreate: the deprecated annotation may stay beside the field
-  // as long as both name the same class.
+  errors.push(...validateClassAnnotation(ingress));
+  return errors;
+}
+
+/**
+ * ValidateIngressCreate: the deprecated annotation may stay beside the field
+ * as long as both name the same class.
+ */
+function validateClassAnnotation(ingress: Ingress): FieldError[] {
   const annotated = ingress.metadata.annotations['kubernetes.io/ingress.class'];
   if (
-    ingress.ingressClassName !== null &&
-    annotated !== undefined &&
-    annotated !== ingress.ingressClassName
+    ingress.ingressClassName === null ||
+    annotated === undefined ||
+    annotated === ingress.ingressClassName
   )
-    errors.push({
+    return [];
+  return [
+    {
       ...invalid(
         ['annotations', 'kubernetes.io/ingress.class'],
         annotated,
         'must match `ingressClassName` when both are specified',
       ),
       at: ['metadata', 'annotations', 'kubernetes.io/ingress.class'],
-    });
-  return errors;
+    },
+  ];
 }
 
 const httpPath = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;
