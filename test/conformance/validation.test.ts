@@ -6,6 +6,7 @@
 // field/errors.go (how an error prints); the Service registry's allocators
 // (ipallocator ErrNotInRange/ErrAllocated, portallocator) as kubectl prints them.
 import { describe, expect, it } from 'vitest';
+import { iptablesSave, kubeProxyRules } from '../../src/engine/index.ts';
 import { errors, model, myApp, service } from '../support/engine.ts';
 
 const dns1035 =
@@ -88,6 +89,25 @@ describe('Service validation', () => {
     ]);
   });
 
+  // validation.go ValidateService; pkg/registry/core/service/strategy.go
+  // PrepareForCreate drops nothing type-dependent (dropTypeDependentFields runs
+  // only in PrepareForUpdate), so a create keeps the field and is refused.
+  it('forbids allocateLoadBalancerNodePorts unless the type is LoadBalancer', () => {
+    expect(
+      errors(service('type: NodePort\nallocateLoadBalancerNodePorts: true\nports:\n- port: 80')),
+    ).toEqual([
+      "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    ]);
+    expect(errors(service('allocateLoadBalancerNodePorts: false\nports:\n- port: 80'))).toEqual([
+      "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    ]);
+    expect(
+      errors(
+        service('type: LoadBalancer\nallocateLoadBalancerNodePorts: false\nports:\n- port: 80'),
+      ),
+    ).toEqual([]);
+  });
+
   it('refuses clusterIP None for NodePort and LoadBalancer', () => {
     expect(errors(service('type: NodePort\nclusterIP: None\nports:\n- port: 80'))).toEqual([
       `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for NodePort services`,
@@ -122,6 +142,119 @@ describe('Service validation', () => {
     expect(errors(two)).toEqual([
       'spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated',
     ]);
+  });
+
+  // pkg/registry/core/service/storage/alloc.go initNodePorts and
+  // findRequestedNodePort; validation.go ValidateService keys duplicate
+  // nodePorts by (protocol, nodePort). The registry's own cases: rest_test.go
+  // TestInitNodePorts (pkg/registry/core/service/storage, older releases).
+  it('lets ports with the same number share one nodePort, TCP and UDP alike', () => {
+    const nodePorts = (spec: string) =>
+      model(service(spec))
+        .services.filter((s) => s.metadata.name === 'my-service')
+        .map((s) => s.ports.map((p) => p.nodePort));
+    const dns = (tcp: string, udp: string) =>
+      `type: NodePort\nports:\n- name: dns-tcp\n  port: 53\n  protocol: TCP${tcp}\n- name: dns-udp\n  port: 53\n  protocol: UDP${udp}`;
+    expect(errors(service(dns('\n  nodePort: 30053', '\n  nodePort: 30053')))).toEqual([]);
+    expect(nodePorts(dns('\n  nodePort: 30053', '\n  nodePort: 30053'))).toEqual([[30053, 30053]]);
+    // A 0 nodePort takes the one a later port of the same number asks for.
+    expect(nodePorts(dns('', '\n  nodePort: 30053'))).toEqual([[30053, 30053]]);
+    const [allocated] = nodePorts(dns('', ''));
+    expect(allocated?.[0]).toBeGreaterThanOrEqual(30000);
+    expect(allocated?.[1]).toBe(allocated?.[0]);
+    // Only the same protocol twice is a duplicate.
+    expect(
+      errors(
+        service(
+          'type: NodePort\nports:\n- name: a\n  port: 53\n  nodePort: 30053\n- name: b\n  port: 54\n  nodePort: 30053',
+        ),
+      ),
+    ).toEqual(['spec.ports[1].nodePort: Duplicate value: 30053']);
+    // Different port numbers do not share: the second claim finds it taken.
+    expect(
+      errors(
+        service(
+          'type: NodePort\nports:\n- name: a\n  port: 53\n  nodePort: 30053\n- name: b\n  port: 54\n  protocol: UDP\n  nodePort: 30053',
+        ),
+      ),
+    ).toEqual(['spec.ports[1].nodePort: Invalid value: 30053: provided port is already allocated']);
+  });
+
+  it('keeps the nodePorts a LoadBalancer asks for even with allocateLoadBalancerNodePorts: false', () => {
+    const lb = (nodePort: string) =>
+      service(
+        `type: LoadBalancer\nallocateLoadBalancerNodePorts: false\nports:\n- name: http\n  port: 80${nodePort}\n- name: https\n  port: 443`,
+      );
+    const ports = model(lb('\n  nodePort: 30080')).services.find(
+      (s) => s.metadata.name === 'my-service',
+    )?.ports;
+    expect(ports?.map((p) => p.nodePort)).toEqual([30080, 0]);
+    // kube-proxy writes a NodePort rule for the one it has (here the REJECT of
+    // a Service with no endpoints), none for the other.
+    const m = model(lb('\n  nodePort: 30080'));
+    const node = m.nodes[0];
+    if (!node) throw new Error('no node');
+    const saved = iptablesSave(kubeProxyRules(m, node));
+    expect(saved).toMatch(
+      /"default\/my-service:http has no endpoints" -m addrtype --dst-type LOCAL .* --dport 30080 -j REJECT/,
+    );
+    expect(saved).not.toMatch(/"default\/my-service:https has no endpoints" -m addrtype/);
+    // "Don't allocate new ports, but do respect specific requests": the
+    // request is checked against the range and the ports already taken.
+    expect(errors(lb('\n  nodePort: 80'))).toEqual([
+      'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
+    ]);
+    const two = `${lb('\n  nodePort: 30080')}---\n${service('type: NodePort\nports:\n- port: 80\n  nodePort: 30080', 'b')}`;
+    expect(errors(two)).toEqual([
+      'spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated',
+    ]);
+  });
+
+  // validation.go ValidateService ("Validate SourceRanges field or
+  // annotation") with apimachinery pkg/util/validation/ip.go IsValidCIDR, which
+  // parses with k8s.io/utils/net ParseCIDRSloppy.
+  it('requires each loadBalancerSourceRanges entry to be a CIDR', () => {
+    const lb = (ranges: string) =>
+      service(`type: LoadBalancer\nloadBalancerSourceRanges: ${ranges}\nports:\n- port: 80`);
+    const cidr = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+    expect(errors(lb('[10.0.0.0/8, 203.0.113.7, " 192.168.0.0/16 ", 2001:db8::/64]'))).toEqual([
+      `spec.LoadBalancerSourceRanges[1]: Invalid value: "203.0.113.7": ${cidr}`,
+    ]);
+    expect(errors(lb('[10.0.0.0/33]'))).toEqual([
+      `spec.LoadBalancerSourceRanges[0]: Invalid value: "10.0.0.0/33": ${cidr}`,
+    ]);
+    // The error points at the entry's own line.
+    const m = model(lb('\n  - 10.0.0.0/8\n  - office'));
+    expect(m.diagnostics[0]).toMatchObject({ field: 'spec.LoadBalancerSourceRanges[1]', line: 9 });
+    expect(errors(service('loadBalancerSourceRanges: [10.0.0.0/8]\nports:\n- port: 80'))).toEqual([
+      "spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    ]);
+  });
+
+  it('checks the load-balancer-source-ranges annotation when the field is empty', () => {
+    const annotated = (value: string, spec: string) =>
+      service(spec).replace(
+        'name: my-service',
+        `name: my-service\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: "${value}"`,
+      );
+    const key = 'metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]';
+    expect(
+      errors(annotated('10.0.0.0/8, office', 'type: LoadBalancer\nports:\n- port: 80')),
+    ).toEqual([
+      `${key}: Invalid value: "office": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)`,
+    ]);
+    expect(errors(annotated('10.0.0.0/8', 'ports:\n- port: 80'))).toEqual([
+      `${key}: Forbidden: may only be used when \`type\` is 'LoadBalancer'`,
+    ]);
+    // The field, when given, is what is checked.
+    expect(
+      errors(
+        annotated(
+          'office',
+          'type: LoadBalancer\nloadBalancerSourceRanges: [10.0.0.0/8]\nports:\n- port: 80',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('allows externalTrafficPolicy only on externally-accessible Services', () => {
@@ -213,6 +346,45 @@ describe('Pod and workload validation', () => {
     ]);
   });
 
+  // validation.go validatePodHostNetworkDeps (opts.ResourceIsPod) and
+  // validateContainerPorts; pkg/apis/core/v1/defaults.go SetDefaults_Pod
+  // (defaultHostNetworkPorts), which since 1.28 no longer runs on templates.
+  it('requires hostPort to match containerPort on the host network', () => {
+    const onHost = (port: string) =>
+      deployment(['      containers:', '      hostNetwork: true\n      containers:']).replace(
+        '- containerPort: 8080',
+        `- containerPort: 8080${port}`,
+      );
+    expect(errors(onHost('\n          hostPort: 9090'))).toEqual([
+      'spec.template.spec.containers[0].ports[0].hostPort: Invalid value: 9090: must match `containerPort` when `hostNetwork` is true',
+    ]);
+    expect(errors(onHost('\n          hostPort: 8080'))).toEqual([]);
+    // Unset in the template; its Pods are defaulted to the containerPort.
+    const m = model(onHost(''));
+    expect(m.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const mine = m.pods.filter((p) => p.metadata.labels.app === 'my-app');
+    expect(mine.map((p) => p.spec.containers[0]?.ports[0]?.hostPort)).toEqual([8080, 8080]);
+    expect(errors(onHost('\n          hostPort: 70000'))).toEqual([
+      'spec.template.spec.containers[0].ports[0].hostPort: Invalid value: 70000: must be between 1 and 65535, inclusive',
+      'spec.template.spec.containers[0].ports[0].hostPort: Invalid value: 70000: must match `containerPort` when `hostNetwork` is true',
+    ]);
+    // Without hostNetwork any hostPort is fine.
+    expect(
+      errors(
+        myApp.replace('- containerPort: 8080', '- containerPort: 8080\n          hostPort: 9090'),
+      ),
+    ).toEqual([]);
+  });
+
+  it("requires a hostNetwork Pod's hostPort, once defaulted, to match its containerPort", () => {
+    const pod = (port: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostNetwork: true\n  containers:\n  - name: app\n    image: nginx\n    ports:\n    - containerPort: 80${port}\n`;
+    expect(errors(pod(''))).toEqual([]);
+    expect(errors(pod('\n      hostPort: 8080'))).toEqual([
+      'spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when `hostNetwork` is true',
+    ]);
+  });
+
   it('refuses negative replicas', () => {
     expect(errors(deployment(['replicas: 2', 'replicas: -1']))).toEqual([
       'spec.replicas: Invalid value: -1: must be greater than or equal to 0',
@@ -223,6 +395,27 @@ describe('Pod and workload validation', () => {
     expect(errors(deployment(['        image: ghcr.io/example/my-app:1.0\n', '']))).toEqual([
       'spec.template.spec.containers[0].image: Required value',
     ]);
+  });
+});
+
+// pkg/apis/networking/validation/validation.go ValidateIngressCreate and
+// validation_test.go TestValidateIngressCreate ("class field and annotation
+// set with same value" / "... with different value"). Earlier releases refused
+// the annotation beside the field whatever its value ("can not be set when the
+// class field is also set").
+describe('Ingress class validation', () => {
+  const classed = (annotation: string) =>
+    `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    kubernetes.io/ingress.class: ${annotation}\nspec:\n  ingressClassName: nginx\n  defaultBackend: {service: {name: my-service, port: {number: 80}}}\n`;
+
+  it('allows the deprecated annotation beside ingressClassName when both name the same class', () => {
+    expect(errors(classed('nginx'))).toEqual([]);
+  });
+
+  it('refuses them when they differ, at the annotation', () => {
+    expect(errors(classed('traefik'))).toEqual([
+      'annotations.kubernetes.io/ingress.class: Invalid value: "traefik": must match `ingressClassName` when both are specified',
+    ]);
+    expect(model(classed('traefik')).diagnostics[0]).toMatchObject({ line: 6 });
   });
 });
 

@@ -41,11 +41,15 @@ function protocol(d: Decoder, path: readonly PathStep[]): Protocol {
 }
 
 function decodeContainerPorts(d: Decoder, path: readonly PathStep[]): ContainerPort[] {
-  return d.list(path, '[]v1.ContainerPort').map((_, i) => ({
-    name: d.string([...path, i, 'name']) ?? '',
-    containerPort: d.int([...path, i, 'containerPort']) ?? 0,
-    protocol: protocol(d, [...path, i, 'protocol']),
-  }));
+  return d.list(path, '[]v1.ContainerPort').map((_, i) => {
+    const hostPort = d.int([...path, i, 'hostPort']) ?? 0;
+    return {
+      name: d.string([...path, i, 'name']) ?? '',
+      containerPort: d.int([...path, i, 'containerPort']) ?? 0,
+      ...(hostPort !== 0 ? { hostPort } : {}),
+      protocol: protocol(d, [...path, i, 'protocol']),
+    };
+  });
 }
 
 export function decodePodSpec(d: Decoder, path: readonly PathStep[]): PodSpec {
@@ -61,6 +65,23 @@ export function decodePodSpec(d: Decoder, path: readonly PathStep[]): PodSpec {
     hostNetwork: d.bool([...path, 'hostNetwork']) ?? false,
     hostname: d.string([...path, 'hostname']) ?? '',
     subdomain: d.string([...path, 'subdomain']) ?? '',
+  };
+}
+
+/**
+ * SetDefaults_Pod (pkg/apis/core/v1/defaults.go): a hostNetwork Pod's unset
+ * hostPorts become their containerPorts. A Pod only: since Kubernetes 1.28 a
+ * template keeps them unset (DefaultHostNetworkHostPortsInPodTemplates off),
+ * and its Pods are defaulted when they are created.
+ */
+export function defaultPodSpec(spec: PodSpec): PodSpec {
+  if (!spec.hostNetwork) return spec;
+  return {
+    ...spec,
+    containers: spec.containers.map((c) => ({
+      ...c,
+      ports: c.ports.map((p) => (p.hostPort ? p : { ...p, hostPort: p.containerPort })),
+    })),
   };
 }
 
@@ -109,7 +130,7 @@ export function decodePod(d: Decoder): Pod {
     doc: d.doc,
     id: objectId('Pod', metadata.namespace, metadata.name),
     metadata,
-    spec: decodePodSpec(d, ['spec']),
+    spec: defaultPodSpec(decodePodSpec(d, ['spec'])),
     conditions: d.list(['status', 'conditions'], '[]v1.PodCondition').map((_, i) => ({
       type: d.string(['status', 'conditions', i, 'type']) ?? '',
       status: d.string(['status', 'conditions', i, 'status']) ?? '',
@@ -162,7 +183,8 @@ export function decodeService(d: Decoder): Service {
     healthCheckNodePort: d.int(['spec', 'healthCheckNodePort']) ?? 0,
     loadBalancerIP: d.string(['spec', 'loadBalancerIP']) ?? '',
     loadBalancerSourceRanges: d.stringList(['spec', 'loadBalancerSourceRanges']),
-    allocateLoadBalancerNodePorts: d.bool(['spec', 'allocateLoadBalancerNodePorts']) ?? true,
+    allocateLoadBalancerNodePorts:
+      d.bool(['spec', 'allocateLoadBalancerNodePorts']) ?? (type === 'LoadBalancer' ? true : null),
     publishNotReadyAddresses: d.bool(['spec', 'publishNotReadyAddresses']) ?? false,
     loadBalancerIngress: d
       .list(['status', 'loadBalancer', 'ingress'], '[]v1.LoadBalancerIngress')

@@ -43,6 +43,7 @@ function containers(spec: PodSpec): Served[] {
     ports: c.ports.map((x) => ({
       ...(x.name ? { name: x.name } : {}),
       containerPort: x.containerPort,
+      ...(x.hostPort ? { hostPort: x.hostPort } : {}),
       protocol: x.protocol,
     })),
   }));

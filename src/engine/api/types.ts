@@ -21,6 +21,11 @@ export interface Sourced {
 export interface ContainerPort {
   name: string;
   containerPort: number;
+  /**
+   * Absent when unset, as the API omits it (the pod-template-hash is taken
+   * over this object); a hostNetwork Pod's defaults to its containerPort.
+   */
+  hostPort?: number;
   protocol: Protocol;
 }
 
@@ -104,7 +109,8 @@ export interface Service extends Sourced {
   healthCheckNodePort: number;
   loadBalancerIP: string;
   loadBalancerSourceRanges: string[];
-  allocateLoadBalancerNodePorts: boolean;
+  /** Unset (null) unless given; SetDefaults_Service sets true on a LoadBalancer only. */
+  allocateLoadBalancerNodePorts: boolean | null;
   publishNotReadyAddresses: boolean;
   /** status.loadBalancer.ingress[].ip: written by hand, or by the cloud provider. */
   loadBalancerIngress: string[];

@@ -69,16 +69,9 @@ export class Allocator {
       }
     }
 
-    const wantsNodePorts =
-      service.type === 'NodePort' ||
-      (service.type === 'LoadBalancer' && service.allocateLoadBalancerNodePorts);
-    if (wantsNodePorts) {
-      service.ports.forEach((port, i) => {
-        if (port.nodePort !== 0) {
-          const why = this.claimPort(port.nodePort, lo, hi);
-          if (why) errors.push(invalid(['spec', 'ports', i, 'nodePort'], port.nodePort, why));
-        } else port.nodePort = this.nextPort(`${service.id}/${port.name}/${port.port}`, lo, hi);
-      });
+    if (service.type === 'NodePort' || service.type === 'LoadBalancer') {
+      const error = this.initNodePorts(service, lo, hi);
+      if (error) errors.push(error);
     }
     if (service.type === 'LoadBalancer' && service.externalTrafficPolicy === 'Local') {
       if (service.healthCheckNodePort !== 0) {
@@ -104,6 +97,40 @@ export class Allocator {
         service.loadBalancerIngress = [formatIPv4(pool.base + this.lbNext++)];
     }
     return { service, errors };
+  }
+
+  /**
+   * alloc.go initNodePorts: ports with the same number share one nodePort (TCP
+   * and UDP 53 both answer on it), a nodePort asked for on any of them wins,
+   * and a LoadBalancer with allocateLoadBalancerNodePorts: false still gets
+   * the nodePorts it names ("Don't allocate new ports, but do respect specific
+   * requests"). The registry stops at the first port it cannot have.
+   */
+  private initNodePorts(service: Service, lo: number, hi: number): FieldError | null {
+    const shouldAllocate =
+      service.type === 'NodePort' || service.allocateLoadBalancerNodePorts === true;
+    const byNumber = new Map<number, number>();
+    for (const [i, port] of service.ports.entries()) {
+      if (port.nodePort === 0 && !shouldAllocate) continue;
+      const allocated = byNumber.get(port.port) ?? 0;
+      if (allocated === 0) {
+        // findRequestedNodePort: the first nodePort given on a port of this number.
+        const requested = service.ports.find((p) => p.port === port.port && p.nodePort !== 0);
+        if (requested) {
+          const why = this.claimPort(requested.nodePort, lo, hi);
+          if (why) return invalid(['spec', 'ports', i, 'nodePort'], requested.nodePort, why);
+          port.nodePort = requested.nodePort;
+        } else port.nodePort = this.nextPort(`${service.id}/${port.name}/${port.port}`, lo, hi);
+        byNumber.set(port.port, port.nodePort);
+      } else if (port.nodePort !== allocated) {
+        if (port.nodePort === 0) port.nodePort = allocated;
+        else {
+          const why = this.claimPort(port.nodePort, lo, hi);
+          if (why) return invalid(['spec', 'ports', i, 'nodePort'], port.nodePort, why);
+        }
+      }
+    }
+    return null;
   }
 
   private claimPort(port: number, lo: number, hi: number): string {

@@ -2,6 +2,7 @@
 // Pods with Kubernetes-style names, spread over the ready nodes, each with an
 // address from its node's podCIDR. Everything is deterministic: the same
 // manifests give the same names, nodes and addresses.
+import { defaultPodSpec } from '../api/objects.ts';
 import type { Pod, PodTemplate, Workload } from '../api/types.ts';
 import type { ClusterNode, ClusterSpec, PodFault } from '../cluster.ts';
 import { mapSelectorMatches } from '../labels.ts';
@@ -87,7 +88,7 @@ export function runWorkloads(
         labels: { ...p.template.labels, ...p.extraLabels },
         annotations: { ...p.template.annotations },
       },
-      spec: p.template.spec,
+      spec: defaultPodSpec(p.template.spec),
       conditions: [],
       terminating: false,
       owner: p.owner,

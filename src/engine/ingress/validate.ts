@@ -1,6 +1,6 @@
 // Ingress and IngressClass validation as kube-apiserver does it.
 // Source: kubernetes/kubernetes pkg/apis/networking/validation/validation.go
-// (ValidateIngressSpec, validateIngressRules, validateHTTPIngressPath,
+// (ValidateIngressCreate, ValidateIngressSpec, validateIngressRules, validateHTTPIngressPath,
 // validateIngressBackend, validateIngressTLS, validateIngressClassSpec) and
 // k8s.io/apimachinery IsWildcardDNS1123Subdomain, IsDomainPrefixedPath.
 import type { FieldError, PathStep } from '../diagnostics.ts';
@@ -127,19 +127,32 @@ export function validateIngress(ingress: Ingress): FieldError[] {
   if (ingress.ingressClassName !== null)
     for (const msg of isDNS1123Subdomain(ingress.ingressClassName))
       errors.push(invalid(['spec', 'ingressClassName'], ingress.ingressClassName, msg));
+  errors.push(...validateClassAnnotation(ingress));
+  return errors;
+}
+
+/**
+ * ValidateIngressCreate: the deprecated annotation may stay beside the field
+ * as long as both name the same class.
+ */
+function validateClassAnnotation(ingress: Ingress): FieldError[] {
+  const annotated = ingress.metadata.annotations['kubernetes.io/ingress.class'];
   if (
-    ingress.ingressClassName !== null &&
-    'kubernetes.io/ingress.class' in ingress.metadata.annotations
+    ingress.ingressClassName === null ||
+    annotated === undefined ||
+    annotated === ingress.ingressClassName
   )
-    errors.push({
+    return [];
+  return [
+    {
       ...invalid(
         ['annotations', 'kubernetes.io/ingress.class'],
-        ingress.metadata.annotations['kubernetes.io/ingress.class'],
-        'can not be set when the class field is also set',
+        annotated,
+        'must match `ingressClassName` when both are specified',
       ),
       at: ['metadata', 'annotations', 'kubernetes.io/ingress.class'],
-    });
-  return errors;
+    },
+  ];
 }
 
 const httpPath = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;

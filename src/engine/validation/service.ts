@@ -7,12 +7,14 @@
 import type { Service } from '../api/types.ts';
 import type { FieldError } from '../diagnostics.ts';
 import { duplicate, forbidden, invalid, notSupported, required } from '../diagnostics.ts';
+import { isCIDRSloppy } from '../net/cidr-sloppy.ts';
 import { parseIPv4 } from '../net/ip.ts';
 import { validateLabels, validateObjectMeta } from './meta.ts';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names.ts';
 
 const protocols = ['SCTP', 'TCP', 'UDP'];
 const serviceTypes = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+const invalidCIDR = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 
 /** apimachinery IsValidIP for the IPv4 addresses the engine models. */
 export function validIPErrors(path: (string | number)[], value: string): FieldError[] {
@@ -175,15 +177,47 @@ function validateUniquePorts(service: Service, errors: FieldError[]): void {
   });
 }
 
-/** Source ranges, traffic policies and the health check port, allowed only on externally reachable Services. */
+const sourceRangesAnnotation = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+const onlyLoadBalancer = "may only be used when `type` is 'LoadBalancer'";
+
+/**
+ * loadBalancerSourceRanges, or the older annotation when the field is empty:
+ * LoadBalancer only, each entry a CIDR (space-padding allowed, "due to a
+ * historical accident"). The field's path keeps ValidateService's capital L.
+ */
+function validateSourceRanges(service: Service, errors: FieldError[]): void {
+  const ranges = service.loadBalancerSourceRanges;
+  const annotation = service.metadata.annotations[sourceRangesAnnotation];
+  if (ranges.length > 0) {
+    const path = ['spec', 'LoadBalancerSourceRanges'];
+    const at = ['spec', 'loadBalancerSourceRanges'];
+    if (service.type !== 'LoadBalancer') errors.push({ ...forbidden(path, onlyLoadBalancer), at });
+    for (const [i, range] of ranges.entries()) {
+      const value = range.trim();
+      if (!isCIDRSloppy(value))
+        errors.push({ ...invalid([...path, i], value, invalidCIDR), at: [...at, i] });
+    }
+  } else if (annotation !== undefined) {
+    const path = ['metadata', 'annotations', `[${sourceRangesAnnotation}]`];
+    const at = ['metadata', 'annotations', sourceRangesAnnotation];
+    if (service.type !== 'LoadBalancer') errors.push({ ...forbidden(path, onlyLoadBalancer), at });
+    const value = annotation.trim();
+    if (value !== '')
+      for (const part of value.split(',')) {
+        const range = part.trim();
+        if (!isCIDRSloppy(range)) errors.push({ ...invalid(path, range, invalidCIDR), at });
+      }
+  }
+}
+
+/** Traffic policies and the health check port, allowed only on externally reachable Services. */
 function validateTrafficPolicies(service: Service, errors: FieldError[]): void {
-  if (service.loadBalancerSourceRanges.length > 0 && service.type !== 'LoadBalancer')
-    errors.push(
-      forbidden(
-        ['spec', 'LoadBalancerSourceRanges'],
-        "may only be used when `type` is 'LoadBalancer'",
-      ),
-    );
+  validateSourceRanges(service, errors);
+
+  // Forbidden even on create: the strategy's dropTypeDependentFields clears it
+  // only on an update that changes the type away from LoadBalancer.
+  if (service.allocateLoadBalancerNodePorts !== null && service.type !== 'LoadBalancer')
+    errors.push(forbidden(['spec', 'allocateLoadBalancerNodePorts'], onlyLoadBalancer));
 
   const externallyAccessible =
     service.type === 'NodePort' ||

@@ -1,7 +1,8 @@
 // Pod and workload validation for the fields routing depends on: containers
 // and their ports, and a workload's selector against its template.
 // Source: kubernetes/kubernetes pkg/apis/core/validation/validation.go
-// (validateContainers, validateContainerPorts) and pkg/apis/apps/validation
+// (validateContainers, validateContainerPorts, validatePodHostNetworkDeps) and
+// pkg/apis/apps/validation
 // (ValidateDeploymentSpec, ValidatePodTemplateSpecForReplicaSet).
 import type { LabelSelector, Pod, PodSpec, Workload } from '../api/types.ts';
 import type { FieldError, PathStep } from '../diagnostics.ts';
@@ -12,7 +13,15 @@ import { isDNS1123Label, isValidPortName, isValidPortNum } from './names.ts';
 
 const protocols = ['SCTP', 'TCP', 'UDP'];
 
-export function validatePodSpec(spec: PodSpec, path: readonly PathStep[]): FieldError[] {
+/**
+ * `resourceIsPod` as in PodValidationOptions: a Pod's spec (already defaulted)
+ * must match every hostPort to its containerPort; a template may leave one 0.
+ */
+export function validatePodSpec(
+  spec: PodSpec,
+  path: readonly PathStep[],
+  resourceIsPod: boolean,
+): FieldError[] {
   const errors: FieldError[] = [];
   if (spec.containers.length === 0) errors.push(required([...path, 'containers']));
   const names = new Set<string>();
@@ -40,17 +49,44 @@ export function validatePodSpec(spec: PodSpec, path: readonly PathStep[]): Field
       else
         for (const msg of isValidPortNum(port.containerPort))
           errors.push(invalid([...pPath, 'containerPort'], port.containerPort, msg));
+      if (port.hostPort)
+        for (const msg of isValidPortNum(port.hostPort))
+          errors.push(invalid([...pPath, 'hostPort'], port.hostPort, msg));
       if (!protocols.includes(port.protocol))
         errors.push(notSupported([...pPath, 'protocol'], port.protocol, protocols));
     });
   });
+  errors.push(...validateHostNetworkPorts(spec, path, resourceIsPod));
   return errors;
+}
+
+/** validation.go validatePodHostNetworkDeps. */
+function validateHostNetworkPorts(
+  spec: PodSpec,
+  path: readonly PathStep[],
+  resourceIsPod: boolean,
+): FieldError[] {
+  if (!spec.hostNetwork) return [];
+  return spec.containers.flatMap((container, c) =>
+    container.ports.flatMap((port, p) => {
+      const hostPort = port.hostPort ?? 0;
+      return (resourceIsPod || hostPort !== 0) && hostPort !== port.containerPort
+        ? [
+            invalid(
+              [...path, 'containers', c, 'ports', p, 'hostPort'],
+              hostPort,
+              'must match `containerPort` when `hostNetwork` is true',
+            ),
+          ]
+        : [];
+    }),
+  );
 }
 
 export function validatePod(pod: Pod): FieldError[] {
   return [
     ...validateObjectMeta(pod.metadata, true, 'DNS1123Subdomain'),
-    ...validatePodSpec(pod.spec, ['spec']),
+    ...validatePodSpec(pod.spec, ['spec'], true),
   ];
 }
 
@@ -90,6 +126,6 @@ export function validateWorkload(workload: Workload): FieldError[] {
   errors.push(
     ...validateLabels(workload.template.labels, ['spec', 'template', 'metadata', 'labels']),
   );
-  errors.push(...validatePodSpec(workload.template.spec, ['spec', 'template', 'spec']));
+  errors.push(...validatePodSpec(workload.template.spec, ['spec', 'template', 'spec'], false));
   return errors;
 }
