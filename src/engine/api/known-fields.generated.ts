@@ -15,7 +15,6 @@ export const knownKinds: Record<string, number> = {
   'networking.k8s.io/v1/Ingress': 181,
   'networking.k8s.io/v1/IngressClass': 194,
   'discovery.k8s.io/v1/EndpointSlice': 197,
-  'v1/Node': 136,
 };
 
 export const knownStructs: readonly string[] = [
