@@ -185,6 +185,7 @@ export interface MessageParams {
   'warning.pod-cidr-out-of-range': { node: string; podCIDR: string; log: string };
   'warning.pod-cidr-shared': { node: string; podCIDR: string; holder: string };
   'info.not-simulated': { kind: string; apiVersion: string };
+  'info.custom-not-simulated': { kind: string; apiVersion: string };
   // Routelab's own refusals (not kube-apiserver's).
   'error.cluster-twice': Record<string, never>;
   'error.pod-limit': { limit: number; kind: string; name: string; total: number };

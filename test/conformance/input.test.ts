@@ -248,3 +248,69 @@ spec:
     expect(errors(text)).toEqual([]);
   });
 });
+
+// Kinds that do not route: what `helm template ingress-nginx` prints beside its
+// Deployment and Services (kubernetes/ingress-nginx charts/ingress-nginx/templates:
+// admission-webhooks/validating-webhook.yaml, job-patch/*, clusterrole.yaml...),
+// and custom resources. A CustomResourceDefinition installs its kind for each
+// served version (apiextensions-apiserver pkg/apiserver/customresource_discovery
+// serves spec.versions[].served); a kind no installed API serves is still
+// kubectl's "no matches for kind".
+describe('kinds that play no part in routing', () => {
+  const crd = (served: boolean) => `---
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: foos.example.com}
+spec:
+  group: example.com
+  names: {kind: Foo, plural: foos}
+  scope: Namespaced
+  versions: [{name: v1, served: ${served}, storage: true}]
+`;
+  const foo = '---\napiVersion: example.com/v1\nkind: Foo\nmetadata: {name: f}\n';
+  const chart = `${myApp}---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingWebhookConfiguration
+metadata: {name: ingress-nginx-admission}
+webhooks: []
+---
+apiVersion: batch/v1
+kind: Job
+metadata: {name: ingress-nginx-admission-create}
+spec: {template: {spec: {containers: [{name: create, image: x}], restartPolicy: OnFailure}}}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: ingress-nginx}
+rules: []
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: ingress-nginx-controller}
+data: {allow-snippet-annotations: "false"}
+`;
+
+  it('accepts a chart’s webhook, Job, RBAC and ConfigMap as not simulated', () => {
+    const built = model(chart);
+    expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(built.diagnostics.filter((d) => d.code === 'NotSimulated').map((d) => d.object)).toEqual(
+      [
+        'ValidatingWebhookConfiguration/ingress-nginx-admission',
+        'Job/ingress-nginx-admission-create',
+        'ClusterRole/ingress-nginx',
+        'ConfigMap/ingress-nginx-controller',
+      ],
+    );
+  });
+
+  it('accepts a custom resource whose CRD is among the manifests, at a served version only', () => {
+    expect(errors(crd(true) + foo)).toEqual([]);
+    expect(model(crd(true) + foo).diagnostics.map((d) => d.explanation?.id)).toContain(
+      'info.custom-not-simulated',
+    );
+    expect(errors(foo).join('\n')).toContain(
+      'no matches for kind "Foo" in version "example.com/v1"',
+    );
+    expect(errors(crd(false) + foo).join('\n')).toContain('no matches for kind "Foo"');
+  });
+});

@@ -107,6 +107,7 @@ const cases: Record<string, string> = {
   'pod CIDR shared': cluster(
     '  nodes:\n  - name: a\n    podCIDR: 10.244.5.0/24\n  - name: b\n    podCIDR: 10.244.5.0/24\n',
   ),
+  'custom resource': `${myApp}${doc('apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: foos.example.com}\nspec: {group: example.com, names: {kind: Foo, plural: foos}, scope: Namespaced, versions: [{name: v1, served: true, storage: true}]}\n')}${doc('apiVersion: example.com/v1\nkind: Foo\nmetadata: {name: f}\n')}`,
   'kind not simulated': `${myApp}${doc('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n')}`,
   'annotation not simulated':
     myApp +

@@ -25,8 +25,23 @@ const servedElsewhere: Record<string, readonly string[]> = {
     'ResourceQuota',
     'Event',
     'ReplicationController',
+    'PodTemplate',
   ],
   'apps/v1': ['ControllerRevision'],
+  // What charts such as ingress-nginx's carry beside their workloads.
+  'admissionregistration.k8s.io/v1': [
+    'ValidatingWebhookConfiguration',
+    'MutatingWebhookConfiguration',
+    'ValidatingAdmissionPolicy',
+    'ValidatingAdmissionPolicyBinding',
+  ],
+  'apiextensions.k8s.io/v1': ['CustomResourceDefinition'],
+  'apiregistration.k8s.io/v1': ['APIService'],
+  'scheduling.k8s.io/v1': ['PriorityClass'],
+  'storage.k8s.io/v1': ['StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment'],
+  'coordination.k8s.io/v1': ['Lease'],
+  'node.k8s.io/v1': ['RuntimeClass'],
+  'certificates.k8s.io/v1': ['CertificateSigningRequest'],
   'batch/v1': ['Job', 'CronJob'],
   'autoscaling/v2': ['HorizontalPodAutoscaler'],
   'autoscaling/v1': ['HorizontalPodAutoscaler'],
@@ -100,8 +115,34 @@ export function serves(apiVersion: string, kind: string): boolean {
   return Boolean(simulated?.includes(kind) || own(servedElsewhere, apiVersion)?.includes(kind));
 }
 
+/**
+ * The kinds the CustomResourceDefinitions among the documents install, as
+ * "group/version:Kind" for each served version: a dump of a real cluster
+ * carries its CRDs and their objects, which play no part in routing here.
+ */
+export function installedKinds(documents: readonly SourceDocument[]): Set<string> {
+  const kinds = new Set<string>();
+  for (const doc of documents) {
+    const value = doc.value as Record<string, unknown> | null;
+    if (str(value, 'apiVersion') !== 'apiextensions.k8s.io/v1') continue;
+    if (str(value, 'kind') !== 'CustomResourceDefinition') continue;
+    const spec = value?.spec as Record<string, unknown> | undefined;
+    const group = str(spec, 'group');
+    const kind = str(spec?.names, 'kind');
+    const versions = Array.isArray(spec?.versions) ? spec.versions : [];
+    for (const version of versions) {
+      const served = (version as Record<string, unknown> | null)?.served;
+      if (group && kind && served !== false) kinds.add(`${group}/${str(version, 'name')}:${kind}`);
+    }
+  }
+  return kinds;
+}
+
 /** Checks a document's apiVersion and kind the way kubectl does before sending it. */
-export function checkKind(doc: SourceDocument): KindCheck {
+export function checkKind(
+  doc: SourceDocument,
+  installed: ReadonlySet<string> = new Set(),
+): KindCheck {
   const apiVersion = str(doc.value, 'apiVersion');
   const kind = str(doc.value, 'kind');
   const metadata = (doc.value as Record<string, unknown> | null)?.metadata;
@@ -142,14 +183,20 @@ export function checkKind(doc: SourceDocument): KindCheck {
   }
   const simulated = own(simulatedKinds as Record<string, readonly string[]>, apiVersion);
   if (simulated?.includes(kind)) return { ok: true, apiVersion, kind };
-  if (own(servedElsewhere, apiVersion)?.includes(kind)) {
+  const custom = installed.has(`${apiVersion}:${kind}`);
+  if (own(servedElsewhere, apiVersion)?.includes(kind) || custom) {
     return {
       ok: false,
       diagnostic: {
         severity: 'info',
         code: 'NotSimulated',
         ...base,
-        ...explained(message('info.not-simulated', { kind, apiVersion })),
+        ...explained(
+          message(custom ? 'info.custom-not-simulated' : 'info.not-simulated', {
+            kind,
+            apiVersion,
+          }),
+        ),
         ...at('kind'),
       },
     };

@@ -2,7 +2,7 @@
 // defaulted and validated on its own, an invalid one refused, the others
 // declared; the Cluster document and the ingress controller's own objects first.
 import { Decoder } from '../api/decode.ts';
-import { checkKind } from '../api/kinds.ts';
+import { checkKind, installedKinds } from '../api/kinds.ts';
 import {
   decodeEndpointSlice,
   decodeEndpoints,
@@ -66,9 +66,10 @@ export function declareAll(documents: SourceDocument[], diagnostics: Diagnostic[
     ingressClasses: [],
   };
   const seen = new Map<string, SourceDocument>();
+  const installed = installedKinds(documents);
   const checked = documents
     .filter((doc) => doc.value !== null)
-    .map((doc) => ({ doc, kind: checkKind(doc) }));
+    .map((doc) => ({ doc, kind: checkKind(doc, installed) }));
   // The Cluster document first: it says whether the ingress controller exists and how it is exposed.
   for (const { doc, kind } of checked)
     if (kind.ok && kind.kind === 'Cluster')

@@ -232,6 +232,8 @@ export const en: MessageTable = {
     `node ${p.node} names podCIDR ${p.podCIDR}, which ${p.holder} holds too: kube-controller-manager accepts it (cidrset's Occupy succeeds on a range already in use), so both give Pods addresses from the same range`,
   'info.not-simulated': (p) =>
     `${p.kind} (${p.apiVersion}) is a real Kubernetes kind, but it plays no part in routing here; it is ignored`,
+  'info.custom-not-simulated': (p) =>
+    `${p.kind} (${p.apiVersion}) is a custom resource whose CustomResourceDefinition is among the manifests; it plays no part in routing here and is ignored`,
   'error.cluster-twice': () => 'only one Cluster document may describe the cluster',
   'error.pod-limit': (p) =>
     `routelab simulates at most ${p.limit.toLocaleString('en')} Pods in a cluster (Kubernetes is tested up to 150,000); ${p.kind} ${p.name} would make it ${p.total.toLocaleString('en')}, so its Pods are not created`,

@@ -236,6 +236,8 @@ export const ja: MessageTable = {
     `ノード ${p.node} の podCIDR ${p.podCIDR} は ${p.holder} も持っています。kube-controller-manager はこれを受け入れる（使用中の範囲でも cidrset の Occupy が成功する）ので、2 つのノードが同じ範囲から Pod にアドレスを配ります`,
   'info.not-simulated': (p) =>
     `${p.kind}（${p.apiVersion}）は実在する Kubernetes の種類ですが、ここではルーティングに関わらないので無視します`,
+  'info.custom-not-simulated': (p) =>
+    `${p.kind}（${p.apiVersion}）は、マニフェストの中の CustomResourceDefinition が定義するカスタムリソースです。ここではルーティングに関わらないので無視します`,
   'error.cluster-twice': () => 'クラスターを表す Cluster のドキュメントは 1 つだけにしてください',
   'error.pod-limit': (p) =>
     `Routelab がクラスターで再現できる Pod は ${p.limit.toLocaleString('en')} 個までです（Kubernetes のテストは 150,000 個まで）。${p.kind} ${p.name} でそれが ${p.total.toLocaleString('en')} 個になるので、この Pod は作られません`,
