@@ -314,3 +314,53 @@ data: {allow-snippet-annotations: "false"}
     expect(errors(crd(false) + foo).join('\n')).toContain('no matches for kind "Foo"');
   });
 });
+
+// A dump of a real cluster (`kubectl get nodes,pods,services -A -o yaml`) is a
+// cluster (docs/cli.md): its Nodes replace the default ones, and what the
+// objects' status records is kept. The kubelet does not renumber a running Pod:
+// its sandbox's address is status.podIP (pkg/kubelet/kubelet_pods.go
+// generateAPIPodStatus, podIPs from the runtime); the address allocator
+// (host-local IPAM) hands out only addresses no Pod holds.
+describe('a dump of a real cluster', () => {
+  const dump = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Node
+  metadata: {name: kind-worker}
+  spec: {podCIDR: 10.244.7.0/24}
+  status:
+    addresses: [{type: InternalIP, address: 172.18.0.9}]
+    conditions: [{type: Ready, status: "True"}]
+- apiVersion: v1
+  kind: Node
+  metadata: {name: kind-worker2}
+  spec: {podCIDR: 10.244.8.0/24}
+  status:
+    conditions: [{type: Ready, status: "False"}]
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: web-1, labels: {app: web}}
+  spec: {nodeName: kind-worker, containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}
+  status: {podIP: 10.244.7.2, hostIP: 172.18.0.9}
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: web-2, labels: {app: web}}
+  spec: {nodeName: kind-worker, containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}
+`;
+  const built = buildModel([{ file: 'dump.yaml', text: dump }]);
+
+  it('has the dump’s nodes only, with their addresses, pod CIDRs and Ready conditions', () => {
+    expect(built.nodes.map((n) => [n.name, n.internalIP, n.podCIDR, n.ready])).toEqual([
+      ['kind-worker', '172.18.0.9', '10.244.7.0/24', true],
+      // No InternalIP in the dump: the first default node address no node holds.
+      ['kind-worker2', '172.18.0.2', '10.244.8.0/24', false],
+    ]);
+  });
+
+  it('keeps a Pod’s status.podIP and gives no other Pod that address', () => {
+    const ip = (name: string) => built.pods.find((p) => p.metadata.name === name)?.podIP;
+    expect(ip('web-1')).toBe('10.244.7.2');
+    expect(ip('web-2')).toBe('10.244.7.3');
+  });
+});

@@ -137,6 +137,7 @@ export function decodePod(d: Decoder): Pod {
     })),
     terminating: d.has(['metadata', 'deletionTimestamp']),
     owner: '',
+    statusPodIP: d.string(['status', 'podIP']) ?? '',
   };
 }
 

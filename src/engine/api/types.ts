@@ -64,6 +64,8 @@ export interface Pod extends Sourced {
   terminating: boolean;
   /** The workload that created it ("Deployment/my-app"), or "" for a bare Pod. */
   owner: string;
+  /** status.podIP as a dump of a real cluster carries it; "" when the manifest has none. */
+  statusPodIP: string;
 }
 
 export interface LabelSelector {

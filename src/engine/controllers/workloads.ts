@@ -64,7 +64,9 @@ export function runWorkloads(
     planned.push(...made.pods);
   }
 
-  const scheduler = newScheduler(nodes, ready);
+  // A dump's Pods keep the addresses they had: no other Pod is given one of them.
+  const kept = new Set(barePods.map((p) => p.statusPodIP).filter(Boolean));
+  const scheduler = newScheduler(nodes, ready, kept);
   const pods: RunningPod[] = [];
   // Bare Pods first: they name their nodes or take the first free places.
   for (const pod of barePods)
@@ -92,6 +94,7 @@ export function runWorkloads(
       conditions: [],
       terminating: false,
       owner: p.owner,
+      statusPodIP: '',
     };
     pods.push(
       scheduler.place(
@@ -187,9 +190,9 @@ function runController(
  * least-loaded ready one, and takes the next address of that node's podCIDR.
  * Loads and addresses carry from one Pod to the next, so the order counts.
  */
-function newScheduler(nodes: ClusterNode[], ready: ClusterNode[]) {
+function newScheduler(nodes: ClusterNode[], ready: ClusterNode[], kept: ReadonlySet<string>) {
   const load = new Map(nodes.map((n) => [n.name, 0]));
-  const addressOn = podAddresses(nodes);
+  const addressOn = podAddresses(nodes, kept);
   // The least-loaded ready node, ties to the first in order: a lazy min-heap
   // whose stale entries (loads that have since grown) are skipped when met.
   const position = new Map(nodes.map((n, i) => [n.name, i]));
@@ -237,7 +240,9 @@ function newScheduler(nodes: ClusterNode[], ready: ClusterNode[]) {
     let podIP = '';
     if (node) {
       addLoad(node);
-      podIP = addressOn(node, pod.spec);
+      // A Pod that ran keeps its address (a dump's status.podIP); the kubelet does not renumber it.
+      podIP =
+        pod.statusPodIP && !pod.spec.hostNetwork ? pod.statusPodIP : addressOn(node, pod.spec);
     }
     const declaredReady = pod.conditions.find((c) => c.type === 'Ready');
     const terminating = pod.terminating || (fault?.terminating ?? false);
@@ -261,17 +266,25 @@ function newScheduler(nodes: ClusterNode[], ready: ClusterNode[]) {
   return { place };
 }
 
-/** Each node hands out its podCIDR's addresses in turn, from .2; a hostNetwork Pod takes the node's. */
-function podAddresses(nodes: ClusterNode[]): (node: ClusterNode, spec: Pod['spec']) => string {
+/**
+ * Each node hands out its podCIDR's addresses in turn, from .2, passing over
+ * those Pods already hold (`kept`); a hostNetwork Pod takes the node's.
+ */
+function podAddresses(
+  nodes: ClusterNode[],
+  kept: ReadonlySet<string>,
+): (node: ClusterNode, spec: Pod['spec']) => string {
   const nextAddress = new Map(nodes.map((n) => [n.name, 2]));
   const podCIDRs = new Map(nodes.map((n) => [n.name, parseCidr(n.podCIDR)]));
   return (node, spec) => {
     if (spec.hostNetwork) return node.internalIP;
-    const n = nextAddress.get(node.name) ?? 2;
     const cidr = podCIDRs.get(node.name);
-    if (cidr && n < cidrSize(cidr) - 1) {
+    if (!cidr) return '';
+    for (let n = nextAddress.get(node.name) ?? 2; n < cidrSize(cidr) - 1; n++) {
+      const address = formatIPv4(cidr.base + n);
+      if (kept.has(address)) continue;
       nextAddress.set(node.name, n + 1);
-      return formatIPv4(cidr.base + n);
+      return address;
     }
     return '';
   };

@@ -3,7 +3,7 @@
 // the merge so that a podCIDR a Node manifest names is occupied before any
 // node is handed one, as NewCIDRRangeAllocator occupies the existing nodes'.
 import type { Node } from '../api/types.ts';
-import type { ClusterNode, ClusterSpec } from '../cluster.ts';
+import { type ClusterNode, type ClusterSpec, defaultNode } from '../cluster.ts';
 import {
   type AllocationProblem,
   allocatePodCIDRs,
@@ -26,7 +26,10 @@ export function clusterNodes(
   diagnostics: Diagnostic[],
 ): ClusterNode[] {
   const named = new Set(source?.namedPodCIDR);
-  const nodes = cluster.nodes.map((node) => {
+  // Node objects without a Cluster document are a dump of a real cluster's
+  // nodes: they are the cluster's nodes, not three more beside the defaults.
+  const base = source === null && manifests.length > 0 ? [] : cluster.nodes;
+  const nodes = base.map((node) => {
     const manifest = manifests.find((n) => n.name === node.name);
     if (!manifest) return { ...node };
     if (manifest.podCIDR) named.add(node.name);
@@ -42,7 +45,8 @@ export function clusterNodes(
     if (nodes.some((n) => n.name === manifest.name)) continue;
     const node: ClusterNode = {
       name: manifest.name,
-      internalIP: manifest.internalIP,
+      // A Node without an InternalIP gets the default node address its place would have.
+      internalIP: manifest.internalIP || freeNodeIP(nodes, manifests),
       podCIDR: manifest.podCIDR,
       kubeProxy: 'Running',
       ready: manifest.ready,
@@ -92,4 +96,13 @@ function placeOf(
     field: `spec.nodes[${at}]`,
     ...locate(source.doc, ['spec', 'nodes', at]),
   };
+}
+
+/** The first default node address (172.18.0.2, ...) no node has and no Node manifest names. */
+function freeNodeIP(nodes: readonly ClusterNode[], manifests: readonly Node[]): string {
+  const taken = new Set([...nodes, ...manifests].map((n) => n.internalIP));
+  for (let i = 0; ; i++) {
+    const ip = defaultNode(i).internalIP;
+    if (!taken.has(ip)) return ip;
+  }
 }

@@ -67,9 +67,26 @@ describe('node pod CIDRs', () => {
 const node = (name: string, podCIDR?: string) =>
   `apiVersion: v1\nkind: Node\nmetadata:\n  name: ${name}\n${podCIDR ? `spec:\n  podCIDR: ${podCIDR}\n` : ''}`;
 
+// With a Cluster document, Node manifests say more about its nodes; alone, they
+// are a dump's nodes and replace the defaults (docs/cli.md, "Input as kubectl reads it").
+const threeNodes = {
+  file: 'c.yaml',
+  text: 'apiVersion: routelab.dev/v1alpha1\nkind: Cluster\nspec:\n  nodes: [{name: node-1}, {name: node-2}, {name: node-3}]\n',
+};
+
 describe('pod CIDRs with Node manifests', () => {
+  it('takes Node manifests without a Cluster document as the whole cluster (a dump)', () => {
+    const model = buildModel([{ file: 'n.yaml', text: node('kind-worker', '10.244.7.0/24') }]);
+    expect(model.nodes.map((n) => [n.name, n.podCIDR, n.internalIP])).toEqual([
+      ['kind-worker', '10.244.7.0/24', '172.18.0.2'],
+    ]);
+  });
+
   it('allocates after the Node manifests are merged: a podCIDR one names is occupied first', () => {
-    const model = buildModel([{ file: 'n.yaml', text: node('node-1', '10.244.2.0/24') }]);
+    const model = buildModel([
+      threeNodes,
+      { file: 'n.yaml', text: node('node-1', '10.244.2.0/24') },
+    ]);
     expect(model.nodes.map((n) => [n.name, n.podCIDR])).toEqual([
       ['node-1', '10.244.2.0/24'],
       ['node-2', '10.244.1.0/24'],
@@ -78,7 +95,7 @@ describe('pod CIDRs with Node manifests', () => {
   });
 
   it('gives a node only a Node manifest describes a pod CIDR too', () => {
-    const model = buildModel([{ file: 'n.yaml', text: node('node-4') }]);
+    const model = buildModel([threeNodes, { file: 'n.yaml', text: node('node-4') }]);
     expect(model.nodes.at(-1)).toMatchObject({
       name: 'node-4',
       podCIDR: '10.244.4.0/24',
@@ -87,7 +104,10 @@ describe('pod CIDRs with Node manifests', () => {
   });
 
   it('reports a podCIDR outside the cluster CIDR as occupyCIDRs logs it, where it is named', () => {
-    const model = buildModel([{ file: 'n.yaml', text: node('node-2', '192.168.7.0/24') }]);
+    const model = buildModel([
+      threeNodes,
+      { file: 'n.yaml', text: node('node-2', '192.168.7.0/24') },
+    ]);
     const [warning, ...others] = model.diagnostics.filter((d) => d.code === 'PodCIDRNotOccupied');
     expect(others).toEqual([]);
     expect(warning).toMatchObject({
