@@ -17,7 +17,7 @@ const words = {
     allPassed: 'すべてのチェックに合格しました',
     done: '1 / 14 問完了',
     restored: 'リンクの状態を開きました。',
-    outcome: '結果: delivered',
+    outcome: '結果: 到達',
   },
   en: {
     prefix: '/en',
