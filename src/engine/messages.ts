@@ -48,6 +48,8 @@ export interface MessageParams {
   'dns.cname-loop': { host: string };
   'dns.cname-failed': { fqdn: string; externalName: string; inner: Message };
   'dns.cname': { host: string; externalName: string; ip: string };
+  'dns.cname-in-zone': { host: string; externalName: string; ip: string; service: string };
+  'dns.zone-no-record': { fqdn: string };
   'dns.headless-empty': { fqdn: string };
   'dns.headless': { host: string; ip: string; fqdn: string; count: number };
   'dns.cluster-ip': { host: string; ip: string; fqdn: string };

@@ -99,34 +99,56 @@ function clusterDNS(
       ? [host, ...searched]
       : [...searched, host];
   for (const fqdn of candidates) {
-    const service = clusterLookup(model, fqdn);
-    if (!service) continue;
-    if (service.type === 'ExternalName')
-      return cname(model, host, fqdn, service, overrides, pick, depth);
-    if (service.clusterIP === 'None') {
-      const ips = slicesOf(model, service).flatMap((s) =>
-        s.endpoints.filter((e) => e.ready).flatMap((e) => e.addresses),
-      );
-      if (ips.length === 0) return { ok: false, reason: message('dns.headless-empty', { fqdn }) };
-      const ip = ips[pick(ips.length)] as string;
-      return {
-        ok: true,
-        ip,
-        detail: message('dns.headless', { host, ip, fqdn, count: ips.length }),
-        service,
-      };
-    }
-    return {
-      ok: true,
-      ip: service.clusterIP,
-      detail: message('dns.cluster-ip', { host, ip: service.clusterIP, fqdn }),
-      service,
-    };
+    const answer = zoneAnswer(model, fqdn, host, overrides, pick, depth);
+    if (answer) return answer;
   }
   return null;
 }
 
-/** An ExternalName Service: cluster DNS answers with a CNAME, resolved as outside names are. */
+/**
+ * What cluster DNS answers for an absolute name in its zone (CoreDNS's
+ * kubernetes plugin, kubernetes.go findServices); null when the zone has no
+ * such name (NXDOMAIN). `host` is the name the client asked for.
+ */
+function zoneAnswer(
+  model: Model,
+  fqdn: string,
+  host: string,
+  overrides: Map<string, string>,
+  pick: (n: number) => number,
+  depth: number,
+): Resolution | null {
+  const service = clusterLookup(model, fqdn);
+  if (!service) return null;
+  if (service.type === 'ExternalName')
+    return cname(model, host, fqdn, service, overrides, pick, depth);
+  if (service.clusterIP === 'None') {
+    const ips = slicesOf(model, service).flatMap((s) =>
+      s.endpoints.filter((e) => e.ready).flatMap((e) => e.addresses),
+    );
+    if (ips.length === 0) return { ok: false, reason: message('dns.headless-empty', { fqdn }) };
+    const ip = ips[pick(ips.length)] as string;
+    return {
+      ok: true,
+      ip,
+      detail: message('dns.headless', { host, ip, fqdn, count: ips.length }),
+      service,
+    };
+  }
+  return {
+    ok: true,
+    ip: service.clusterIP,
+    detail: message('dns.cluster-ip', { host, ip: service.clusterIP, fqdn }),
+    service,
+  };
+}
+
+/**
+ * An ExternalName Service: cluster DNS answers with a CNAME. CoreDNS
+ * (plugin/backend_lookup.go A) follows a target inside its own zone itself,
+ * answering the target's records in the same response; a target outside the
+ * zone is resolved as outside names are.
+ */
 function cname(
   model: Model,
   host: string,
@@ -138,10 +160,35 @@ function cname(
 ): Resolution {
   if (depth > 4) return { ok: false, reason: message('dns.cname-loop', { host }) };
   const externalName = service.externalName;
+  const target = externalName.replace(/\.$/, '');
+  const domain = model.cluster.clusterDomain;
+  if (target === domain || target.endsWith(`.${domain}`)) {
+    const inner = zoneAnswer(model, target, target, overrides, pick, depth + 1) ?? {
+      ok: false as const,
+      reason: message('dns.zone-no-record', { fqdn: target }),
+    };
+    if (!inner.ok)
+      return {
+        ok: false,
+        reason: message('dns.cname-failed', { fqdn, externalName, inner: inner.reason }),
+      };
+    const to = inner.service;
+    return {
+      ok: true,
+      ip: inner.ip,
+      detail: message('dns.cname-in-zone', {
+        host,
+        externalName,
+        ip: inner.ip,
+        service: to ? `${to.metadata.namespace}/${to.metadata.name}` : target,
+      }),
+      service: to,
+    };
+  }
   const inner = resolveHost(
     model,
     { kind: 'external', ip: '', label: 'external' },
-    externalName.replace(/\.$/, ''),
+    target,
     overrides,
     pick,
     depth + 1,

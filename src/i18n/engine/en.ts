@@ -47,6 +47,10 @@ export const en: MessageTable = {
   'dns.cname-failed': (p, r) =>
     `${p.fqdn} is a CNAME for ${p.externalName} (ExternalName Service), and ${r(p.inner)}`,
   'dns.cname': (p) => `${p.host} -> CNAME ${p.externalName} -> ${p.ip}`,
+  'dns.cname-in-zone': (p) =>
+    `${p.host} -> CNAME ${p.externalName} -> ${p.ip} (the name is in the cluster domain, so cluster DNS answers Service ${p.service}'s address in the same response)`,
+  'dns.zone-no-record': (p) =>
+    `${p.fqdn} is in the cluster domain, and cluster DNS has no record for it (no Service of that name)`,
   'dns.headless-empty': (p) =>
     `${p.fqdn} is a headless Service with no ready endpoints, so cluster DNS has no address for it`,
   'dns.headless': (p) =>

@@ -52,6 +52,10 @@ export const ja: MessageTable = {
   'dns.cname-failed': (p, r) =>
     `${p.fqdn} は ${p.externalName} の CNAME（ExternalName の Service）で、${r(p.inner)}`,
   'dns.cname': (p) => `${p.host} -> CNAME ${p.externalName} -> ${p.ip}`,
+  'dns.cname-in-zone': (p) =>
+    `${p.host} -> CNAME ${p.externalName} -> ${p.ip}（クラスターのドメインの名前なので、クラスター DNS が同じ応答で Service ${p.service} のアドレスも返します）`,
+  'dns.zone-no-record': (p) =>
+    `${p.fqdn} はクラスターのドメインの名前ですが、クラスター DNS にそのレコードはありません（その名前の Service がありません）`,
   'dns.headless-empty': (p) =>
     `${p.fqdn} は Ready なエンドポイントのないヘッドレス Service なので、クラスター DNS は返すアドレスを持っていません`,
   'dns.headless': (p) =>

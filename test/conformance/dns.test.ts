@@ -1,0 +1,134 @@
+// Name resolution as CoreDNS and the kubelet make it. Sources, per case below:
+// coredns/coredns plugin/kubernetes/kubernetes.go (findServices,
+// endpointHostname), plugin/backend_lookup.go (A: following a CNAME inside the
+// zone), kubernetes/dns docs/specification.md, kubernetes/kubernetes
+// pkg/kubelet/network/dns/dns.go (GetPodDNS, getPodDNSType,
+// generateSearchesForDNSClusterFirst) and pkg/kubelet/kubelet_pods.go
+// (managedHostsFileContent).
+import { describe, expect, it } from 'vitest';
+import { buildModel, type Model, type TraceResult, trace } from '../../src/engine/index.ts';
+
+const deployment = (name: string, ns: string) => `---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: ${ns}}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers:
+      - name: app
+        image: ghcr.io/example/${name}:1.0
+        ports: [{containerPort: 8080}]
+`;
+const service = (name: string, ns: string, extra = '') => `---
+apiVersion: v1
+kind: Service
+metadata: {name: ${name}, namespace: ${ns}}
+spec:
+  selector: {app: ${name}}
+  ports: [{port: 80, targetPort: 8080}]
+${extra}`;
+const externalName = (name: string, target: string) => `---
+apiVersion: v1
+kind: Service
+metadata: {name: ${name}}
+spec:
+  type: ExternalName
+  externalName: ${target}
+`;
+const client = deployment('client', 'default');
+
+function build(text: string): Model {
+  const model = buildModel([{ file: 'scenario.yaml', text }]);
+  expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return model;
+}
+
+function run(model: Model, to: string, from = 'deployment/client'): TraceResult {
+  return trace(model, { from, to }, { count: 1 });
+}
+
+const clusterIPOf = (model: Model, ns: string, name: string) =>
+  model.services.find((s) => s.metadata.namespace === ns && s.metadata.name === name)?.clusterIP;
+const podOf = (model: Model, owner: string) => model.pods.find((p) => p.owner === owner);
+
+// CoreDNS answers an ExternalName Service with a CNAME (kubernetes.go
+// findServices: `Host: svc.ExternalName`), and plugin/backend_lookup.go A
+// follows it itself when the target is in its zone
+// (`dns.IsSubDomain(zone, dns.Fqdn(serv.Host))`: the CNAME and the target's
+// A records in one response); a target outside the zone goes to the upstream
+// resolver (`b.Lookup`), as any outside name does.
+describe('an ExternalName Service', () => {
+  const other = `---
+apiVersion: v1
+kind: Namespace
+metadata: {name: ns2}
+${deployment('other', 'ns2')}${service('other', 'ns2')}`;
+
+  it('naming a Service in the cluster domain reaches that Service', () => {
+    for (const target of ['other.ns2.svc.cluster.local', 'other.ns2.svc.cluster.local.']) {
+      const model = build(client + other + externalName('ext-svc', target));
+      const result = run(model, 'http://ext-svc/');
+      expect(result.outcome).toBe('delivered');
+      expect(result.destination?.pod).toBe(podOf(model, 'Deployment/other')?.metadata.name);
+      expect(result.service).toMatchObject({ name: 'other', namespace: 'ns2', port: 80 });
+      expect(result.hops[0]?.message).toEqual({
+        id: 'dns.cname-in-zone',
+        params: {
+          host: 'ext-svc',
+          externalName: target,
+          ip: clusterIPOf(model, 'ns2', 'other'),
+          service: 'ns2/other',
+        },
+      });
+    }
+  });
+
+  it('follows a chain of ExternalName Services inside the zone', () => {
+    const model = build(
+      client +
+        other +
+        externalName('ext-svc', 'hop.default.svc.cluster.local') +
+        externalName('hop', 'other.ns2.svc.cluster.local'),
+    );
+    const result = run(model, 'http://ext-svc/');
+    expect(result.outcome).toBe('delivered');
+    expect(result.hops[0]?.message.params).toMatchObject({
+      ip: clusterIPOf(model, 'ns2', 'other'),
+    });
+  });
+
+  it('naming a Service the zone does not have does not resolve', () => {
+    const model = build(client + externalName('ext-svc', 'missing.ns2.svc.cluster.local'));
+    const result = run(model, 'http://ext-svc/');
+    expect(result.outcome).toBe('dns-error');
+    expect(result.reasonMessage).toEqual({
+      id: 'dns.cname-failed',
+      params: {
+        fqdn: 'ext-svc.default.svc.cluster.local',
+        externalName: 'missing.ns2.svc.cluster.local',
+        inner: { id: 'dns.zone-no-record', params: { fqdn: 'missing.ns2.svc.cluster.local' } },
+      },
+    });
+  });
+
+  it('naming an outside host is resolved as outside names are (no record here)', () => {
+    const model = build(client + externalName('ext-svc', 'db.example.com'));
+    const result = run(model, 'http://ext-svc/');
+    expect(result.outcome).toBe('dns-error');
+    expect(result.reasonMessage.params).toMatchObject({
+      externalName: 'db.example.com',
+      inner: { id: 'dns.not-found', params: { host: 'db.example.com' } },
+    });
+  });
+
+  it('naming a short in-cluster name is an outside name: CoreDNS does not search', () => {
+    const model = build(client + other + externalName('ext-svc', 'other'));
+    const result = run(model, 'http://ext-svc/');
+    expect(result.outcome).toBe('dns-error');
+    expect(result.reasonMessage.id).toBe('dns.cname-failed');
+  });
+});
