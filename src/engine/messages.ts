@@ -56,6 +56,8 @@ export interface MessageParams {
   'dns.pod-not-found': { host: string };
   'dns.cluster-name-outside': { host: string; clusterDNS: string; from: 'node' | 'external' };
   'dns.not-found': { host: string };
+  'dns.node-resolver': { host: string; because: 'Default' | 'hostNetwork'; clusterDNS: string };
+  'dns.nameserver-not-simulated': { host: string; nameserver: string };
   'dns.ingress-lb': { host: string; ip: string };
   'dns.ingress-nodeport': { host: string; ip: string };
   'dns.ingress-no-address': {

@@ -132,3 +132,108 @@ ${deployment('other', 'ns2')}${service('other', 'ns2')}`;
     expect(result.reasonMessage.id).toBe('dns.cname-failed');
   });
 });
+
+const myService = deployment('my-svc', 'default') + service('my-svc', 'default');
+const barePod = (spec: string) => `---
+apiVersion: v1
+kind: Pod
+metadata: {name: probe}
+spec:
+  containers: [{name: probe, image: ghcr.io/example/probe:1.0}]
+${spec}`;
+
+// kubelet writes a Pod's resolv.conf by its dnsPolicy (dns.go getPodDNSType,
+// GetPodDNS): ClusterFirst is cluster DNS with the search path
+// generateSearchesForDNSClusterFirst makes, except on a hostNetwork Pod, where
+// it "falls back to DNSDefault" unless the policy is ClusterFirstWithHostNet;
+// Default is the node's resolv.conf; None is only the Pod's dnsConfig, which
+// appendDNSConfig otherwise adds after what the policy gave.
+describe('dnsPolicy', () => {
+  const lookup = (spec: string, to = 'http://my-svc/') =>
+    run(build(myService + barePod(spec)), to, 'pod/probe');
+
+  it('ClusterFirst (the default) resolves a Service through cluster DNS', () => {
+    for (const spec of ['', '  dnsPolicy: ClusterFirst\n']) {
+      const result = lookup(spec);
+      expect(result.outcome).toBe('delivered');
+      expect(result.hops[0]?.message.id).toBe('dns.cluster-ip');
+    }
+  });
+
+  it("Default asks the node's resolver, which knows no cluster names, short or full", () => {
+    for (const to of ['http://my-svc/', 'http://my-svc.default.svc.cluster.local/']) {
+      const result = lookup('  dnsPolicy: Default\n', to);
+      expect(result.outcome).toBe('dns-error');
+      expect(result.reasonMessage).toEqual({
+        id: 'dns.node-resolver',
+        params: { host: new URL(to).hostname, because: 'Default', clusterDNS: '10.96.0.10' },
+      });
+    }
+  });
+
+  it('ClusterFirst on a hostNetwork Pod falls back to Default; ClusterFirstWithHostNet uses cluster DNS', () => {
+    const fallback = lookup('  hostNetwork: true\n');
+    expect(fallback.outcome).toBe('dns-error');
+    expect(fallback.reasonMessage.params).toMatchObject({ because: 'hostNetwork' });
+    const withHostNet = lookup('  hostNetwork: true\n  dnsPolicy: ClusterFirstWithHostNet\n');
+    expect(withHostNet.outcome).toBe('delivered');
+    expect(withHostNet.hops[0]?.message.id).toBe('dns.cluster-ip');
+  });
+
+  it('None with cluster DNS as nameserver searches only the dnsConfig searches', () => {
+    const none = (searches: string) =>
+      `  dnsPolicy: None\n  dnsConfig:\n    nameservers: [10.96.0.10]\n${searches}`;
+    const searched = lookup(none('    searches: [default.svc.cluster.local]\n'));
+    expect(searched.outcome).toBe('delivered');
+    expect(searched.hops[0]?.message.params).toMatchObject({
+      fqdn: 'my-svc.default.svc.cluster.local',
+    });
+    // No search list: the short name is asked as it is, and the zone has no "my-svc".
+    expect(lookup(none('')).reasonMessage).toEqual({
+      id: 'dns.pod-not-found',
+      params: { host: 'my-svc' },
+    });
+    expect(lookup(none(''), 'http://my-svc.default.svc.cluster.local/').outcome).toBe('delivered');
+  });
+
+  it('None with another nameserver is outside the simulation: said so, never answered', () => {
+    const result = lookup('  dnsPolicy: None\n  dnsConfig: {nameservers: [1.1.1.1, 10.96.0.10]}\n');
+    expect(result.outcome).toBe('dns-error');
+    expect(result.reasonMessage).toEqual({
+      id: 'dns.nameserver-not-simulated',
+      params: { host: 'my-svc', nameserver: '1.1.1.1' },
+    });
+  });
+
+  it('ClusterFirst keeps cluster DNS first and appends dnsConfig searches after its own', () => {
+    const text = `---
+apiVersion: v1
+kind: Namespace
+metadata: {name: ns2}
+${deployment('other', 'ns2')}${service('other', 'ns2')}${barePod(
+  '  dnsConfig:\n    nameservers: [1.1.1.1]\n    searches: [ns2.svc.cluster.local]\n',
+)}`;
+    const result = run(build(text), 'http://other/', 'pod/probe');
+    expect(result.outcome).toBe('delivered');
+    expect(result.hops[0]?.message.params).toMatchObject({ fqdn: 'other.ns2.svc.cluster.local' });
+  });
+
+  it('is validated as the API server does (validateDNSPolicy, validatePodDNSConfig)', () => {
+    const errors = (spec: string) =>
+      buildModel([{ file: 'scenario.yaml', text: barePod(spec) }])
+        .diagnostics.filter((d) => d.severity === 'error')
+        .map((d) => d.message.replace(/^.*?spec\./, 'spec.'));
+    expect(errors('  dnsPolicy: Cluster\n')).toEqual([
+      'spec.dnsPolicy: Unsupported value: "Cluster": supported values: "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"',
+    ]);
+    expect(errors('  dnsPolicy: None\n')).toEqual([
+      'spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None',
+    ]);
+    expect(errors('  dnsPolicy: None\n  dnsConfig: {searches: [a.example]}\n')).toEqual([
+      'spec.dnsConfig.nameservers: Required value: must provide at least one DNS nameserver when `dnsPolicy` is None',
+    ]);
+    expect(errors('  dnsConfig: {nameservers: [dns.example]}\n')).toEqual([
+      'spec.dnsConfig.nameservers[0]: Invalid value: "dns.example": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import type { Decoder } from './decode.ts';
 import type {
   Container,
   ContainerPort,
+  DNSPolicy,
   EndpointSlice,
   LabelSelector,
   Namespace,
@@ -61,6 +62,31 @@ export function decodePodSpec(d: Decoder, path: readonly PathStep[]): PodSpec {
     hostNetwork: d.bool([...path, 'hostNetwork']) ?? false,
     hostname: d.string([...path, 'hostname']) ?? '',
     subdomain: d.string([...path, 'subdomain']) ?? '',
+    ...decodePodDNS(d, path),
+  };
+}
+
+function decodePodDNS(
+  d: Decoder,
+  path: readonly PathStep[],
+): Pick<PodSpec, 'dnsPolicy' | 'dnsConfig'> {
+  const policy = d.string([...path, 'dnsPolicy']);
+  const config = [...path, 'dnsConfig'];
+  const options = [...config, 'options'];
+  return {
+    ...(policy ? { dnsPolicy: policy as DNSPolicy } : {}),
+    ...(d.has(config)
+      ? {
+          dnsConfig: {
+            nameservers: d.stringList([...config, 'nameservers']),
+            searches: d.stringList([...config, 'searches']),
+            options: d.list(options, '[]v1.PodDNSConfigOption').map((_, i) => ({
+              name: d.string([...options, i, 'name']) ?? '',
+              value: d.string([...options, i, 'value']) ?? null,
+            })),
+          },
+        }
+      : {}),
   };
 }
 

@@ -30,6 +30,14 @@ export interface Container {
   ports: ContainerPort[];
 }
 
+export type DNSPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+
+export interface PodDNSConfig {
+  nameservers: string[];
+  searches: string[];
+  options: { name: string; value: string | null }[];
+}
+
 export interface PodSpec {
   containers: Container[];
   nodeName: string;
@@ -37,6 +45,12 @@ export interface PodSpec {
   hostNetwork: boolean;
   hostname: string;
   subdomain: string;
+  // Present only when the manifest writes them, so a template without them
+  // keeps the pod-template-hash (and the Pod names) it always had. An absent
+  // dnsPolicy is ClusterFirst (SetDefaults_PodSpec); an unknown one is kept
+  // as written, for validation to name.
+  dnsPolicy?: DNSPolicy;
+  dnsConfig?: PodDNSConfig;
 }
 
 export interface PodTemplate {

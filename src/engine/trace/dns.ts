@@ -1,7 +1,8 @@
-// Name resolution as a request's source sees it. Pods use cluster DNS with the
-// search path <ns>.svc.cluster.local, svc.cluster.local, cluster.local
-// (dnsPolicy ClusterFirst, ndots:5); the outside world and a node's own
-// resolver do not know cluster names. Sources: Kubernetes docs "DNS for
+// Name resolution as a request's source sees it. A Pod resolves as the
+// resolv.conf kubelet wrote for it directs (resolv.ts: by default cluster DNS
+// with the search path <ns>.svc.cluster.local, svc.cluster.local,
+// cluster.local and ndots:5); the outside world and a node's own resolver do
+// not know cluster names. Sources: Kubernetes docs "DNS for
 // Services and Pods" (A records, headless Services, ExternalName CNAMEs).
 import type { Service } from '../api/types.ts';
 import { ingressAddress } from '../ingress/entry.ts';
@@ -11,6 +12,7 @@ import { serviceNamed, slicesOf } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
 import type { Source } from './request.ts';
 import { isIPv4 } from './request.ts';
+import { podResolvConf, type ResolvConf, searchOrder } from './resolv.ts';
 
 export type Resolution =
   | { ok: true; ip: string; detail: Message | null; service: Service | null }
@@ -51,21 +53,11 @@ export function resolveHost(
       detail: message('dns.hosts-file', { host, ip: '127.0.0.1' }),
       service: null,
     };
-  if (source.kind === 'pod' && !source.pod.spec.hostNetwork) {
-    const found = clusterDNS(model, source.pod.metadata.namespace, host, overrides, pick, depth);
-    if (found) return found;
-    return viaIngress(model, host) ?? { ok: false, reason: message('dns.pod-not-found', { host }) };
-  }
+  if (source.kind === 'pod')
+    return podLookup(model, podResolvConf(model, source.pod), host, overrides, pick, depth);
   const ingress = viaIngress(model, host);
   if (ingress) return ingress;
-  const domain = model.cluster.clusterDomain;
-  const clusterName =
-    host.endsWith(`.svc.${domain}`) ||
-    model.services.some(
-      (s) =>
-        host === s.metadata.name || host.startsWith(`${s.metadata.name}.${s.metadata.namespace}`),
-    );
-  if (clusterName)
+  if (clusterName(model, host))
     return {
       ok: false,
       reason: message('dns.cluster-name-outside', {
@@ -77,32 +69,66 @@ export function resolveHost(
   return { ok: false, reason: message('dns.not-found', { host }) };
 }
 
-/** A Pod's lookup through cluster DNS and its search path; null when no Service has the name. */
-function clusterDNS(
+/** Whether a name looks meant for cluster DNS: under the Services' domain, or a Service's own name. */
+function clusterName(model: Model, host: string): boolean {
+  const domain = model.cluster.clusterDomain;
+  return (
+    host.endsWith(`.svc.${domain}`) ||
+    model.services.some(
+      (s) =>
+        host === s.metadata.name || host.startsWith(`${s.metadata.name}.${s.metadata.namespace}`),
+    )
+  );
+}
+
+const inZone = (model: Model, fqdn: string) => {
+  const domain = model.cluster.clusterDomain;
+  return fqdn === domain || fqdn.endsWith(`.${domain}`);
+};
+
+/**
+ * A Pod's lookup as its resolv.conf directs it. glibc asks the first
+ * nameserver and turns to the next only when one does not answer (an
+ * NXDOMAIN is an answer), so the first decides: cluster DNS, the node's
+ * resolver, or a server the scenario does not contain.
+ */
+function podLookup(
   model: Model,
-  namespace: string,
+  conf: ResolvConf,
   host: string,
   overrides: Map<string, string>,
   pick: (n: number) => number,
   depth: number,
-): Resolution | null {
-  const domain = model.cluster.clusterDomain;
-  const dots = host.split('.').length - 1;
-  const searched = [
-    `${host}.${namespace}.svc.${domain}`,
-    `${host}.svc.${domain}`,
-    `${host}.${domain}`,
-  ];
-  const candidates = host.endsWith('.')
-    ? [host.slice(0, -1)]
-    : dots >= 5
-      ? [host, ...searched]
-      : [...searched, host];
-  for (const fqdn of candidates) {
-    const answer = zoneAnswer(model, fqdn, host, overrides, pick, depth);
+): Resolution {
+  const first = conf.nameservers[0];
+  if (first?.kind === 'node') {
+    const ingress = viaIngress(model, host);
+    if (ingress) return ingress;
+    if (clusterName(model, host) && conf.hostBecause)
+      return {
+        ok: false,
+        reason: message('dns.node-resolver', {
+          host,
+          because: conf.hostBecause,
+          clusterDNS: model.cluster.clusterDNS,
+        }),
+      };
+    return { ok: false, reason: message('dns.not-found', { host }) };
+  }
+  if (!first || first.ip !== model.cluster.clusterDNS)
+    return {
+      ok: false,
+      reason: message('dns.nameserver-not-simulated', { host, nameserver: first?.ip ?? '' }),
+    };
+  // Cluster DNS answers names in its zone and forwards the rest upstream
+  // (CoreDNS's forward plugin, to the node's resolver).
+  for (const fqdn of searchOrder(host, conf)) {
+    const answer = inZone(model, fqdn)
+      ? zoneAnswer(model, fqdn, host, overrides, pick, depth)
+      : viaIngress(model, fqdn);
     if (answer) return answer;
   }
-  return null;
+  return { ok: false, reason: message('dns.pod-not-found', { host }) };
 }
 
 /**
@@ -161,8 +187,7 @@ function cname(
   if (depth > 4) return { ok: false, reason: message('dns.cname-loop', { host }) };
   const externalName = service.externalName;
   const target = externalName.replace(/\.$/, '');
-  const domain = model.cluster.clusterDomain;
-  if (target === domain || target.endsWith(`.${domain}`)) {
+  if (inZone(model, target)) {
     const inner = zoneAnswer(model, target, target, overrides, pick, depth + 1) ?? {
       ok: false as const,
       reason: message('dns.zone-no-record', { fqdn: target }),

@@ -9,6 +9,7 @@ import { duplicate, invalid, notSupported, required } from '../diagnostics.ts';
 import { selectorMatches } from '../labels.ts';
 import { validateLabels, validateObjectMeta } from './meta.ts';
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './names.ts';
+import { validIPErrors } from './service.ts';
 
 const protocols = ['SCTP', 'TCP', 'UDP'];
 
@@ -43,6 +44,38 @@ export function validatePodSpec(spec: PodSpec, path: readonly PathStep[]): Field
       if (!protocols.includes(port.protocol))
         errors.push(notSupported([...pPath, 'protocol'], port.protocol, protocols));
     });
+  });
+  errors.push(...validatePodDNS(spec, path));
+  return errors;
+}
+
+const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+/** validation.go MaxDNSNameservers, from glibc's MAXNS. */
+const maxNameservers = 3;
+
+/** validateDNSPolicy and validatePodDNSConfig (nameservers; the fields name resolution reads). */
+function validatePodDNS(spec: PodSpec, path: readonly PathStep[]): FieldError[] {
+  const policy = spec.dnsPolicy ?? 'ClusterFirst';
+  const errors: FieldError[] = dnsPolicies.includes(policy)
+    ? []
+    : [notSupported([...path, 'dnsPolicy'], policy, dnsPolicies)];
+  const configPath = [...path, 'dnsConfig'];
+  const config = spec.dnsConfig;
+  if (policy === 'None' && !config)
+    return [...errors, required(configPath, 'must provide `dnsConfig` when `dnsPolicy` is None')];
+  if (!config) return errors;
+  const nsPath = [...configPath, 'nameservers'];
+  if (policy === 'None' && config.nameservers.length === 0)
+    return [
+      ...errors,
+      required(nsPath, 'must provide at least one DNS nameserver when `dnsPolicy` is None'),
+    ];
+  if (config.nameservers.length > maxNameservers)
+    errors.push(
+      invalid(nsPath, config.nameservers, `must not have more than ${maxNameservers} nameservers`),
+    );
+  config.nameservers.forEach((ip, i) => {
+    errors.push(...validIPErrors([...nsPath, i], ip));
   });
   return errors;
 }

@@ -62,6 +62,10 @@ export const en: MessageTable = {
     `${p.host} is a cluster DNS name, which only Pods can resolve (cluster DNS at ${p.clusterDNS}); ${p.from === 'node' ? 'a node' : 'a client outside the cluster'} cannot`,
   'dns.not-found': (p) =>
     `${p.host} does not resolve: there is no DNS record for it (use --resolve ${p.host}:IP to give it one)`,
+  'dns.node-resolver': (p) =>
+    `${p.host} is a cluster DNS name, but this Pod asks its node's resolver, which does not know cluster names (${p.because === 'Default' ? 'dnsPolicy Default' : 'dnsPolicy ClusterFirst on a hostNetwork Pod falls back to Default; ClusterFirstWithHostNet would use cluster DNS'}; cluster DNS is at ${p.clusterDNS})`,
+  'dns.nameserver-not-simulated': (p) =>
+    `${p.host} would be asked of nameserver ${p.nameserver} from the Pod's dnsConfig, a DNS server that is not the cluster's and is not simulated here (use --resolve ${p.host}:IP to give its answer)`,
   'dns.ingress-lb': (p) =>
     `${p.host} -> ${p.ip} (the DNS record for the Ingress host points at the ingress controller's load balancer)`,
   'dns.ingress-nodeport': (p) =>

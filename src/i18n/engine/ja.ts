@@ -67,6 +67,10 @@ export const ja: MessageTable = {
     `${p.host} はクラスター DNS の名前で、名前解決できるのは Pod だけです（クラスター DNS は ${p.clusterDNS}）。${p.from === 'node' ? 'ノード' : 'クラスターの外のクライアント'}からは引けません`,
   'dns.not-found': (p) =>
     `${p.host} は名前解決できません。DNS レコードがありません（--resolve ${p.host}:IP で与えられます）`,
+  'dns.node-resolver': (p) =>
+    `${p.host} はクラスター DNS の名前ですが、この Pod はノードのリゾルバーに問い合わせるので引けません。ノードのリゾルバーはクラスターの名前を知りません（${p.because === 'Default' ? 'dnsPolicy が Default です' : 'hostNetwork の Pod の dnsPolicy ClusterFirst は Default として扱われます。ClusterFirstWithHostNet ならクラスター DNS を使います'}。クラスター DNS は ${p.clusterDNS}）`,
+  'dns.nameserver-not-simulated': (p) =>
+    `${p.host} は Pod の dnsConfig のネームサーバー ${p.nameserver} に問い合わせられます。クラスターのものではないこの DNS サーバーはシミュレートしていません（--resolve ${p.host}:IP で答えを与えられます）`,
   'dns.ingress-lb': (p) =>
     `${p.host} -> ${p.ip}（Ingress のホストの DNS レコードは、Ingress コントローラーのロードバランサーを指しています）`,
   'dns.ingress-nodeport': (p) =>
