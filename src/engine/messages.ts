@@ -53,6 +53,7 @@ export interface MessageParams {
   'dns.headless-empty': { fqdn: string };
   'dns.headless': { host: string; ip: string; fqdn: string; count: number };
   'dns.cluster-ip': { host: string; ip: string; fqdn: string };
+  'dns.endpoint': { host: string; ip: string; fqdn: string; service: string; endpoint: string };
   'dns.pod-not-found': { host: string };
   'dns.cluster-name-outside': { host: string; clusterDNS: string; from: 'node' | 'external' };
   'dns.not-found': { host: string };

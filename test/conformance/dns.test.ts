@@ -6,7 +6,13 @@
 // generateSearchesForDNSClusterFirst) and pkg/kubelet/kubelet_pods.go
 // (managedHostsFileContent).
 import { describe, expect, it } from 'vitest';
-import { buildModel, type Model, type TraceResult, trace } from '../../src/engine/index.ts';
+import {
+  buildModel,
+  type Model,
+  servedObjects,
+  type TraceResult,
+  trace,
+} from '../../src/engine/index.ts';
 
 const deployment = (name: string, ns: string) => `---
 apiVersion: apps/v1
@@ -235,5 +241,127 @@ ${deployment('other', 'ns2')}${service('other', 'ns2')}${barePod(
     expect(errors('  dnsConfig: {nameservers: [dns.example]}\n')).toEqual([
       'spec.dnsConfig.nameservers[0]: Invalid value: "dns.example": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
     ]);
+  });
+});
+
+// A Pod's own name under a Service. The EndpointSlice controller gives an
+// endpoint the Pod's hostname when the Pod's subdomain is the Service's name
+// in the same namespace (pkg/controller/util/endpoint/controller_utils.go
+// ShouldSetHostname); CoreDNS answers "endpoint.service.namespace.svc.zone"
+// (parse.go parseRequest) with the ready addresses whose endpointHostname is
+// that label: the hostname, or the address with dashes when none was set
+// (kubernetes.go findServices, endpointHostname). The DNS spec
+// (kubernetes/dns docs/specification.md, 2.4.1) names these records for a
+// headless Service; CoreDNS answers the query for any Service with endpoints
+// (`svc.Headless() || r.endpoint != ""`). The StatefulSet controller sets
+// each Pod's hostname to its name and its subdomain to spec.serviceName
+// (pkg/controller/statefulset/stateful_set_utils.go initIdentity).
+describe('hostname and subdomain', () => {
+  const headless = (name: string) => `---
+apiVersion: v1
+kind: Service
+metadata: {name: ${name}}
+spec:
+  clusterIP: None
+  selector: {app: db}
+  ports: [{port: 8080}]
+`;
+  const dbPod = (subdomain: string) => `---
+apiVersion: v1
+kind: Pod
+metadata: {name: db-pod, labels: {app: db}}
+spec:
+  hostname: primary
+  subdomain: ${subdomain}
+  containers: [{name: db, image: ghcr.io/example/db:1.0, ports: [{containerPort: 8080}]}]
+`;
+
+  it('a Pod with hostname h and subdomain s is h.s.<ns>.svc under the headless Service s', () => {
+    const model = build(client + dbPod('db') + headless('db'));
+    const pod = model.pods.find((p) => p.metadata.name === 'db-pod');
+    for (const to of [
+      'http://primary.db:8080/',
+      'http://primary.db.default.svc.cluster.local:8080/',
+    ]) {
+      const result = run(model, to);
+      expect(result.outcome).toBe('delivered');
+      expect(result.destination?.pod).toBe('db-pod');
+      expect(result.hops[0]?.message).toEqual({
+        id: 'dns.endpoint',
+        params: {
+          host: new URL(to).hostname,
+          ip: pod?.podIP,
+          fqdn: 'primary.db.default.svc.cluster.local',
+          service: 'default/db',
+          endpoint: 'primary',
+        },
+      });
+    }
+  });
+
+  it('a subdomain naming another Service gives no hostname: only the dashed address names the endpoint', () => {
+    const model = build(client + dbPod('elsewhere') + headless('db'));
+    const pod = model.pods.find((p) => p.metadata.name === 'db-pod');
+    const slice = model.endpointSlices.find((s) => s.serviceName === 'db');
+    expect(slice?.endpoints.map((e) => e.hostname)).toEqual(['']);
+    expect(run(model, 'http://primary.db:8080/').reasonMessage).toEqual({
+      id: 'dns.pod-not-found',
+      params: { host: 'primary.db' },
+    });
+    const dashed = `${pod?.podIP.replaceAll('.', '-')}.db`;
+    const result = run(model, `http://${dashed}:8080/`);
+    expect(result.outcome).toBe('delivered');
+    expect(result.hops[0]?.message.params).toMatchObject({ ip: pod?.podIP });
+  });
+
+  it('CoreDNS answers an endpoint name under a Service with a cluster IP too', () => {
+    const clusterIP = headless('db').replace('  clusterIP: None\n', '');
+    const model = build(client + dbPod('db') + clusterIP);
+    const result = run(model, 'http://primary.db:8080/');
+    expect(result.outcome).toBe('delivered');
+    expect(result.hops[0]?.message.id).toBe('dns.endpoint');
+  });
+
+  it('StatefulSet Pods are <pod>.<serviceName>.<ns>.svc through their governing Service', () => {
+    const text = `${client}---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web}
+spec:
+  serviceName: web
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: web, image: ghcr.io/example/web:1.0, ports: [{containerPort: 8080}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  clusterIP: None
+  selector: {app: web}
+  ports: [{port: 8080}]
+`;
+    const model = build(text);
+    const web1 = model.pods.find((p) => p.metadata.name === 'web-1');
+    expect(web1?.spec).toMatchObject({ hostname: 'web-1', subdomain: 'web' });
+    const slice = model.endpointSlices.find((s) => s.serviceName === 'web');
+    expect(slice?.endpoints.map((e) => e.hostname).sort()).toEqual(['web-0', 'web-1']);
+    const served = (
+      servedObjects(model, 'EndpointSlice') as {
+        metadata: { labels: Record<string, string> };
+        endpoints: { hostname?: string }[];
+      }[]
+    ).find((e) => e.metadata.labels['kubernetes.io/service-name'] === 'web');
+    expect(served?.endpoints.map((e) => e.hostname).sort()).toEqual(['web-0', 'web-1']);
+    for (let i = 0; i < 4; i++) {
+      const result = run(model, 'http://web-1.web.default.svc.cluster.local:8080/');
+      expect(result.outcome).toBe('delivered');
+      expect(result.destination?.pod).toBe('web-1');
+      expect(result.hops[0]?.message.params).toMatchObject({ ip: web1?.podIP, endpoint: 'web-1' });
+    }
+    expect(run(model, 'http://web-2.web:8080/').outcome).toBe('dns-error');
   });
 });

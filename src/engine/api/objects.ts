@@ -245,6 +245,7 @@ export function decodeEndpointSlice(d: Decoder): EndpointSlice {
         nodeName: d.string(['endpoints', i, 'nodeName']) ?? '',
         zone: d.string(['endpoints', i, 'zone']) ?? '',
         targetRef: '',
+        hostname: d.string(['endpoints', i, 'hostname']) ?? '',
       };
     }),
     ports: d.list(['ports'], '[]v1.EndpointPort').map((_, i) => ({
@@ -272,6 +273,7 @@ export function decodeEndpoints(d: Decoder): EndpointSlice[] {
         nodeName: d.string(['subsets', s, list, a, 'nodeName']) ?? '',
         zone: '',
         targetRef: '',
+        hostname: d.string(['subsets', s, list, a, 'hostname']) ?? '',
       }));
     return {
       kind: 'EndpointSlice' as const,

@@ -144,6 +144,8 @@ export interface Endpoint {
   zone: string;
   /** The Pod behind the address, when there is one ("namespace/name"). */
   targetRef: string;
+  /** The name cluster DNS gives this endpoint under its Service ("" when none was set). */
+  hostname: string;
 }
 
 export interface EndpointPort {

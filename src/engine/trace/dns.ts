@@ -18,13 +18,30 @@ export type Resolution =
   | { ok: true; ip: string; detail: Message | null; service: Service | null }
   | { ok: false; reason: Message };
 
-function clusterLookup(model: Model, fqdn: string): Service | undefined {
+/**
+ * The Service a name in the cluster zone asks about, and the endpoint label in
+ * front of it when there is one (CoreDNS parse.go parseRequest:
+ * "service.namespace.svc.zone" or "endpoint.service.namespace.svc.zone").
+ */
+function clusterLookup(
+  model: Model,
+  fqdn: string,
+): { service: Service; endpoint: string | null } | undefined {
   const suffix = `.svc.${model.cluster.clusterDomain}`;
   if (!fqdn.endsWith(suffix)) return undefined;
-  const [name, ns, ...rest] = fqdn.slice(0, -suffix.length).split('.');
-  if (rest.length > 0 || name === undefined || ns === undefined) return undefined;
-  return serviceNamed(model, ns, name);
+  const labels = fqdn.slice(0, -suffix.length).split('.');
+  if (labels.length > 3) return undefined;
+  const [ns, name, endpoint] = labels.reverse();
+  if (name === undefined || ns === undefined) return undefined;
+  const service = serviceNamed(model, ns, name);
+  return service ? { service, endpoint: endpoint ?? null } : undefined;
 }
+
+/**
+ * kubernetes.go endpointHostname: the endpoint's hostname when the
+ * EndpointSlice controller set one, else its address with dashes.
+ */
+const endpointHostname = (hostname: string, ip: string) => hostname || ip.replaceAll('.', '-');
 
 export function resolveHost(
   model: Model,
@@ -144,8 +161,10 @@ function zoneAnswer(
   pick: (n: number) => number,
   depth: number,
 ): Resolution | null {
-  const service = clusterLookup(model, fqdn);
-  if (!service) return null;
+  const found = clusterLookup(model, fqdn);
+  if (!found) return null;
+  const { service, endpoint } = found;
+  if (endpoint !== null) return endpointAnswer(model, service, endpoint, fqdn, host, pick);
   if (service.type === 'ExternalName')
     return cname(model, host, fqdn, service, overrides, pick, depth);
   if (service.clusterIP === 'None') {
@@ -165,6 +184,37 @@ function zoneAnswer(
     ok: true,
     ip: service.clusterIP,
     detail: message('dns.cluster-ip', { host, ip: service.clusterIP, fqdn }),
+    service,
+  };
+}
+
+/**
+ * An endpoint's own name under its Service (kubernetes.go findServices: an
+ * endpoint query matches the ready addresses whose endpointHostname is the
+ * label; an ExternalName Service has no endpoints). The StatefulSet Pod
+ * "web-0.web.default.svc.cluster.local" is one; null when none matches.
+ */
+function endpointAnswer(
+  model: Model,
+  service: Service,
+  endpoint: string,
+  fqdn: string,
+  host: string,
+  pick: (n: number) => number,
+): Resolution | null {
+  if (service.type === 'ExternalName') return null;
+  const ips = slicesOf(model, service).flatMap((s) =>
+    s.endpoints
+      .filter((e) => e.ready)
+      .flatMap((e) => e.addresses.filter((ip) => endpointHostname(e.hostname, ip) === endpoint)),
+  );
+  if (ips.length === 0) return null;
+  const ip = ips[pick(ips.length)] as string;
+  const ref = `${service.metadata.namespace}/${service.metadata.name}`;
+  return {
+    ok: true,
+    ip,
+    detail: message('dns.endpoint', { host, ip, fqdn, service: ref, endpoint }),
     service,
   };
 }

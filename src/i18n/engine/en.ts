@@ -56,6 +56,8 @@ export const en: MessageTable = {
   'dns.headless': (p) =>
     `${p.host} -> ${p.ip} (headless Service ${p.fqdn}: one of ${p.count} Pod address${p.count === 1 ? '' : 'es'})`,
   'dns.cluster-ip': (p) => `${p.host} -> ${p.ip} (${p.fqdn})`,
+  'dns.endpoint': (p) =>
+    `${p.host} -> ${p.ip} (${p.fqdn}: the endpoint ${p.endpoint} of Service ${p.service}, one Pod's own name)`,
   'dns.pod-not-found': (p) =>
     `${p.host} does not resolve: no Service has that name in cluster DNS, and no other DNS record for it exists here (use --resolve ${p.host}:IP to give it one)`,
   'dns.cluster-name-outside': (p) =>

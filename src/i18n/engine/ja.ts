@@ -61,6 +61,8 @@ export const ja: MessageTable = {
   'dns.headless': (p) =>
     `${p.host} -> ${p.ip}（ヘッドレス Service ${p.fqdn}: ${p.count} 個ある Pod のアドレスの 1 つ）`,
   'dns.cluster-ip': (p) => `${p.host} -> ${p.ip}（${p.fqdn}）`,
+  'dns.endpoint': (p) =>
+    `${p.host} -> ${p.ip}（${p.fqdn}: Service ${p.service} のエンドポイント ${p.endpoint}。1 つの Pod 自身の名前です）`,
   'dns.pod-not-found': (p) =>
     `${p.host} は名前解決できません。クラスター DNS にその名前の Service はなく、ほかの DNS レコードもありません（--resolve ${p.host}:IP で与えられます）`,
   'dns.cluster-name-outside': (p) =>
