@@ -45,6 +45,8 @@ export interface MessageParams {
   'dns.failed': { host: string; reason: Message };
   'dns.forced': { host: string; ip: string };
   'dns.hosts-file': { host: string; ip: string };
+  'dns.hosts-own': { host: string; ip: string };
+  'dns.hosts-alias': { host: string; ip: string };
   'dns.cname-loop': { host: string };
   'dns.cname-failed': { fqdn: string; externalName: string; inner: Message };
   'dns.cname': { host: string; externalName: string; ip: string };

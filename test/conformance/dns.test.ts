@@ -365,3 +365,95 @@ spec:
     expect(run(model, 'http://web-2.web:8080/').outcome).toBe('dns-error');
   });
 });
+
+// kubelet writes each Pod's /etc/hosts (pkg/kubelet/kubelet_pods.go
+// managedHostsFileContent): "127.0.0.1\tlocalhost", the IPv6 lines, then
+// "<podIP>\t<hostname>.<subdomain>.<ns>.svc.<domain>\t<hostname>" (or
+// "<podIP>\t<hostname>" without a subdomain; GeneratePodHostNameAndDomain:
+// the hostname is the Pod's name unless spec.hostname is set), then one
+// "<ip>\t<hostname>" line per hostAliases entry (hostsEntriesFromHostAliases).
+// A hostNetwork Pod gets the node's file with its hostAliases appended
+// (nodeHostsFileContent). The resolver reads the file before DNS, first
+// matching line first.
+describe('/etc/hosts', () => {
+  const probe = (spec: string) =>
+    build(myService + barePod(spec)).pods.find((p) => p.metadata.name === 'probe');
+  const lookup = (spec: string, to: string) =>
+    run(build(myService + barePod(spec)), to, 'pod/probe');
+
+  it("maps the Pod's own name to its Pod IP, and its FQDN when it has a subdomain", () => {
+    const bare = probe('');
+    expect(lookup('', 'http://probe/').hops[0]?.message).toEqual({
+      id: 'dns.hosts-own',
+      params: { host: 'probe', ip: bare?.podIP },
+    });
+    const spec = '  hostname: h\n  subdomain: s\n';
+    const named = probe(spec);
+    for (const host of ['h', 'h.s.default.svc.cluster.local']) {
+      expect(lookup(spec, `http://${host}/`).hops[0]?.message).toEqual({
+        id: 'dns.hosts-own',
+        params: { host, ip: named?.podIP },
+      });
+    }
+    // The Pod's name is no longer in the file once spec.hostname replaces it.
+    expect(lookup(spec, 'http://probe/').outcome).toBe('dns-error');
+  });
+
+  it("a Deployment's Pod reaches itself by its own name", () => {
+    const model = build(myService);
+    const pod = podOf(model, 'Deployment/my-svc');
+    const result = run(model, `http://${pod?.metadata.name}:8080/`, `pod/${pod?.metadata.name}`);
+    expect(result.outcome).toBe('delivered');
+    expect(result.destination?.pod).toBe(pod?.metadata.name);
+    expect(result.hops[0]?.message.id).toBe('dns.hosts-own');
+  });
+
+  it('adds hostAliases after the managed lines, for hostNetwork Pods too; localhost stays first', () => {
+    const aliases =
+      '  hostAliases:\n  - ip: 10.1.2.3\n    hostnames: [db.example.com, localhost]\n  - ip: 10.1.2.4\n    hostnames: [db.example.com, cache]\n';
+    for (const net of ['', '  hostNetwork: true\n']) {
+      expect(lookup(aliases + net, 'http://db.example.com/').hops[0]?.message).toEqual({
+        id: 'dns.hosts-alias',
+        params: { host: 'db.example.com', ip: '10.1.2.3' },
+      });
+      expect(lookup(aliases + net, 'http://cache/').hops[0]?.message.params).toMatchObject({
+        ip: '10.1.2.4',
+      });
+      expect(lookup(aliases + net, 'http://localhost/').hops[0]?.message).toEqual({
+        id: 'dns.hosts-file',
+        params: { host: 'localhost', ip: '127.0.0.1' },
+      });
+    }
+    // A hostNetwork Pod's file is the node's: the Pod's own name is not in it.
+    expect(lookup('  hostNetwork: true\n', 'http://probe/').outcome).toBe('dns-error');
+  });
+
+  it('comes before cluster DNS: a hostAlias shadows a Service of the same name', () => {
+    const result = lookup(
+      '  hostAliases: [{ip: 10.1.2.3, hostnames: [my-svc]}]\n',
+      'http://my-svc/',
+    );
+    expect(result.hops[0]?.message.id).toBe('dns.hosts-alias');
+    expect(result.hops[0]?.packet?.dst).toBe('10.1.2.3:80');
+  });
+
+  it('hostAliases, hostname and subdomain are validated as the API server does', () => {
+    const errors = buildModel([
+      {
+        file: 'scenario.yaml',
+        text: barePod(
+          '  hostname: Web_1\n  hostAliases: [{ip: db, hostnames: [ok.example, -bad]}]\n',
+        ),
+      },
+    ])
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) =>
+        d.message.replace(/^.*?spec\./, 'spec.').replace(/: (a lowercase|must be).*$/, ''),
+      );
+    expect(errors).toEqual([
+      'spec.hostname: Invalid value: "Web_1"',
+      'spec.hostAliases[0].ip: Invalid value: "db"',
+      'spec.hostAliases[0].hostnames[1]: Invalid value: "-bad"',
+    ]);
+  });
+});

@@ -69,7 +69,8 @@ export function decodePodSpec(d: Decoder, path: readonly PathStep[]): PodSpec {
 function decodePodDNS(
   d: Decoder,
   path: readonly PathStep[],
-): Pick<PodSpec, 'dnsPolicy' | 'dnsConfig'> {
+): Pick<PodSpec, 'dnsPolicy' | 'dnsConfig' | 'hostAliases'> {
+  const aliases = [...path, 'hostAliases'];
   const policy = d.string([...path, 'dnsPolicy']);
   const config = [...path, 'dnsConfig'];
   const options = [...config, 'options'];
@@ -85,6 +86,14 @@ function decodePodDNS(
               value: d.string([...options, i, 'value']) ?? null,
             })),
           },
+        }
+      : {}),
+    ...(d.has(aliases)
+      ? {
+          hostAliases: d.list(aliases, '[]v1.HostAlias').map((_, i) => ({
+            ip: d.string([...aliases, i, 'ip']) ?? '',
+            hostnames: d.stringList([...aliases, i, 'hostnames']),
+          })),
         }
       : {}),
   };

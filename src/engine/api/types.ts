@@ -45,12 +45,13 @@ export interface PodSpec {
   hostNetwork: boolean;
   hostname: string;
   subdomain: string;
-  // Present only when the manifest writes them, so a template without them
+  // These three are present only when the manifest writes them, so a template without them
   // keeps the pod-template-hash (and the Pod names) it always had. An absent
   // dnsPolicy is ClusterFirst (SetDefaults_PodSpec); an unknown one is kept
   // as written, for validation to name.
   dnsPolicy?: DNSPolicy;
   dnsConfig?: PodDNSConfig;
+  hostAliases?: { ip: string; hostnames: string[] }[];
 }
 
 export interface PodTemplate {

@@ -10,6 +10,7 @@ import { hostMatches } from '../ingress/match.ts';
 import { type Message, message } from '../messages.ts';
 import { serviceNamed, slicesOf } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
+import { hostsFile, hostsLookup } from './hosts.ts';
 import type { Source } from './request.ts';
 import { isIPv4 } from './request.ts';
 import { podResolvConf, type ResolvConf, searchOrder } from './resolv.ts';
@@ -60,16 +61,17 @@ export function resolveHost(
       detail: message('dns.forced', { host, ip: forced }),
       service: null,
     };
-  // kubelet's managed /etc/hosts (pkg/kubelet/kubelet_pods.go
-  // managedHostsFileContent: "127.0.0.1\tlocalhost") and a node's own map
-  // localhost before any DNS query.
-  if (host === 'localhost' && source.kind !== 'external')
-    return {
-      ok: true,
-      ip: '127.0.0.1',
-      detail: message('dns.hosts-file', { host, ip: '127.0.0.1' }),
-      service: null,
-    };
+  // /etc/hosts before any DNS query (hosts.ts), as "hosts: files dns" orders them.
+  const line = hostsLookup(hostsFile(model, source), host);
+  if (line) {
+    const id =
+      line.from === 'own'
+        ? 'dns.hosts-own'
+        : line.from === 'alias'
+          ? 'dns.hosts-alias'
+          : 'dns.hosts-file';
+    return { ok: true, ip: line.ip, detail: message(id, { host, ip: line.ip }), service: null };
+  }
   if (source.kind === 'pod')
     return podLookup(model, podResolvConf(model, source.pod), host, overrides, pick, depth);
   const ingress = viaIngress(model, host);

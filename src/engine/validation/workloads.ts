@@ -8,7 +8,7 @@ import type { FieldError, PathStep } from '../diagnostics.ts';
 import { duplicate, invalid, notSupported, required } from '../diagnostics.ts';
 import { selectorMatches } from '../labels.ts';
 import { validateLabels, validateObjectMeta } from './meta.ts';
-import { isDNS1123Label, isValidPortName, isValidPortNum } from './names.ts';
+import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names.ts';
 import { validIPErrors } from './service.ts';
 
 const protocols = ['SCTP', 'TCP', 'UDP'];
@@ -45,7 +45,25 @@ export function validatePodSpec(spec: PodSpec, path: readonly PathStep[]): Field
         errors.push(notSupported([...pPath, 'protocol'], port.protocol, protocols));
     });
   });
-  errors.push(...validatePodDNS(spec, path));
+  errors.push(...validatePodDNS(spec, path), ...validatePodNames(spec, path));
+  return errors;
+}
+
+/** ValidatePodSpec's hostname and subdomain (DNS-1123 labels) and ValidateHostAliases. */
+function validatePodNames(spec: PodSpec, path: readonly PathStep[]): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const field of ['hostname', 'subdomain'] as const)
+    if (spec[field] !== '')
+      for (const msg of isDNS1123Label(spec[field]))
+        errors.push(invalid([...path, field], spec[field], msg));
+  (spec.hostAliases ?? []).forEach((alias, i) => {
+    const aPath = [...path, 'hostAliases', i];
+    errors.push(...validIPErrors([...aPath, 'ip'], alias.ip));
+    alias.hostnames.forEach((name, j) => {
+      for (const msg of isDNS1123Subdomain(name))
+        errors.push(invalid([...aPath, 'hostnames', j], name, msg));
+    });
+  });
   return errors;
 }
 

@@ -43,6 +43,9 @@ export const en: MessageTable = {
   'dns.failed': (p, r) => `${p.host}: ${r(p.reason)}`,
   'dns.forced': (p) => `${p.host} -> ${p.ip} (--resolve)`,
   'dns.hosts-file': (p) => `${p.host} -> ${p.ip} (/etc/hosts)`,
+  'dns.hosts-own': (p) =>
+    `${p.host} -> ${p.ip} (/etc/hosts: kubelet writes the Pod's own hostname there, at its Pod IP)`,
+  'dns.hosts-alias': (p) => `${p.host} -> ${p.ip} (/etc/hosts: from the Pod's hostAliases)`,
   'dns.cname-loop': (p) => `${p.host} is a chain of CNAMEs that does not end`,
   'dns.cname-failed': (p, r) =>
     `${p.fqdn} is a CNAME for ${p.externalName} (ExternalName Service), and ${r(p.inner)}`,

@@ -48,6 +48,9 @@ export const ja: MessageTable = {
   'dns.failed': (p, r) => `${p.host}: ${r(p.reason)}`,
   'dns.forced': (p) => `${p.host} -> ${p.ip}（--resolve で指定）`,
   'dns.hosts-file': (p) => `${p.host} -> ${p.ip}（/etc/hosts）`,
+  'dns.hosts-own': (p) =>
+    `${p.host} -> ${p.ip}（/etc/hosts: kubelet が Pod 自身のホスト名をその Pod IP で書き込んでいます）`,
+  'dns.hosts-alias': (p) => `${p.host} -> ${p.ip}（/etc/hosts: Pod の hostAliases の項目）`,
   'dns.cname-loop': (p) => `${p.host} は終わりのない CNAME の連鎖です`,
   'dns.cname-failed': (p, r) =>
     `${p.fqdn} は ${p.externalName} の CNAME（ExternalName の Service）で、${r(p.inner)}`,
