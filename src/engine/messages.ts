@@ -45,15 +45,22 @@ export interface MessageParams {
   'dns.failed': { host: string; reason: Message };
   'dns.forced': { host: string; ip: string };
   'dns.hosts-file': { host: string; ip: string };
+  'dns.hosts-own': { host: string; ip: string };
+  'dns.hosts-alias': { host: string; ip: string };
   'dns.cname-loop': { host: string };
   'dns.cname-failed': { fqdn: string; externalName: string; inner: Message };
   'dns.cname': { host: string; externalName: string; ip: string };
+  'dns.cname-in-zone': { host: string; externalName: string; ip: string; service: string };
+  'dns.zone-no-record': { fqdn: string };
   'dns.headless-empty': { fqdn: string };
   'dns.headless': { host: string; ip: string; fqdn: string; count: number };
   'dns.cluster-ip': { host: string; ip: string; fqdn: string };
+  'dns.endpoint': { host: string; ip: string; fqdn: string; service: string; endpoint: string };
   'dns.pod-not-found': { host: string };
   'dns.cluster-name-outside': { host: string; clusterDNS: string; from: 'node' | 'external' };
   'dns.not-found': { host: string };
+  'dns.node-resolver': { host: string; because: 'Default' | 'hostNetwork'; clusterDNS: string };
+  'dns.nameserver-not-simulated': { host: string; nameserver: string };
   'dns.ingress-lb': { host: string; ip: string };
   'dns.ingress-nodeport': { host: string; ip: string };
   'dns.ingress-no-address': {

@@ -6,6 +6,7 @@ import type { Decoder } from './decode.ts';
 import type {
   Container,
   ContainerPort,
+  DNSPolicy,
   EndpointSlice,
   LabelSelector,
   Namespace,
@@ -65,6 +66,40 @@ export function decodePodSpec(d: Decoder, path: readonly PathStep[]): PodSpec {
     hostNetwork: d.bool([...path, 'hostNetwork']) ?? false,
     hostname: d.string([...path, 'hostname']) ?? '',
     subdomain: d.string([...path, 'subdomain']) ?? '',
+    ...decodePodDNS(d, path),
+  };
+}
+
+function decodePodDNS(
+  d: Decoder,
+  path: readonly PathStep[],
+): Pick<PodSpec, 'dnsPolicy' | 'dnsConfig' | 'hostAliases'> {
+  const aliases = [...path, 'hostAliases'];
+  const policy = d.string([...path, 'dnsPolicy']);
+  const config = [...path, 'dnsConfig'];
+  const options = [...config, 'options'];
+  return {
+    ...(policy ? { dnsPolicy: policy as DNSPolicy } : {}),
+    ...(d.has(config)
+      ? {
+          dnsConfig: {
+            nameservers: d.stringList([...config, 'nameservers']),
+            searches: d.stringList([...config, 'searches']),
+            options: d.list(options, '[]v1.PodDNSConfigOption').map((_, i) => ({
+              name: d.string([...options, i, 'name']) ?? '',
+              value: d.string([...options, i, 'value']) ?? null,
+            })),
+          },
+        }
+      : {}),
+    ...(d.has(aliases)
+      ? {
+          hostAliases: d.list(aliases, '[]v1.HostAlias').map((_, i) => ({
+            ip: d.string([...aliases, i, 'ip']) ?? '',
+            hostnames: d.stringList([...aliases, i, 'hostnames']),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -242,6 +277,7 @@ export function decodeEndpointSlice(d: Decoder): EndpointSlice {
         nodeName: d.string(['endpoints', i, 'nodeName']) ?? '',
         zone: d.string(['endpoints', i, 'zone']) ?? '',
         targetRef: '',
+        hostname: d.string(['endpoints', i, 'hostname']) ?? '',
       };
     }),
     ports: d.list(['ports'], '[]v1.EndpointPort').map((_, i) => ({
@@ -269,6 +305,7 @@ export function decodeEndpoints(d: Decoder): EndpointSlice[] {
         nodeName: d.string(['subsets', s, list, a, 'nodeName']) ?? '',
         zone: '',
         targetRef: '',
+        hostname: d.string(['subsets', s, list, a, 'hostname']) ?? '',
       }));
     return {
       kind: 'EndpointSlice' as const,

@@ -150,6 +150,7 @@ function servedEndpointSlice(e: EndpointSlice): Served {
     endpoints: e.endpoints.map((x) => ({
       addresses: x.addresses,
       conditions: { ready: x.ready, serving: x.serving, terminating: x.terminating },
+      ...(x.hostname ? { hostname: x.hostname } : {}),
       ...(x.nodeName ? { nodeName: x.nodeName } : {}),
       ...(x.targetRef
         ? {

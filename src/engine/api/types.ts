@@ -35,6 +35,14 @@ export interface Container {
   ports: ContainerPort[];
 }
 
+export type DNSPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+
+export interface PodDNSConfig {
+  nameservers: string[];
+  searches: string[];
+  options: { name: string; value: string | null }[];
+}
+
 export interface PodSpec {
   containers: Container[];
   nodeName: string;
@@ -42,6 +50,13 @@ export interface PodSpec {
   hostNetwork: boolean;
   hostname: string;
   subdomain: string;
+  // These three are present only when the manifest writes them, so a template without them
+  // keeps the pod-template-hash (and the Pod names) it always had. An absent
+  // dnsPolicy is ClusterFirst (SetDefaults_PodSpec); an unknown one is kept
+  // as written, for validation to name.
+  dnsPolicy?: DNSPolicy;
+  dnsConfig?: PodDNSConfig;
+  hostAliases?: { ip: string; hostnames: string[] }[];
 }
 
 export interface PodTemplate {
@@ -138,6 +153,8 @@ export interface Endpoint {
   zone: string;
   /** The Pod behind the address, when there is one ("namespace/name"). */
   targetRef: string;
+  /** The name cluster DNS gives this endpoint under its Service ("" when none was set). */
+  hostname: string;
 }
 
 export interface EndpointPort {

@@ -110,6 +110,12 @@ export function endpointSlicesFor(
         nodeName: pod.nodeName,
         zone: zones.get(pod.nodeName) ?? '',
         targetRef: `${pod.metadata.namespace}/${pod.metadata.name}`,
+        // controller_utils.go ShouldSetHostname: the Pod's hostname, when its
+        // subdomain names this Service in its namespace.
+        hostname:
+          pod.spec.hostname !== '' && pod.spec.subdomain === name && pod.metadata.namespace === ns
+            ? pod.spec.hostname
+            : '',
       };
     }),
     managed: true,

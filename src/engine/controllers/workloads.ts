@@ -152,20 +152,7 @@ function runController(
         index: i,
       });
   } else if (w.kind === 'StatefulSet') {
-    for (let i = 0; i < w.replicas; i++)
-      pods.push({
-        name: `${w.metadata.name}-${i}`,
-        template: w.template,
-        namespace: ns,
-        owner,
-        workload: w,
-        pinnedNode: '',
-        extraLabels: {
-          'statefulset.kubernetes.io/pod-name': `${w.metadata.name}-${i}`,
-          'apps.kubernetes.io/pod-index': String(i),
-        },
-        index: i,
-      });
+    pods.push(...statefulSetPods(w));
   } else {
     ready
       .filter((node) => mapSelectorMatches(w.template.spec.nodeSelector, nodeLabels(node)))
@@ -183,6 +170,35 @@ function runController(
       });
   }
   return { pods };
+}
+
+/**
+ * The StatefulSet controller's Pods, <name>-<ordinal>. stateful_set_utils.go
+ * initIdentity gives each the hostname of its name and the subdomain of the
+ * governing Service, so cluster DNS names it
+ * <pod>.<serviceName>.<namespace>.svc.<domain>.
+ */
+function statefulSetPods(w: Workload): (PlannedPod & { index: number })[] {
+  const ns = w.metadata.namespace;
+  return Array.from({ length: w.replicas }, (_, i) => {
+    const name = `${w.metadata.name}-${i}`;
+    return {
+      name,
+      template: {
+        ...w.template,
+        spec: { ...w.template.spec, hostname: name, subdomain: w.serviceName },
+      },
+      namespace: ns,
+      owner: `StatefulSet/${w.metadata.name}`,
+      workload: w,
+      pinnedNode: '',
+      extraLabels: {
+        'statefulset.kubernetes.io/pod-name': name,
+        'apps.kubernetes.io/pod-index': String(i),
+      },
+      index: i,
+    };
+  });
 }
 
 /**

@@ -9,7 +9,8 @@ import type { FieldError, PathStep } from '../diagnostics.ts';
 import { duplicate, invalid, notSupported, required } from '../diagnostics.ts';
 import { selectorMatches } from '../labels.ts';
 import { validateLabels, validateObjectMeta } from './meta.ts';
-import { isDNS1123Label, isValidPortName, isValidPortNum } from './names.ts';
+import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names.ts';
+import { validIPErrors } from './service.ts';
 
 const protocols = ['SCTP', 'TCP', 'UDP'];
 
@@ -57,6 +58,56 @@ export function validatePodSpec(
     });
   });
   errors.push(...validateHostNetworkPorts(spec, path, resourceIsPod));
+  errors.push(...validatePodDNS(spec, path), ...validatePodNames(spec, path));
+  return errors;
+}
+
+/** ValidatePodSpec's hostname and subdomain (DNS-1123 labels) and ValidateHostAliases. */
+function validatePodNames(spec: PodSpec, path: readonly PathStep[]): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const field of ['hostname', 'subdomain'] as const)
+    if (spec[field] !== '')
+      for (const msg of isDNS1123Label(spec[field]))
+        errors.push(invalid([...path, field], spec[field], msg));
+  (spec.hostAliases ?? []).forEach((alias, i) => {
+    const aPath = [...path, 'hostAliases', i];
+    errors.push(...validIPErrors([...aPath, 'ip'], alias.ip));
+    alias.hostnames.forEach((name, j) => {
+      for (const msg of isDNS1123Subdomain(name))
+        errors.push(invalid([...aPath, 'hostnames', j], name, msg));
+    });
+  });
+  return errors;
+}
+
+const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+/** validation.go MaxDNSNameservers, from glibc's MAXNS. */
+const maxNameservers = 3;
+
+/** validateDNSPolicy and validatePodDNSConfig (nameservers; the fields name resolution reads). */
+function validatePodDNS(spec: PodSpec, path: readonly PathStep[]): FieldError[] {
+  const policy = spec.dnsPolicy ?? 'ClusterFirst';
+  const errors: FieldError[] = dnsPolicies.includes(policy)
+    ? []
+    : [notSupported([...path, 'dnsPolicy'], policy, dnsPolicies)];
+  const configPath = [...path, 'dnsConfig'];
+  const config = spec.dnsConfig;
+  if (policy === 'None' && !config)
+    return [...errors, required(configPath, 'must provide `dnsConfig` when `dnsPolicy` is None')];
+  if (!config) return errors;
+  const nsPath = [...configPath, 'nameservers'];
+  if (policy === 'None' && config.nameservers.length === 0)
+    return [
+      ...errors,
+      required(nsPath, 'must provide at least one DNS nameserver when `dnsPolicy` is None'),
+    ];
+  if (config.nameservers.length > maxNameservers)
+    errors.push(
+      invalid(nsPath, config.nameservers, `must not have more than ${maxNameservers} nameservers`),
+    );
+  config.nameservers.forEach((ip, i) => {
+    errors.push(...validIPErrors([...nsPath, i], ip));
+  });
   return errors;
 }
 

@@ -43,21 +43,34 @@ export const en: MessageTable = {
   'dns.failed': (p, r) => `${p.host}: ${r(p.reason)}`,
   'dns.forced': (p) => `${p.host} -> ${p.ip} (--resolve)`,
   'dns.hosts-file': (p) => `${p.host} -> ${p.ip} (/etc/hosts)`,
+  'dns.hosts-own': (p) =>
+    `${p.host} -> ${p.ip} (/etc/hosts: kubelet writes the Pod's own hostname there, at its Pod IP)`,
+  'dns.hosts-alias': (p) => `${p.host} -> ${p.ip} (/etc/hosts: from the Pod's hostAliases)`,
   'dns.cname-loop': (p) => `${p.host} is a chain of CNAMEs that does not end`,
   'dns.cname-failed': (p, r) =>
     `${p.fqdn} is a CNAME for ${p.externalName} (ExternalName Service), and ${r(p.inner)}`,
   'dns.cname': (p) => `${p.host} -> CNAME ${p.externalName} -> ${p.ip}`,
+  'dns.cname-in-zone': (p) =>
+    `${p.host} -> CNAME ${p.externalName} -> ${p.ip} (the name is in the cluster domain, so cluster DNS answers Service ${p.service}'s address in the same response)`,
+  'dns.zone-no-record': (p) =>
+    `${p.fqdn} is in the cluster domain, and cluster DNS has no record for it (no Service of that name)`,
   'dns.headless-empty': (p) =>
     `${p.fqdn} is a headless Service with no ready endpoints, so cluster DNS has no address for it`,
   'dns.headless': (p) =>
     `${p.host} -> ${p.ip} (headless Service ${p.fqdn}: one of ${p.count} Pod address${p.count === 1 ? '' : 'es'})`,
   'dns.cluster-ip': (p) => `${p.host} -> ${p.ip} (${p.fqdn})`,
+  'dns.endpoint': (p) =>
+    `${p.host} -> ${p.ip} (${p.fqdn}: the endpoint ${p.endpoint} of Service ${p.service}, one Pod's own name)`,
   'dns.pod-not-found': (p) =>
     `${p.host} does not resolve: no Service has that name in cluster DNS, and no other DNS record for it exists here (use --resolve ${p.host}:IP to give it one)`,
   'dns.cluster-name-outside': (p) =>
     `${p.host} is a cluster DNS name, which only Pods can resolve (cluster DNS at ${p.clusterDNS}); ${p.from === 'node' ? 'a node' : 'a client outside the cluster'} cannot`,
   'dns.not-found': (p) =>
     `${p.host} does not resolve: there is no DNS record for it (use --resolve ${p.host}:IP to give it one)`,
+  'dns.node-resolver': (p) =>
+    `${p.host} is a cluster DNS name, but this Pod asks its node's resolver, which does not know cluster names (${p.because === 'Default' ? 'dnsPolicy Default' : 'dnsPolicy ClusterFirst on a hostNetwork Pod falls back to Default; ClusterFirstWithHostNet would use cluster DNS'}; cluster DNS is at ${p.clusterDNS})`,
+  'dns.nameserver-not-simulated': (p) =>
+    `${p.host} would be asked of nameserver ${p.nameserver} from the Pod's dnsConfig, a DNS server that is not the cluster's and is not simulated here (use --resolve ${p.host}:IP to give its answer)`,
   'dns.ingress-lb': (p) =>
     `${p.host} -> ${p.ip} (the DNS record for the Ingress host points at the ingress controller's load balancer)`,
   'dns.ingress-nodeport': (p) =>

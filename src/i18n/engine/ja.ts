@@ -48,21 +48,34 @@ export const ja: MessageTable = {
   'dns.failed': (p, r) => `${p.host}: ${r(p.reason)}`,
   'dns.forced': (p) => `${p.host} -> ${p.ip}（--resolve で指定）`,
   'dns.hosts-file': (p) => `${p.host} -> ${p.ip}（/etc/hosts）`,
+  'dns.hosts-own': (p) =>
+    `${p.host} -> ${p.ip}（/etc/hosts: kubelet が Pod 自身のホスト名をその Pod IP で書き込んでいます）`,
+  'dns.hosts-alias': (p) => `${p.host} -> ${p.ip}（/etc/hosts: Pod の hostAliases の項目）`,
   'dns.cname-loop': (p) => `${p.host} は終わりのない CNAME の連鎖です`,
   'dns.cname-failed': (p, r) =>
     `${p.fqdn} は ${p.externalName} の CNAME（ExternalName の Service）で、${r(p.inner)}`,
   'dns.cname': (p) => `${p.host} -> CNAME ${p.externalName} -> ${p.ip}`,
+  'dns.cname-in-zone': (p) =>
+    `${p.host} -> CNAME ${p.externalName} -> ${p.ip}（クラスターのドメインの名前なので、クラスター DNS が同じ応答で Service ${p.service} のアドレスも返します）`,
+  'dns.zone-no-record': (p) =>
+    `${p.fqdn} はクラスターのドメインの名前ですが、クラスター DNS にそのレコードはありません（その名前の Service がありません）`,
   'dns.headless-empty': (p) =>
     `${p.fqdn} は Ready なエンドポイントのないヘッドレス Service なので、クラスター DNS は返すアドレスを持っていません`,
   'dns.headless': (p) =>
     `${p.host} -> ${p.ip}（ヘッドレス Service ${p.fqdn}: ${p.count} 個ある Pod のアドレスの 1 つ）`,
   'dns.cluster-ip': (p) => `${p.host} -> ${p.ip}（${p.fqdn}）`,
+  'dns.endpoint': (p) =>
+    `${p.host} -> ${p.ip}（${p.fqdn}: Service ${p.service} のエンドポイント ${p.endpoint}。1 つの Pod 自身の名前です）`,
   'dns.pod-not-found': (p) =>
     `${p.host} は名前解決できません。クラスター DNS にその名前の Service はなく、ほかの DNS レコードもありません（--resolve ${p.host}:IP で与えられます）`,
   'dns.cluster-name-outside': (p) =>
     `${p.host} はクラスター DNS の名前で、名前解決できるのは Pod だけです（クラスター DNS は ${p.clusterDNS}）。${p.from === 'node' ? 'ノード' : 'クラスターの外のクライアント'}からは引けません`,
   'dns.not-found': (p) =>
     `${p.host} は名前解決できません。DNS レコードがありません（--resolve ${p.host}:IP で与えられます）`,
+  'dns.node-resolver': (p) =>
+    `${p.host} はクラスター DNS の名前ですが、この Pod はノードのリゾルバーに問い合わせるので引けません。ノードのリゾルバーはクラスターの名前を知りません（${p.because === 'Default' ? 'dnsPolicy が Default です' : 'hostNetwork の Pod の dnsPolicy ClusterFirst は Default として扱われます。ClusterFirstWithHostNet ならクラスター DNS を使います'}。クラスター DNS は ${p.clusterDNS}）`,
+  'dns.nameserver-not-simulated': (p) =>
+    `${p.host} は Pod の dnsConfig のネームサーバー ${p.nameserver} に問い合わせられます。クラスターのものではないこの DNS サーバーはシミュレートしていません（--resolve ${p.host}:IP で答えを与えられます）`,
   'dns.ingress-lb': (p) =>
     `${p.host} -> ${p.ip}（Ingress のホストの DNS レコードは、Ingress コントローラーのロードバランサーを指しています）`,
   'dns.ingress-nodeport': (p) =>
