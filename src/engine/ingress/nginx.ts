@@ -80,7 +80,7 @@ function warn(
 }
 
 /** Which Ingresses ingress-nginx serves, and a warning for each it does not. */
-function servedIngresses(model: Model, diagnostics: Diagnostic[]): Ingress[] {
+export function servedIngresses(model: Model, diagnostics: Diagnostic[]): Ingress[] {
   const installed = model.cluster.ingressController === 'ingress-nginx';
   const defaults = model.ingressClasses.filter((c) => c.isDefault);
   const served: Ingress[] = [];
