@@ -8,7 +8,9 @@ import { describeText } from './describe.ts';
 import { type Inputs, noteText, readInputs } from './files.ts';
 import {
   type Answer,
+  asList,
   everything,
+  getJson,
   getOutput,
   lookUp,
   NotShown,
@@ -93,19 +95,21 @@ function sayMissing(io: Io, answer: Answer): number {
 
 /** routelab get FILE... [TYPE[,TYPE...] [NAME...] | TYPE/NAME...] [-o wide|yaml|json|name] [--json] */
 export async function runGet(p: Parsed, io: Io): Promise<number> {
-  const output = p.flags.has('json') ? 'json' : choice(p, 'o', outputs, 'wide');
+  const output = choice(p, 'o', outputs, 'wide');
   const scope = scopeOf(p);
   const { files, resources } = splitArguments(p.positionals);
   const request = requestOf(resources, io);
   if (typeof request === 'number') return request;
   const model = await modelOf(files, io);
   const answer = answerOf(model, request, scope);
-  // --json (the contract's) is always a v1 List, even of one object.
-  const text = getOutput(
-    p.flags.has('json') ? { ...answer, single: false } : answer,
-    output,
-    scope,
-  );
+  if (p.flags.has('json')) {
+    // The contract's --json, as before -o: a v1 List (of every served object without KIND), indented by 2.
+    const items = answer.found.flatMap((f) => f.items.map((i) => i.object()));
+    const list = resources.length === 0 ? getJson(model) : asList(items);
+    io.out(jsonSafe(JSON.stringify(list, null, 2)));
+    return sayMissing(io, answer);
+  }
+  const text = getOutput(answer, output, scope);
   if (text) io.out(output === 'json' ? jsonSafe(text) : terminalSafeLines(text));
   else if (answer.missing.length === 0 && output !== 'json' && output !== 'yaml')
     io.err(nothingFound(scope));

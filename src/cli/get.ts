@@ -56,6 +56,13 @@ export interface Answer {
   byName: boolean;
 }
 
+/** A list comes back in etcd's key order: namespace, then name, compared as bytes. */
+function byKey(a: Item, b: Item): number {
+  const ka = `${a.namespace}/${a.name}`;
+  const kb = `${b.namespace}/${b.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
 function inScope(type: ResourceType, item: Item, scope: Scope): boolean {
   return !type.namespaced || scope.all || item.namespace === scope.namespace;
 }
@@ -73,7 +80,8 @@ export function lookUp(model: Model, request: Request, scope: Scope): Answer {
         type,
         items: printerOf(type)
           .items(model)
-          .filter((item) => inScope(type, item, scope)),
+          .filter((item) => inScope(type, item, scope))
+          .sort(byKey),
       }));
     return { found, missing: [], single: false, byName: false };
   }
@@ -156,18 +164,20 @@ export function nothingFound(scope: Scope): string {
   return scope.all ? 'No resources found' : `No resources found in ${scope.namespace} namespace.`;
 }
 
+/** A v1 List of objects, as kubectl get prints several. */
+export const asList = (items: unknown[]) => ({
+  apiVersion: 'v1',
+  kind: 'List',
+  metadata: { resourceVersion: '' },
+  items,
+});
+
 /** A v1 List of the objects as the API server would return them: `routelab get --json`. */
 export function getJson(model: Model, kind?: string): unknown {
-  if (kind === undefined)
-    return {
-      apiVersion: 'v1',
-      kind: 'List',
-      metadata: { resourceVersion: '' },
-      items: servedObjects(model),
-    };
-  const type = resolveType(kind);
-  const items = printerOf(type)
-    .items(model)
-    .map((i) => i.object());
-  return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items };
+  if (kind === undefined) return asList(servedObjects(model));
+  return asList(
+    printerOf(resolveType(kind))
+      .items(model)
+      .map((i) => i.object()),
+  );
 }
