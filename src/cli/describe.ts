@@ -15,6 +15,7 @@ import {
   storedClassName,
 } from '../engine/index.ts';
 import { UsageError } from './args.ts';
+import { describePod } from './describe-pod.ts';
 import { qualifiedResource, type ResourceType } from './kinds.ts';
 import type { Item } from './tables.ts';
 
@@ -262,12 +263,15 @@ export function describeText(model: Model, type: ResourceType, item: Item): stri
   } else if (type.resource === 'ingresses') {
     const ing = model.ingresses.find(at);
     lines = ing && describeIngress(model, ing);
+  } else if (type.resource === 'pods') {
+    const pod = model.pods.find(at);
+    lines = pod && describePod(model, pod);
   } else if (type.resource === 'endpointslices') {
     const e = model.endpointSlices.find(at);
     lines = e && describeEndpointSlice(e);
   } else
     throw new UsageError(
-      `routelab describe does not describe ${qualifiedResource(type)} yet: it describes services, ingresses and endpointslices`,
+      `routelab describe does not describe ${qualifiedResource(type)} yet: it describes pods, services, ingresses and endpointslices`,
     );
   if (!lines) throw new UsageError(`${qualifiedResource(type)} "${item.name}" vanished`);
   return `${tabwrite([...lines, 'Events:\t<none>', ''].join('\n'))}`;

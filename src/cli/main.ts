@@ -70,7 +70,7 @@ Without -n, every namespace (as -A); a NAME is looked up in default, or in -n's.
 Exit 0; 1 when a NAME or KIND is not found (kubectl's own error line).`,
   describe: `usage: routelab describe FILE... KIND [NAME] [-n NAMESPACE | -A]
 
-Prints what kubectl describe prints for a Service, Ingress or EndpointSlice
+Prints what kubectl describe prints for a Pod, Service, Ingress or EndpointSlice
 (KIND as routelab get takes it; KIND/NAME also works). A NAME that matches no
 object describes those whose name begins with it. Without NAME, every object of
 KIND. The simulation keeps no events: each ends with "Events: <none>".

@@ -8,7 +8,8 @@
 //     printEndpointSlice (formatDiscoveryPorts/Endpoints); translateTimestampSince.
 //   kubernetes/kubectl pkg/cmd/get/get.go Run (multipleGVKsRequested, the
 //     separator line, "No resources found in NS namespace."), printGeneric.
-//   kubernetes/kubectl pkg/describe/describe.go describeService, describeIngressV1,
+//   kubernetes/kubectl pkg/describe/describe.go describePod (describeContainers,
+//     describeContainerBasicInfo, describePodIPs, printController), describeService, describeIngressV1,
 //     describeBackendV1, describeEndpointSliceV1, formatEndpointSlices,
 //     printLabelsMultiline, printAnnotationsMultiline, DescribeEvents, tabbedString.
 //   cli-runtime pkg/printers/tabwriter.go (minwidth 6, padding 3), Go text/tabwriter.
@@ -29,7 +30,7 @@ const inDefault: Scope = { all: false, namespace: 'default' };
 const get = (
   args: string[],
   output: 'wide' | 'name' | 'json' | 'yaml' = 'wide',
-  scope = inDefault,
+  scope: Scope = inDefault,
 ) => getOutput(lookUp(model, readRequest(args), scope), output, scope);
 
 function describeOne(args: string[]): string {
@@ -235,5 +236,41 @@ describe('kubectl describe (describe.go, laid out by text/tabwriter)', () => {
       '    Zone:       <unset>',
     ]);
     expect(lines.at(-2)).toBe('Events:         <none>');
+  });
+
+  it('describes a Pod as its served object holds it: node/hostIP, its ReplicaSet, no container status', () => {
+    expect(describeOne(['po', 'web-5f54f6dc76-87sj2'])).toBe(
+      [
+        'Name:         web-5f54f6dc76-87sj2',
+        'Namespace:    default',
+        'Node:         node-3/172.18.0.4',
+        'Labels:       app=web',
+        '              pod-template-hash=5f54f6dc76',
+        '              tier=front',
+        'Annotations:  <none>',
+        'Status:       Running',
+        'IP:           10.244.3.2',
+        'IPs:',
+        '  IP:           10.244.3.2',
+        'Controlled By:  ReplicaSet/web-5f54f6dc76',
+        'Containers:',
+        '  app:',
+        '    Image:        nginx:1.27',
+        '    Port:         8080/TCP',
+        '    Host Port:    0/TCP',
+        '    Environment:  <none>',
+        '    Mounts:       <none>',
+        'Conditions:',
+        '  Type           Status',
+        // "%v \t%v \n": the status keeps its trailing space.
+        '  Ready          True ',
+        'Volumes:         <none>',
+        'QoS Class:       BestEffort',
+        'Node-Selectors:  <none>',
+        'Tolerations:     <none>',
+        'Events:          <none>',
+        '',
+      ].join('\n'),
+    );
   });
 });
