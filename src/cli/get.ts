@@ -136,7 +136,12 @@ function document(answer: Answer): unknown {
 export function getOutput(answer: Answer, output: Output, scope: Scope): string {
   if (output === 'json') return JSON.stringify(document(answer), null, 4);
   if (output === 'yaml')
-    return dump(document(answer), { noArrayIndent: true, lineWidth: -1, noRefs: true }).trimEnd();
+    return dump(document(answer), {
+      noArrayIndent: true,
+      lineWidth: -1,
+      noRefs: true,
+      quotingType: '"',
+    }).trimEnd();
   const present = answer.found.filter((f) => f.items.length > 0);
   if (output === 'name')
     return present

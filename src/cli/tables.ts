@@ -18,6 +18,7 @@ import {
   type Workload,
 } from '../engine/index.ts';
 import { servedIngress, servedIngressClass, servedNamespace } from './served-more.ts';
+import { appsPrinters } from './tables-apps.ts';
 
 const age = '<unknown>';
 
@@ -249,6 +250,7 @@ export const printers: Record<string, Printer> = {
       }));
     },
   },
+  ...appsPrinters,
   ingresses: {
     columns: ['CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'],
     items: ingressItems,

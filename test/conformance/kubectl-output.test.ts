@@ -5,7 +5,8 @@
 //     serviceColumnDefinitions, deploymentColumnDefinitions, ingressColumnDefinitions,
 //     nodeColumnDefinitions, endpointSliceColumnDefinitions; printService,
 //     printDeployment, printIngress (formatHosts, formatPorts), printNode,
-//     printEndpointSlice (formatDiscoveryPorts/Endpoints); translateTimestampSince.
+//     printEndpointSlice (formatDiscoveryPorts/Endpoints), printReplicaSet,
+//     printStatefulSet, printDaemonSet (layoutContainerCells); translateTimestampSince.
 //   kubernetes/kubectl pkg/cmd/get/get.go Run (multipleGVKsRequested, the
 //     separator line, "No resources found in NS namespace."), printGeneric.
 //   kubernetes/kubectl pkg/describe/describe.go describePod (describeContainers,
@@ -90,6 +91,7 @@ describe('kubectl get -o wide tables (printers.go)', () => {
         'pod/web-5f54f6dc76-pgxrq',
         'service/web',
         'deployment.apps/web',
+        'replicaset.apps/web-5f54f6dc76',
       ].join('\n'),
     );
   });
@@ -114,6 +116,42 @@ describe('kubectl get -o wide tables (printers.go)', () => {
     expect(lookUp(model, readRequest(['deploy', 'nope', 'web']), inDefault).missing).toEqual([
       'deployments.apps "nope" not found',
     ]);
+  });
+});
+
+describe('kubectl get for the apps workloads (printers.go)', () => {
+  const apps = buildModel([
+    {
+      file: 'apps.yaml',
+      text: readFileSync(join(import.meta.dirname, 'fixtures', 'kubectl', 'apps.yaml'), 'utf8'),
+    },
+  ]);
+  const appsGet = (args: string[], output: 'wide' | 'yaml' = 'wide') =>
+    getOutput(lookUp(apps, readRequest(args), inDefault), output, inDefault);
+
+  it('prints a StatefulSet’s READY as ready/desired and a DaemonSet’s node selector', () => {
+    expect(appsGet(['sts,ds'])).toBe(
+      [
+        'NAME                  READY   AGE         CONTAINERS   IMAGES',
+        'statefulset.apps/db   2/2     <unknown>   postgres     postgres:17',
+        '',
+        'NAME                   DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR            AGE         CONTAINERS      IMAGES                              SELECTOR',
+        'daemonset.apps/agent   3         3         3       3            3           kubernetes.io/os=linux   <unknown>   agent,sidecar   example/agent:2,example/sidecar:1   app=agent',
+      ].join('\n'),
+    );
+  });
+
+  it('prints a Deployment’s ReplicaSet with pod-template-hash in its selector (kubectl get all)', () => {
+    expect(get(['rs'])).toBe(
+      [
+        'NAME             DESIRED   CURRENT   READY   AGE         CONTAINERS   IMAGES       SELECTOR',
+        'web-5f54f6dc76   2         2         2       <unknown>   app          nginx:1.27   app=web,pod-template-hash=5f54f6dc76,tier=front',
+      ].join('\n'),
+    );
+  });
+
+  it('quotes YAML strings as go-yaml does, in double quotes', () => {
+    expect(appsGet(['sts'], 'yaml')).toMatch(/\nmetadata:\n {2}resourceVersion: ""$/);
   });
 });
 
