@@ -109,10 +109,12 @@ export async function runGet(p: Parsed, io: Io): Promise<number> {
     io.out(jsonSafe(JSON.stringify(list, null, 2)));
     return sayMissing(io, answer);
   }
+  // printGeneric: one name asked and not found prints only the error; -o
+  // name|json|yaml never say "No resources found" (only the tables do).
+  if (answer.single && answer.missing.length > 0) return sayMissing(io, answer);
   const text = getOutput(answer, output, scope);
   if (text) io.out(output === 'json' ? jsonSafe(text) : terminalSafeLines(text));
-  else if (answer.missing.length === 0 && output !== 'json' && output !== 'yaml')
-    io.err(nothingFound(scope));
+  else if (answer.missing.length === 0 && output === 'wide') io.err(nothingFound(scope));
   return sayMissing(io, answer);
 }
 

@@ -51,6 +51,22 @@ describe('routelab get', { timeout: 60_000 }, () => {
     expect(stderr).toBe('No resources found in empty namespace.\n');
   });
 
+  it('prints only the error for one missing name, and no "No resources found" but with the tables', () => {
+    const missing = routelab(['get', web, 'svc/nope', '-o', 'json']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toBe('Error from server (NotFound): services "nope" not found\n');
+    const empty = routelab(['get', web, 'po', '-n', 'empty', '-o', 'name']);
+    expect(empty).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const list = routelab(['get', web, 'po', '-n', 'empty', '-o', 'json']);
+    expect(JSON.parse(list.stdout)).toEqual({
+      apiVersion: 'v1',
+      items: [],
+      kind: 'List',
+      metadata: { resourceVersion: '' },
+    });
+  });
+
   it('refuses, in one line with exit 2, a bad -o and a kind it keeps no objects of', () => {
     for (const args of [
       ['get', web, 'svc', '-o', 'table'],
