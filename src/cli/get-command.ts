@@ -120,7 +120,11 @@ export async function runGet(p: Parsed, io: Io): Promise<number> {
 
 /** routelab describe FILE... TYPE [NAME...] | TYPE/NAME... */
 export async function runDescribe(p: Parsed, io: Io): Promise<number> {
-  const scope = scopeOf(p);
+  // kubectl describe looks in the default namespace unless told otherwise
+  // (the contract asks get, not describe, to span every namespace).
+  const given = scopeOf(p);
+  const scope: Scope =
+    given.all && !p.flags.has('A') ? { all: false, namespace: 'default' } : given;
   const { files, resources } = splitArguments(p.positionals);
   if (resources.length === 0)
     throw new UsageError('describe needs a KIND and a NAME (see routelab describe --help)');

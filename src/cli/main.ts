@@ -73,7 +73,8 @@ Exit 0; 1 when a NAME or KIND is not found (kubectl's own error line).`,
 Prints what kubectl describe prints for a Pod, Service, Ingress or EndpointSlice
 (KIND as routelab get takes it; KIND/NAME also works). A NAME that matches no
 object describes those whose name begins with it. Without NAME, every object of
-KIND. The simulation keeps no events: each ends with "Events: <none>".
+KIND in the namespace (default, -n's, or every one with -A). The simulation
+keeps no events: each description ends with "Events: <none>".
 Exit 0; 1 when the NAME or KIND is not found (kubectl's own error line).`,
   iptables: `usage: routelab iptables FILE... --node NODE [--format restore|save]
 

@@ -104,6 +104,13 @@ describe('routelab describe', { timeout: 60_000 }, () => {
     expect(stdout).toMatch(/^Name: {9}web-/);
   });
 
+  it('describes every object of a KIND in default unless -A says every namespace, as kubectl does', () => {
+    const names = (args: string[]) =>
+      [...routelab(['describe', web, ...args]).stdout.matchAll(/^Name: +(.*)$/gm)].map((m) => m[1]);
+    expect(names(['svc'])).toEqual(['web']);
+    expect(names(['svc', '-A'])).toEqual(['web', 'ingress-nginx-controller']);
+  });
+
   it('says NotFound and exits 1 for a name nothing begins with', () => {
     const { code, stdout, stderr } = routelab(['describe', web, 'ing', 'nope']);
     expect(code).toBe(1);
