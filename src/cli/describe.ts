@@ -9,6 +9,7 @@ import {
   type EndpointSlice,
   type Ingress,
   type IngressBackend,
+  type IngressClass,
   ingressStatusAddresses,
   type Model,
   type Service,
@@ -252,12 +253,46 @@ function describeEndpointSlice(e: EndpointSlice): string[] {
   return lines;
 }
 
+/** describeIngressClassV1: the controller; the parameters, when the class names them (never here). */
+function describeIngressClass(c: IngressClass): string[] {
+  return [
+    `Name:\t${c.metadata.name}`,
+    ...labelLines('Labels', c.metadata.labels),
+    ...annotationLines(c.metadata.annotations),
+    `Controller:\t${c.controller}`,
+  ];
+}
+
+/**
+ * describeNamespace: Active, then the quota and limit-range sections after a
+ * blank line each (the simulated cluster has neither). It shows no events.
+ */
+function describeNamespace(name: string): string {
+  return tabwrite(
+    [
+      `Name:\t${name}`,
+      `Labels:\tkubernetes.io/metadata.name=${name}`,
+      'Annotations:\t<none>',
+      'Status:\tActive',
+      '',
+      'No resource quota.',
+      '',
+      'No LimitRange resource.',
+      '',
+    ].join('\n'),
+  );
+}
+
 /** The description of one object, ending in a line break as tabbedString's does. */
 export function describeText(model: Model, type: ResourceType, item: Item): string {
   const at = (o: { metadata: { name: string; namespace: string } }) =>
     o.metadata.name === item.name && o.metadata.namespace === item.namespace;
   let lines: string[] | undefined;
-  if (type.resource === 'services') {
+  if (type.resource === 'namespaces') return describeNamespace(item.name);
+  if (type.resource === 'ingressclasses') {
+    const c = model.ingressClasses.find((x) => x.metadata.name === item.name);
+    lines = c && describeIngressClass(c);
+  } else if (type.resource === 'services') {
     const s = model.services.find(at);
     lines = s && describeService(model, s);
   } else if (type.resource === 'ingresses') {
@@ -271,7 +306,7 @@ export function describeText(model: Model, type: ResourceType, item: Item): stri
     lines = e && describeEndpointSlice(e);
   } else
     throw new UsageError(
-      `routelab describe does not describe ${qualifiedResource(type)} yet: it describes pods, services, ingresses and endpointslices`,
+      `routelab describe does not describe ${qualifiedResource(type)} yet: it describes pods, services, ingresses, ingressclasses, endpointslices and namespaces`,
     );
   if (!lines) throw new UsageError(`${qualifiedResource(type)} "${item.name}" vanished`);
   return `${tabwrite([...lines, 'Events:\t<none>', ''].join('\n'))}`;

@@ -10,7 +10,8 @@
 //   kubernetes/kubectl pkg/cmd/get/get.go Run (multipleGVKsRequested, the
 //     separator line, "No resources found in NS namespace."), printGeneric.
 //   kubernetes/kubectl pkg/describe/describe.go describePod (describeContainers,
-//     describeContainerBasicInfo, describePodIPs, printController), describeService, describeIngressV1,
+//     describeContainerBasicInfo, describePodIPs, printController), describeService,
+//     describeIngressClassV1, describeNamespace (DescribeResourceQuotas, DescribeLimitRanges), describeIngressV1,
 //     describeBackendV1, describeEndpointSliceV1, formatEndpointSlices,
 //     printLabelsMultiline, printAnnotationsMultiline, DescribeEvents, tabbedString.
 //   cli-runtime pkg/printers/tabwriter.go (minwidth 6, padding 3), Go text/tabwriter.
@@ -307,6 +308,37 @@ describe('kubectl describe (describe.go, laid out by text/tabwriter)', () => {
         'Node-Selectors:  <none>',
         'Tolerations:     <none>',
         'Events:          <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('describes an IngressClass: labels, the default-class annotation, its controller', () => {
+    expect(describeOne(['ingressclass', 'nginx'])).toBe(
+      [
+        'Name:         nginx',
+        'Labels:       app.kubernetes.io/component=controller',
+        '              app.kubernetes.io/instance=ingress-nginx',
+        '              app.kubernetes.io/name=ingress-nginx',
+        'Annotations:  ingressclass.kubernetes.io/is-default-class: true',
+        'Controller:   k8s.io/ingress-nginx',
+        'Events:       <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('describes a Namespace with no quota and no limit range, and no Events section', () => {
+    expect(describeOne(['ns', 'default'])).toBe(
+      [
+        'Name:         default',
+        'Labels:       kubernetes.io/metadata.name=default',
+        'Annotations:  <none>',
+        'Status:       Active',
+        '',
+        'No resource quota.',
+        '',
+        'No LimitRange resource.',
         '',
       ].join('\n'),
     );
