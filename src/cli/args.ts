@@ -8,7 +8,13 @@ export interface Parsed {
 }
 
 /** Flags that take no value. */
-const booleans = new Set(['json', 'help']);
+const booleans = new Set(['json', 'help', 'A']);
+
+/** kubectl's long names of the one-letter flags routelab get and describe take. */
+const aliases: Record<string, string> = { output: 'o', namespace: 'n', 'all-namespaces': 'A' };
+
+/** One-letter flags that take a value, which kubectl also takes glued on: -oyaml, -nkube-system. */
+const gluedValue = /^-([on])([^=].*)$/s;
 
 export function parseArgs(argv: string[], allowed: readonly string[]): Parsed {
   const positionals: string[] = [];
@@ -23,13 +29,18 @@ export function parseArgs(argv: string[], allowed: readonly string[]): Parsed {
       flags.set('help', ['']);
       continue;
     }
-    const [rawName, inline] = arg.replace(/^--?/, '').split(/=(.*)/s, 2);
-    const name = rawName ?? '';
-    if (!allowed.includes(name) && name !== 'help') throw new UsageError(`unknown flag --${name}`);
+    const glued = gluedValue.exec(arg);
+    const [rawName, inline] = glued
+      ? [glued[1], glued[2]]
+      : arg.replace(/^--?/, '').split(/=(.*)/s, 2);
+    const name = aliases[rawName ?? ''] ?? rawName ?? '';
+    if (!allowed.includes(name) && name !== 'help')
+      throw new UsageError(`unknown flag ${name.length === 1 ? '-' : '--'}${name}`);
     let value = inline ?? '';
     if (!booleans.has(name) && inline === undefined) {
       const next = argv[i + 1];
-      if (next === undefined) throw new UsageError(`--${name} needs a value`);
+      if (next === undefined)
+        throw new UsageError(`${name.length === 1 ? '-' : '--'}${name} needs a value`);
       value = next;
       i++;
     }

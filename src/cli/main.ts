@@ -8,7 +8,7 @@ import { buildModel, iptables, iptablesFormats, validate } from '../engine/index
 import { isLocale, type Locale, locales } from '../i18n/locales.ts';
 import { choice, integer, one, type Parsed, parseArgs, UsageError } from './args.ts';
 import { holdsNoObject, type Inputs, noObjectsMessage, noteText, readInputs } from './files.ts';
-import { getJson, getText, kindOf, kinds } from './get.ts';
+import { runDescribe, runGet } from './get-command.ts';
 import { gradeAll, type SubmissionResult } from './grade.ts';
 import { published, traceText, validateText } from './render.ts';
 import {
@@ -33,7 +33,8 @@ usage:
   routelab validate FILE... [--json]
   routelab trace    FILE... --to TARGET [--from SOURCE] [--count N] [--seed S]
                             [--resolve HOST:IP]... [--header 'Name: value']... [--method M] [--json]
-  routelab get      FILE... [KIND] [--json]
+  routelab get      FILE... [KIND[,KIND...][/NAME] [NAME...]] [-o wide|yaml|json|name] [-n NS] [--json]
+  routelab describe FILE... KIND NAME [-n NS]
   routelab iptables FILE... --node NODE [--format restore|save]
   routelab grade    EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ${langs}]
   routelab exercises [--json] [--lang ${langs}]
@@ -56,10 +57,25 @@ SOURCE  external (default), pod/NAME, pod/NAMESPACE/NAME, deployment/NAME, node/
 --exercise ID  run on that exercise's cluster (as routelab grade does)
 --timeout S    stop after S seconds (default 30): a use-regex path can take that long
 Exit 0 when the request is delivered, 1 when it is not, 2 when it could not run.`,
-  get: `usage: routelab get FILE... [KIND] [--json]
+  get: `usage: routelab get FILE... [KIND[,KIND...] [NAME...] | KIND/NAME...]
+                    [-o wide|yaml|json|name] [-n NAMESPACE | -A] [--json]
 
-KIND is one of ${kinds.join(', ')} (or svc, po, no, deploy). Without KIND, every kind.
-Prints the cluster as "kubectl get KIND -o wide" would; --json prints a v1 List.`,
+Prints the cluster as kubectl get prints it. KIND takes kubectl's names: plural,
+singular, short name or kind, with or without its group (svc, po, no, ns, deploy,
+ing, ingressclass, endpointslices, deployments.apps, all...). Without KIND: nodes,
+pods, deployments, services, endpointslices, ingresses and ingressclasses.
+Without -n, every namespace (as -A); a NAME is looked up in default, or in -n's.
+-o  wide (the default: the table with kubectl's -o wide columns), yaml, json,
+    name (kind.group/name); --json prints a v1 List of the objects.
+Exit 0; 1 when a NAME or KIND is not found (kubectl's own error line).`,
+  describe: `usage: routelab describe FILE... KIND [NAME] [-n NAMESPACE | -A]
+
+Prints what kubectl describe prints for a Pod, Service, Ingress, IngressClass,
+EndpointSlice or Namespace (KIND as routelab get takes it; KIND/NAME works too). A NAME that matches no
+object describes those whose name begins with it. Without NAME, every object of
+KIND in the namespace (default, -n's, or every one with -A). The simulation
+keeps no events: each description ends with "Events: <none>".
+Exit 0; 1 when the NAME or KIND is not found (kubectl's own error line).`,
   iptables: `usage: routelab iptables FILE... --node NODE [--format restore|save]
 
 Prints the filter and nat rules kube-proxy (iptables mode) writes on NODE: as
@@ -233,33 +249,16 @@ async function traceCommand(rest: string[], io: Io): Promise<number> {
   return result.outcome === 'delivered' ? 0 : 1;
 }
 
-/** routelab get: what kubectl get would list, of every kind or of one. */
+/** routelab get: what kubectl get would list (get-command.ts). */
 async function getCommand(rest: string[], io: Io): Promise<number> {
-  const p = parseArgs(rest, ['json']);
-  if (wantsHelp(p)) return printHelp(io, 'get');
-  const last = p.positionals.at(-1);
-  const kind = last && !/\.ya?ml$/i.test(last) && last !== '-' ? kindOf(last) : undefined;
-  if (
-    last &&
-    kindOf(last) === undefined &&
-    !/\.ya?ml$/i.test(last) &&
-    p.positionals.length > 1 &&
-    !/[/\\]/.test(last) &&
-    last !== '-'
-  )
-    throw new UsageError(`unknown kind "${last}": use one of ${kinds.join(', ')}`);
-  const files = kind ? p.positionals.slice(0, -1) : p.positionals;
-  const inputs = await readInputs(files);
-  sayNotes(io, inputs);
-  const model = buildModel(inputs.files);
-  if (p.flags.has('json')) printJson(io, getJson(model, kind));
-  else printText(io, getText(model, kind));
-  const errors = model.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0)
-    io.err(
-      `routelab: ${errors.length} object${errors.length === 1 ? ' was' : 's were'} refused; run routelab validate to see why`,
-    );
-  return 0;
+  const p = parseArgs(rest, ['json', 'o', 'n', 'A']);
+  return wantsHelp(p) ? printHelp(io, 'get') : runGet(p, io);
+}
+
+/** routelab describe: what kubectl describe would print (describe.ts). */
+async function describeCommand(rest: string[], io: Io): Promise<number> {
+  const p = parseArgs(rest, ['n', 'A']);
+  return wantsHelp(p) ? printHelp(io, 'describe') : runDescribe(p, io);
 }
 
 /** routelab iptables: a node's rules as kube-proxy hands them to iptables-restore, or as iptables-save prints them. */
@@ -345,6 +344,7 @@ const commands = new Map<string, (rest: string[], io: Io) => Promise<number>>([
   ['validate', validateCommand],
   ['trace', traceCommand],
   ['get', getCommand],
+  ['describe', describeCommand],
   ['iptables', iptablesCommand],
   ['exercises', exercisesCommand],
   ['grade', gradeCommand],
@@ -360,7 +360,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     const run = commands.get(command);
     if (!run)
       throw new UsageError(
-        `unknown command "${command}" (commands: validate, trace, get, iptables, grade, exercises)`,
+        `unknown command "${command}" (commands: validate, trace, get, describe, iptables, grade, exercises)`,
       );
     // Awaited here, so that a command's failure is caught and said below.
     return await run(rest, io);

@@ -22,11 +22,15 @@ export function table(rows: string[][], minWidth = 0): string {
     .join('\n');
 }
 
-/** A label selector as kubectl prints it: "app=web,tier=front", or <none>. */
+/**
+ * A label selector as kubectl prints it: "app=web,tier=front" sorted by key
+ * (apimachinery labels.FormatLabels and Selector.String both sort), or <none>.
+ */
 export const labelSelector = (s: Record<string, string> | null): string =>
   s && Object.keys(s).length > 0
-    ? Object.entries(s)
-        .map(([k, v]) => `${k}=${v}`)
+    ? Object.keys(s)
+        .sort()
+        .map((k) => `${k}=${s[k]}`)
         .join(',')
     : '<none>';
 

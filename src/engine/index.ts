@@ -3,11 +3,12 @@
 // guard is test/unit/engine-boundary.test.ts), so the engine's insides can move.
 
 export { type ServedKind, servedObject, servedObjects } from './api/served.ts';
-export type { EndpointSlice, Service } from './api/types.ts';
+export type { EndpointSlice, Service, Workload } from './api/types.ts';
 export type { ClusterNode } from './cluster.ts';
 export type { Diagnostic } from './diagnostics.ts';
 export { ingressEntry } from './ingress/entry.ts';
-export type { IngressPath } from './ingress/types.ts';
+export { ingressStatusAddresses, storedClassName } from './ingress/status.ts';
+export type { Ingress, IngressBackend, IngressClass, IngressPath } from './ingress/types.ts';
 export { type IptablesFormat, iptables, iptablesFormats } from './kubeproxy/iptables.ts';
 export { endpointChain, serviceChains, servicePortName } from './kubeproxy/names.ts';
 export { kubeProxyRules, type NodeRules, type Rule } from './kubeproxy/rules.ts';

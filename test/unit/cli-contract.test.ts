@@ -24,7 +24,15 @@ describe('docs/cli.md', () => {
     const section = /^## Commands\n([\s\S]*?)^## /m.exec(doc)?.[1] ?? '';
     const implemented = await commands();
     expect(implemented).toEqual(
-      expect.arrayContaining(['validate', 'trace', 'get', 'iptables', 'grade', 'exercises']),
+      expect.arrayContaining([
+        'validate',
+        'trace',
+        'get',
+        'describe',
+        'iptables',
+        'grade',
+        'exercises',
+      ]),
     );
     for (const command of implemented)
       expect(section, `routelab ${command}`).toMatch(new RegExp(`^routelab ${command} `, 'm'));

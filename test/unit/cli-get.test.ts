@@ -1,0 +1,137 @@
+// routelab get and describe as outside checks drive them (docs/cli.md, "Commands"
+// and "get"; what the contract leaves open is in docs/cli-notes.md): the real
+// binary, kubectl's argument forms, its error lines and the exit codes.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root, routelab } from '../support/cli.ts';
+
+const web = join(root, 'test', 'conformance', 'fixtures', 'kubectl', 'web.yaml');
+
+describe('routelab get', { timeout: 60_000 }, () => {
+  it('takes -o in kubectl’s three spellings: -o yaml, -o=yaml, -oyaml', () => {
+    const outs = [['-o', 'yaml'], ['-o=yaml'], ['-oyaml'], ['--output', 'yaml']].map((flag) =>
+      routelab(['get', web, 'svc/web', ...flag]),
+    );
+    for (const run of outs) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(outs[0]?.stdout);
+    }
+    expect(outs[0]?.stdout).toMatch(/^apiVersion: v1\nkind: Service\nmetadata:\n/);
+  });
+
+  it('prints the same table without -o and with -o wide (the contract’s default)', () => {
+    const plain = routelab(['get', web, 'svc', '-n', 'default']);
+    expect(plain.code).toBe(0);
+    expect(routelab(['get', web, 'svc', '-n', 'default', '-o', 'wide']).stdout).toBe(plain.stdout);
+    expect(plain.stdout).toMatch(/^NAME {3}TYPE .* AGE {9}SELECTOR\nweb /);
+  });
+
+  it('says NotFound as kubectl does, prints what it found, and exits 1', () => {
+    const { code, stdout, stderr } = routelab(['get', web, 'svc', 'web', 'nope', '-o', 'name']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('service/web\n');
+    expect(stderr).toBe('Error from server (NotFound): services "nope" not found\n');
+  });
+
+  it('answers Gateway API kinds as a cluster without their CRDs does, exit 1', () => {
+    for (const kind of ['gtw', 'httproute', 'gateways.gateway.networking.k8s.io']) {
+      const { code, stdout, stderr } = routelab(['get', web, kind]);
+      expect(code, kind).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `error: the server doesn't have a resource type "${kind.split('.')[0]}"\n`,
+      );
+    }
+  });
+
+  it('says "No resources found in NS namespace." on standard error for an empty namespace', () => {
+    const { code, stdout, stderr } = routelab(['get', web, 'po', '-n', 'empty']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('No resources found in empty namespace.\n');
+  });
+
+  it('prints only the error for one missing name, and no "No resources found" but with the tables', () => {
+    const missing = routelab(['get', web, 'svc/nope', '-o', 'json']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toBe('Error from server (NotFound): services "nope" not found\n');
+    const empty = routelab(['get', web, 'po', '-n', 'empty', '-o', 'name']);
+    expect(empty).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const list = routelab(['get', web, 'po', '-n', 'empty', '-o', 'json']);
+    expect(JSON.parse(list.stdout)).toEqual({
+      apiVersion: 'v1',
+      items: [],
+      kind: 'List',
+      metadata: { resourceVersion: '' },
+    });
+  });
+
+  it('refuses, in one line with exit 2, a bad -o and a kind it keeps no objects of', () => {
+    for (const args of [
+      ['get', web, 'svc', '-o', 'table'],
+      ['get', web, 'configmaps'],
+      ['get', web, 'svc', 'svc/web'],
+    ]) {
+      const { code, stderr } = routelab(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(stderr).toMatch(/^routelab: /);
+    }
+  });
+
+  it('keeps --json a v1 List, even of one named object', () => {
+    const { code, stdout } = routelab(['get', web, 'svc/web', '--json']);
+    expect(code).toBe(0);
+    const list = JSON.parse(stdout);
+    expect(list).toMatchObject({ apiVersion: 'v1', kind: 'List' });
+    expect(list.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(['web']);
+  });
+});
+
+describe('routelab describe', { timeout: 60_000 }, () => {
+  it('describes a Service by KIND NAME and by KIND/NAME alike', () => {
+    const a = routelab(['describe', web, 'svc', 'web']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toMatch(/^Name: {21}web\nNamespace: {16}default\n/);
+    expect(a.stdout).toMatch(/\nEvents: {19}<none>\n$/);
+    expect(routelab(['describe', web, 'service/web']).stdout).toBe(a.stdout);
+  });
+
+  it('describes the objects whose name begins with NAME when none is called NAME', () => {
+    const { code, stdout } = routelab(['describe', web, 'endpointslices', 'web']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Name: {9}web-/);
+  });
+
+  it('describes every object of a KIND in default unless -A says every namespace, as kubectl does', () => {
+    const names = (args: string[]) =>
+      [...routelab(['describe', web, ...args]).stdout.matchAll(/^Name: +(.*)$/gm)].map((m) => m[1]);
+    expect(names(['svc'])).toEqual(['web']);
+    expect(names(['svc', '-A'])).toEqual(['web', 'ingress-nginx-controller']);
+  });
+
+  it('says NotFound and exits 1 for a name nothing begins with', () => {
+    const { code, stdout, stderr } = routelab(['describe', web, 'ing', 'nope']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'Error from server (NotFound): ingresses.networking.k8s.io "nope" not found\n',
+    );
+  });
+
+  it('needs a KIND, in one line with exit 2', () => {
+    const { code, stderr } = routelab(['describe', web]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'routelab: describe needs a KIND and a NAME (see routelab describe --help)\n',
+    );
+  });
+
+  it('answers --help, and is listed in routelab --help', () => {
+    const { code, stdout } = routelab(['describe', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('usage: routelab describe FILE... KIND');
+    expect(routelab(['--help']).stdout).toContain('routelab describe FILE...');
+  });
+});
