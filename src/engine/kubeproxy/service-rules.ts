@@ -54,6 +54,17 @@ interface PortPlan extends Categorized {
   match: string[];
 }
 
+/**
+ * The loadBalancerSourceRanges kube-proxy enforces: the field only (not the
+ * older annotation), trimmed and parsed, each written back as its network.
+ */
+export function kubeProxySourceRanges(service: Service): string[] {
+  return service.loadBalancerSourceRanges.flatMap((range) => {
+    const cidr = parseCidr(range.trim());
+    return cidr ? [`${formatIPv4(cidr.base)}/${cidr.bits}`] : [];
+  });
+}
+
 function plan(service: Service, port: ServicePort, model: Model, node: ClusterNode): PortPlan {
   const name = servicePortName(service, port);
   const policy = portPolicy(service, port);
@@ -70,10 +81,7 @@ function plan(service: Service, port: ServicePort, model: Model, node: ClusterNo
   const lbIPs = (service.type === 'LoadBalancer' ? service.loadBalancerIngress : []).filter(
     (ip) => parseIPv4(ip) !== null,
   );
-  const sourceRanges = service.loadBalancerSourceRanges.flatMap((range) => {
-    const cidr = parseCidr(range.trim());
-    return cidr ? [`${formatIPv4(cidr.base)}/${cidr.bits}`] : [];
-  });
+  const sourceRanges = kubeProxySourceRanges(service);
   const protocol = port.protocol.toLowerCase();
   const noLocal = q(`${name} has no local endpoints`);
   return {

@@ -11,6 +11,7 @@ import { kubeProxyRules, type NodeRules } from '../kubeproxy/rules.ts';
 import { message } from '../messages.ts';
 import { serviceNamed } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
+import { filteredEnding } from './dropped.ts';
 import { hop } from './english.ts';
 import { throughController } from './ingress.ts';
 import { Netfilter } from './netfilter.ts';
@@ -61,27 +62,8 @@ export function throughNode(s: InNode): Ending {
   const isLocal = ctx.localAddresses.has(packet.dst) || packet.dst.startsWith('127.');
   const filterHook = s.hook === 'OUTPUT' ? 'OUTPUT' : isLocal ? 'INPUT' : 'FORWARD';
   const filtered = nf.filter(filterHook, packet, ctx);
-  const service = s.tracker.service;
-  if (filtered?.verdict === 'REJECT')
-    return {
-      outcome: 'refused',
-      reason: message('iptables.rejected', {
-        node: entry.name,
-        service: service ? { namespace: service.namespace, name: service.name } : null,
-      }),
-    };
-  if (filtered?.verdict === 'DROP')
-    return {
-      outcome: 'timeout',
-      reason: message('iptables.dropped-no-local', {
-        node: entry.name,
-        service: service?.name ?? null,
-        // proxier.go drops a ClusterIP's traffic in KUBE-SERVICES (internalTrafficPolicy)
-        // and a NodePort's or external address's in KUBE-NODEPORTS / KUBE-EXTERNAL-SERVICES.
-        policy:
-          filtered.chain === 'KUBE-SERVICES' ? 'internalTrafficPolicy' : 'externalTrafficPolicy',
-      }),
-    };
+  if (filtered?.verdict === 'REJECT' || filtered?.verdict === 'DROP')
+    return filteredEnding(model, entry.name, filtered, packet, s.serviceNamed);
 
   if (isLocal) {
     const hostPod = model.pods.find(
