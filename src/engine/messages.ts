@@ -114,6 +114,8 @@ export interface MessageParams {
     pod: string;
     podIP: string;
     containerPort: number;
+    /** Marked for masquerade: a client in the Pod's own subnet (hairpin) or 127.0.0.1. */
+    masquerade: boolean;
   };
   'node.refused-stopped': { node: string; port: number };
   'node.refused-closed': { node: string; port: number };

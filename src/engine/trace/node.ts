@@ -13,6 +13,7 @@ import { serviceNamed } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
 import { filteredEnding } from './dropped.ts';
 import { hop } from './english.ts';
+import { hostPortDnat } from './hostport.ts';
 import { throughController } from './ingress.ts';
 import { Netfilter } from './netfilter.ts';
 import { ownerOf } from './outside.ts';
@@ -57,6 +58,8 @@ export function throughNode(s: InNode): Ending {
   if (found) s.serviceNamed(found.service, found.port);
   const dnat = nat?.verdict === 'DNAT' && nat.toDestination;
   if (dnat) Object.assign(packet, dnatTo(packet, dnat));
+  // The CNI's hostPort chain comes after kube-proxy's jump in PREROUTING/OUTPUT.
+  const hostPort = dnat ? null : hostPortDnat(model, entry, packet, ctx, hops);
   // Routed after DNAT: an endpoint at this node's own address (a hostNetwork
   // Pod's) is delivered locally, through INPUT, like the node's own ports.
   const isLocal = ctx.localAddresses.has(packet.dst) || packet.dst.startsWith('127.');
@@ -79,7 +82,7 @@ export function throughNode(s: InNode): Ending {
       reason: message(running ? 'node.refused-closed' : 'node.refused-stopped', params),
     };
   }
-  return toPod(s, nf, Boolean(dnat));
+  return toPod(s, nf, Boolean(dnat || hostPort), hostPort?.masquerade ?? false);
 }
 
 function arrival(s: InNode, entry: ClusterNode) {
@@ -127,7 +130,7 @@ function toOwnerNode(s: InNode, nf: Netfilter, owner: ClusterNode, natted: boole
 }
 
 /** After the rules: a Pod's address is carried there, another node's address routed there; any other goes nowhere. */
-function toPod(s: InNode, nf: Netfilter, natted: boolean): Ending {
+function toPod(s: InNode, nf: Netfilter, natted: boolean, cniMasquerade: boolean): Ending {
   const { model, entry, packet, hops, ctx } = s;
   const owner = ownerOf(model, packet.dst);
   if (owner && !owner.pod && owner.node !== entry && !s.routedFrom)
@@ -146,7 +149,8 @@ function toPod(s: InNode, nf: Netfilter, natted: boolean): Ending {
   // MASQUERADE takes the address of the interface the packet leaves by.
   const gateway = addressInCidr(entry.podCIDR, 1);
   const snat = pod.nodeName === entry.name ? gateway : entry.internalIP;
-  if (nf.postrouting(packet, ctx, snat)) packet.src = snat;
+  // CNI-HOSTPORT-MASQ is prepended to POSTROUTING, so it runs before KUBE-POSTROUTING.
+  if (cniMasquerade || nf.postrouting(packet, ctx, snat)) packet.src = snat;
   const carried =
     pod.nodeName !== entry.name
       ? message('pod-network.to-node', { from: entry.name, to: pod.nodeName, podIP: pod.podIP })

@@ -103,7 +103,7 @@ export const en: MessageTable = {
   'iptables.dropped': (p) =>
     `${p.node} drops it in filter ${p.chain}${p.comment ? ` ("${p.comment}")` : ''} (${p.rule}), so nothing answers and the client times out`,
   'cni.hostport-dnat': (p) =>
-    `the CNI portmap plugin's rule on ${p.node} (nat CNI-HOSTPORT-DNAT, then the Pod's CNI-DN- chain) sends hostPort ${p.hostPort} to Pod ${p.pod} at ${p.podIP}:${p.containerPort}`,
+    `the CNI portmap plugin's rule on ${p.node} (nat CNI-HOSTPORT-DNAT, then the Pod's CNI-DN- chain) sends hostPort ${p.hostPort} to Pod ${p.pod} at ${p.podIP}:${p.containerPort}${p.masquerade ? ', marking it to be masqueraded (CNI-HOSTPORT-MASQ) as it comes from the Pod subnet or localhost' : ''}`,
   'node.refused-stopped': (p) =>
     `kube-proxy is stopped on ${p.node}, so nothing there handles port ${p.port}: the node's kernel answers with a reset (connection refused)`,
   'node.refused-closed': (p) =>

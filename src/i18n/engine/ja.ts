@@ -108,7 +108,7 @@ export const ja: MessageTable = {
   'iptables.dropped': (p) =>
     `${p.node} が filter ${p.chain}${p.comment ? `（"${p.comment}"）` : ''} で捨てます（${p.rule}）。誰も応答せずクライアントはタイムアウトします`,
   'cni.hostport-dnat': (p) =>
-    `${p.node} の CNI portmap プラグインのルール（nat CNI-HOSTPORT-DNAT から Pod ごとの CNI-DN- チェーン）が、hostPort ${p.hostPort} を Pod ${p.pod} の ${p.podIP}:${p.containerPort} へ送ります`,
+    `${p.node} の CNI portmap プラグインのルール（nat CNI-HOSTPORT-DNAT から Pod ごとの CNI-DN- チェーン）が、hostPort ${p.hostPort} を Pod ${p.pod} の ${p.podIP}:${p.containerPort} へ送ります${p.masquerade ? '（Pod のサブネットか localhost からなので、CNI-HOSTPORT-MASQ で送信元を書き換える印を付けます）' : ''}`,
   'node.refused-stopped': (p) =>
     `${p.node} の kube-proxy が止まっていて、ポート ${p.port} を扱うものがないので、ノードのカーネルがリセットを返します（connection refused）`,
   'node.refused-closed': (p) =>
