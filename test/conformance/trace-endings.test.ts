@@ -241,6 +241,37 @@ describe('the service field through an Ingress', () => {
   });
 });
 
+describe('the service field for an ExternalName backend', () => {
+  const api = (ports: string) => `---
+apiVersion: v1
+kind: Service
+metadata: {name: api}
+spec:
+  type: ExternalName
+  externalName: api.example.org
+${ports}${ingress(`  - host: foo.example.com
+    http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: api, port: {name: https}}}}
+`)}`;
+
+  it('is the ExternalName Service when it has the rule’s port, null when it has none', () => {
+    const named = send(
+      api('  ports: [{name: https, port: 443, targetPort: 8443}]\n'),
+      'http://foo.example.com/',
+    );
+    expect(named.service).toEqual({
+      name: 'api',
+      namespace: 'default',
+      type: 'ExternalName',
+      port: 443,
+      targetPort: 8443,
+    });
+    const portless = send(api(''), 'http://foo.example.com/');
+    expect(portless.service).toBeNull();
+  });
+});
+
 describe('force-ssl-redirect’s reason says only what is true', () => {
   it('without a tls section: the annotation forces it, and TLS is not said to be configured', () => {
     const forced = ingress(
