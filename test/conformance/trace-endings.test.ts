@@ -124,6 +124,19 @@ describe('loadBalancerSourceRanges inside the cluster: kube-proxy’s KUBE-FW an
     expect(result.service?.name).toBe('my-service');
   });
 
+  it('drops a node’s own request too (filter OUTPUT), and lets it on when a range holds the node', () => {
+    const dropped = run(myApp + lbService(onlyClient), 'node/node-1', (ip) => `http://${ip}/`);
+    expect(dropped.outcome).toBe('timeout');
+    expect(dropped.reasonMessage.id).toBe('iptables.dropped-source-range');
+    expect(dropped.reason).toContain('the source 172.18.0.2');
+    const allowed = run(
+      myApp + lbService('  loadBalancerSourceRanges: [203.0.113.0/24, 172.18.0.0/16]\n'),
+      'node/node-1',
+      (ip) => `http://${ip}/`,
+    );
+    expect(allowed.outcome).toBe('delivered');
+  });
+
   it('lets a Pod whose address is in the ranges through KUBE-FW to KUBE-EXT', () => {
     const result = run(
       myApp + lbService('  loadBalancerSourceRanges: [203.0.113.0/24, 10.244.0.0/16]\n'),
