@@ -73,6 +73,9 @@ export interface MessageParams {
   'lb.no-nodeport': { service: string };
   'lb.no-healthy-reason': { service: string; local: boolean };
   'lb.forward': { service: ServiceRef; node: string; nodePort: number; local: boolean };
+  /** The provider's firewall, programmed from loadBalancerSourceRanges, drops a client outside them. */
+  'lb.source-range-hop': { ip: string; port: number; client: string; ranges: string[] };
+  'lb.source-range-reason': { service: ServiceRef; client: string; ranges: string[] };
   'unrouted.cluster-ip': { ip: string };
   'unrouted.pod-ip': { ip: string };
   'unrouted.lb-port': { ip: string; port: number };
@@ -94,10 +97,32 @@ export interface MessageParams {
   /** `rule` is kube-proxy's own rule text, shown as written. */
   'iptables.rule': { table: string; chain: string; rule: string; markedForSnat: boolean };
   'iptables.rejected': { node: string; service: ServiceRef | null };
+  /** A filter-table DROP, named by its chain and its rule's comment (what kube-proxy says it is for). */
   'iptables.dropped-no-local': {
     node: string;
     service: string | null;
     policy: 'internalTrafficPolicy' | 'externalTrafficPolicy';
+    chain: string;
+    comment: string;
+  };
+  'iptables.dropped-source-range': {
+    node: string;
+    service: ServiceRef;
+    source: string;
+    ranges: string[];
+    chain: string;
+    comment: string;
+  };
+  'iptables.dropped': { node: string; chain: string; rule: string; comment: string | null };
+  /** The CNI portmap plugin's DNAT of a hostPort to its Pod (CNI-HOSTPORT-DNAT, CNI-DN-...). */
+  'cni.hostport-dnat': {
+    node: string;
+    hostPort: number;
+    pod: string;
+    podIP: string;
+    containerPort: number;
+    /** Marked for masquerade: a client in the Pod's own subnet (hairpin) or 127.0.0.1. */
+    masquerade: boolean;
   };
   'node.refused-stopped': { node: string; port: number };
   'node.refused-closed': { node: string; port: number };
@@ -141,7 +166,8 @@ export interface MessageParams {
     others: LocationRef[];
     path: string;
   };
-  'ingress.redirect': { host: string; path: string; force: boolean };
+  /** `tls`: whether a tls section names the host; force-ssl-redirect redirects without one. */
+  'ingress.redirect': { host: string; path: string; force: boolean; tls: boolean };
   'ingress.no-rule': { host: string; path: string; server: string | null };
   'ingress.no-service': { service: ServiceRef };
   'ingress.external-name': { service: ServiceRef; externalName: string; port: number };

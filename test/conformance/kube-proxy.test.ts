@@ -93,3 +93,52 @@ spec:
     expect(save).toContain('-A KUBE-SERVICES -d 198.51.100.7/32 -p tcp');
   });
 });
+
+// proxier.go syncProxyRules, the firewall chain: when a loadBalancerSourceRanges
+// entry contains the node's own IP (allowFromNode), kube-proxy also lets on
+// packets whose source is a load-balancer IP ("-s <lbIP> -j KUBE-EXT-..."),
+// since a node's request to a VIP it holds locally loops back with the VIP as
+// its source; the rule comes after the ranges and before the chain's last rule.
+describe('the KUBE-FW chain lets the node’s own requests on when a range holds the node', () => {
+  const text = (ranges: string) => `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  type: LoadBalancer
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 8080}]
+  loadBalancerSourceRanges: [${ranges}]
+status:
+  loadBalancer:
+    ingress: [{ip: "198.51.100.7"}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: c, image: nginx, ports: [{containerPort: 8080}]}]}
+`;
+  const fwRules = (ranges: string) =>
+    (iptables(buildModel([{ file: 'fw.yaml', text: text(ranges) }]), 'node-1') ?? '')
+      .split('\n')
+      .filter((l) => l.startsWith('-A KUBE-FW-'));
+
+  it('adds -s <lbIP> after the ranges when one holds node-1 (172.18.0.2)', () => {
+    const rules = fwRules('203.0.113.0/25, 172.18.0.0/16');
+    expect(rules.map((l) => /-s (\S+)/.exec(l)?.[1] ?? null)).toEqual([
+      '203.0.113.0/25',
+      '172.18.0.0/16',
+      '198.51.100.7',
+      null,
+    ]);
+    expect(rules[3]).toContain('will be dropped by KUBE-PROXY-FIREWALL');
+  });
+
+  it('does not when no range holds the node', () => {
+    expect(fwRules('203.0.113.0/25').some((l) => l.includes('-s 198.51.100.7'))).toBe(false);
+  });
+});

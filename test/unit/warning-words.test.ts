@@ -212,7 +212,7 @@ describe('a check message on a Japanese page', () => {
 
   it('keeps the English message as it was', () => {
     expect(message('en')?.message).toBe(
-      'Port 80 of my-service reaches my-app on 8080: the request should have reached a Pod, but it was refused. node-3\'s kube-proxy rejects it: the Service has no ready endpoints, so the client gets "connection refused" at once. Service my-service selects app=my-ap, but no Pod in namespace default has these labels: it has no endpoints, and connections to it are refused.',
+      'Port 80 of my-service reaches my-app on 8080: the request should have reached a Pod, but it was refused. node-3\'s kube-proxy rejects it: Service default/my-service has no ready endpoints, so the client gets "connection refused" at once. Service my-service selects app=my-ap, but no Pod in namespace default has these labels: it has no endpoints, and connections to it are refused.',
     );
   });
 

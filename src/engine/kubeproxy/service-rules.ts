@@ -7,7 +7,7 @@ import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
 import { slicesOf } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
-import { formatIPv4, parseCidr, parseIPv4 } from '../net/ip.ts';
+import { cidrContains, formatIPv4, parseCidr, parseIPv4 } from '../net/ip.ts';
 import {
   type Categorized,
   categorize,
@@ -46,12 +46,25 @@ interface PortPlan extends Categorized {
   /** The IPv4 loadBalancerSourceRanges, as networks ("10.1.2.3/8" is 10.0.0.0/8). */
   sourceRanges: string[];
   usesFWChain: boolean;
+  /** Whether a source range holds this node's own address (proxier.go's allowFromNode). */
+  allowFromNode: boolean;
   internalTarget: string;
   internalComment: string;
   externalTarget: string;
   externalComment: string;
   /** -m PROTO -p PROTO */
   match: string[];
+}
+
+/**
+ * The loadBalancerSourceRanges kube-proxy enforces: the field only (not the
+ * older annotation), trimmed and parsed, each written back as its network.
+ */
+export function kubeProxySourceRanges(service: Service): string[] {
+  return service.loadBalancerSourceRanges.flatMap((range) => {
+    const cidr = parseCidr(range.trim());
+    return cidr ? [`${formatIPv4(cidr.base)}/${cidr.bits}`] : [];
+  });
 }
 
 function plan(service: Service, port: ServicePort, model: Model, node: ClusterNode): PortPlan {
@@ -70,10 +83,7 @@ function plan(service: Service, port: ServicePort, model: Model, node: ClusterNo
   const lbIPs = (service.type === 'LoadBalancer' ? service.loadBalancerIngress : []).filter(
     (ip) => parseIPv4(ip) !== null,
   );
-  const sourceRanges = service.loadBalancerSourceRanges.flatMap((range) => {
-    const cidr = parseCidr(range.trim());
-    return cidr ? [`${formatIPv4(cidr.base)}/${cidr.bits}`] : [];
-  });
+  const sourceRanges = kubeProxySourceRanges(service);
   const protocol = port.protocol.toLowerCase();
   const noLocal = q(`${name} has no local endpoints`);
   return {
@@ -91,6 +101,10 @@ function plan(service: Service, port: ServicePort, model: Model, node: ClusterNo
     lbIPs,
     sourceRanges,
     usesFWChain: hasAny && lbIPs.length > 0 && sourceRanges.length > 0,
+    allowFromNode: sourceRanges.some((range) => {
+      const cidr = parseCidr(range);
+      return cidr !== null && cidrContains(cidr, node.internalIP);
+    }),
     internalTarget: !hasAny ? 'REJECT' : hasInternal ? '' : 'DROP',
     internalComment: !hasAny ? q(`${name} has no endpoints`) : hasInternal ? '' : noLocal,
     externalTarget: !hasAny ? 'REJECT' : hasExternal ? '' : 'DROP',
@@ -244,6 +258,12 @@ function writeServiceChains(p: PortPlan, nat: Writer): void {
     nat.chain(chains.fw);
     for (const cidr of p.sourceRanges)
       nat.rule(chains.fw, ...commented(q(`${name} loadbalancer IP`)), '-s', cidr, '-j', chains.ext);
+    // A VIP-like load balancer's address is often a local address of the node,
+    // so a node's own request to it loops back with the VIP as its source: a
+    // range that holds the node lets those on too (proxier.go, allowFromNode).
+    if (p.allowFromNode)
+      for (const ip of p.lbIPs)
+        nat.rule(chains.fw, ...commented(q(`${name} loadbalancer IP`)), '-s', ip, '-j', chains.ext);
     nat.rule(
       chains.fw,
       ...commented(q(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)),

@@ -29,7 +29,13 @@ export interface IngressEnding {
   status: number | null;
   reason: Message;
   destination?: Destination;
-  service?: TraceService;
+  /**
+   * docs/cli.md's `service` for a request through an Ingress: the rule's
+   * backend Service port, or null when no backend Service port was reached
+   * (a redirect, the default backend's 404, a missing Service or port); never
+   * the controller's own Service, which the hops show.
+   */
+  service: TraceService | null;
   ingress: TraceIngress | null;
 }
 
@@ -176,7 +182,7 @@ function toBackend(
     outcome: 'http-error',
     status,
     reason,
-    ...(service ? { service } : {}),
+    service: service ?? null,
     ingress: ingressInfo,
   });
   if (!req.tls && (location.forceSslRedirect || (server.tls && location.sslRedirect)))
@@ -186,6 +192,7 @@ function toBackend(
         host,
         path: target.path || '/',
         force: location.forceSslRedirect,
+        tls: Boolean(server.tls),
       }),
     );
   const ref = location.backend?.service;
@@ -200,16 +207,19 @@ function toBackend(
   const portText = ref.port.name || String(ref.port.number);
   if (!service)
     return fail(503, message('ingress.no-service', { service: { namespace: ns, name: ref.name } }));
-  if (service.type === 'ExternalName') return externalNameEnding(service, ref.port, ingressInfo);
-  if (!servicePort)
+  const traceService: TraceService | null = servicePort
+    ? {
+        name: service.metadata.name,
+        namespace: ns,
+        type: service.type,
+        port: servicePort.port,
+        targetPort: servicePort.targetPort,
+      }
+    : null;
+  if (service.type === 'ExternalName')
+    return { ...externalNameEnding(service, ref.port, ingressInfo), service: traceService };
+  if (!servicePort || !traceService)
     return fail(503, message('ingress.no-port', { service: ref.name, port: portText }));
-  const traceService: TraceService = {
-    name: service.metadata.name,
-    namespace: ns,
-    type: service.type,
-    port: servicePort.port,
-    targetPort: servicePort.targetPort,
-  };
   const candidates = upstreams(model, service, servicePort);
   if (candidates.length === 0)
     return fail(
@@ -234,7 +244,7 @@ function externalNameEnding(
   service: Service,
   port: { number: number; name: string },
   ingress: TraceIngress | null,
-): IngressEnding {
+): Omit<IngressEnding, 'service'> {
   const ref = { namespace: service.metadata.namespace, name: service.metadata.name };
   const externalName = service.externalName.replace(/\.$/, '');
   if (isLocalName(externalName))

@@ -16,8 +16,9 @@ export interface ChainResult {
   /** A terminal verdict: DNAT, ACCEPT, DROP, REJECT, MASQUERADE. */
   verdict: string;
   toDestination?: string;
-  /** The chain whose rule gave the verdict. */
+  /** The chain whose rule gave the verdict, and that rule (its comment says why). */
   chain?: string;
+  rule?: Rule;
 }
 
 const terminal = new Set(['DNAT', 'ACCEPT', 'DROP', 'REJECT', 'MASQUERADE']);
@@ -54,7 +55,14 @@ export class Netfilter {
     if (depth > 16) return null;
     for (const rule of rulesOf(table, chain)) {
       const v = evaluate(rule, packet, ctx);
-      if (!v.matched || v.target === '') continue;
+      if (!v.matched) continue;
+      if (v.target === '') {
+        // A rule with no -j only counts, but the one kube-proxy ends a KUBE-FW-
+        // chain with says where a packet that gets this far goes (dropped by
+        // KUBE-PROXY-FIREWALL): the chain was passed through, so it is a hop.
+        if (rule.comment) this.ruleHop(table, chain, rule, packet, packet);
+        continue;
+      }
       if (v.target === 'MARK') {
         if (rule.xorMarkBits !== undefined) ctx.mark = (ctx.mark ^ rule.xorMarkBits) >>> 0;
         if (rule.orMarkBits !== undefined) ctx.mark = (ctx.mark | rule.orMarkBits) >>> 0;
@@ -70,32 +78,44 @@ export class Netfilter {
           : v.target === 'MASQUERADE' && masqueradeAs
             ? { ...packet, src: masqueradeAs }
             : packet;
-      const before = addresses(packet);
-      const after = addresses(leaving);
-      const rewrite: Rewrite | undefined =
-        before.dst !== after.dst
-          ? { type: 'DNAT', from: before.dst, to: after.dst }
-          : before.src !== after.src
-            ? { type: 'SNAT', from: before.src, to: after.src }
-            : undefined;
-      const text = { table: table.name, chain, rule: ruleText(rule), markedForSnat: quiet };
-      this.hops.push(
-        hop('iptables', this.rules.node, message('iptables.rule', text), after, {
-          table: table.name,
-          chain,
-          rule,
-          ...(rule.servicePort ? { servicePort: rule.servicePort } : {}),
-          ...(rewrite ? { rewrite } : {}),
-        }),
-      );
+      this.ruleHop(table, chain, rule, packet, leaving, quiet);
       if (terminal.has(v.target))
         return v.toDestination
-          ? { verdict: v.target, toDestination: v.toDestination, chain }
-          : { verdict: v.target, chain };
+          ? { verdict: v.target, toDestination: v.toDestination, chain, rule }
+          : { verdict: v.target, chain, rule };
       const inner = this.run(table, v.target, packet, ctx, masqueradeAs, depth + 1);
       if (inner) return inner;
     }
     return null;
+  }
+
+  /** The hop of a rule the packet matched, showing it as it leaves the rule. */
+  private ruleHop(
+    table: Table,
+    chain: string,
+    rule: Rule,
+    packet: Packet,
+    leaving: Packet,
+    markedForSnat = false,
+  ): void {
+    const before = addresses(packet);
+    const after = addresses(leaving);
+    const rewrite: Rewrite | undefined =
+      before.dst !== after.dst
+        ? { type: 'DNAT', from: before.dst, to: after.dst }
+        : before.src !== after.src
+          ? { type: 'SNAT', from: before.src, to: after.src }
+          : undefined;
+    const text = { table: table.name, chain, rule: ruleText(rule), markedForSnat };
+    this.hops.push(
+      hop('iptables', this.rules.node, message('iptables.rule', text), after, {
+        table: table.name,
+        chain,
+        rule,
+        ...(rule.servicePort ? { servicePort: rule.servicePort } : {}),
+        ...(rewrite ? { rewrite } : {}),
+      }),
+    );
   }
 
   /** nat PREROUTING (packets arriving) or OUTPUT (the node's own): jump to KUBE-SERVICES. */

@@ -11,7 +11,9 @@ import { kubeProxyRules, type NodeRules } from '../kubeproxy/rules.ts';
 import { message } from '../messages.ts';
 import { serviceNamed } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
+import { filteredEnding } from './dropped.ts';
 import { hop } from './english.ts';
+import { hostPortDnat } from './hostport.ts';
 import { throughController } from './ingress.ts';
 import { Netfilter } from './netfilter.ts';
 import { ownerOf } from './outside.ts';
@@ -56,32 +58,15 @@ export function throughNode(s: InNode): Ending {
   if (found) s.serviceNamed(found.service, found.port);
   const dnat = nat?.verdict === 'DNAT' && nat.toDestination;
   if (dnat) Object.assign(packet, dnatTo(packet, dnat));
+  // The CNI's hostPort chain comes after kube-proxy's jump in PREROUTING/OUTPUT.
+  const hostPort = dnat ? null : hostPortDnat(model, entry, packet, ctx, hops);
   // Routed after DNAT: an endpoint at this node's own address (a hostNetwork
   // Pod's) is delivered locally, through INPUT, like the node's own ports.
   const isLocal = ctx.localAddresses.has(packet.dst) || packet.dst.startsWith('127.');
   const filterHook = s.hook === 'OUTPUT' ? 'OUTPUT' : isLocal ? 'INPUT' : 'FORWARD';
   const filtered = nf.filter(filterHook, packet, ctx);
-  const service = s.tracker.service;
-  if (filtered?.verdict === 'REJECT')
-    return {
-      outcome: 'refused',
-      reason: message('iptables.rejected', {
-        node: entry.name,
-        service: service ? { namespace: service.namespace, name: service.name } : null,
-      }),
-    };
-  if (filtered?.verdict === 'DROP')
-    return {
-      outcome: 'timeout',
-      reason: message('iptables.dropped-no-local', {
-        node: entry.name,
-        service: service?.name ?? null,
-        // proxier.go drops a ClusterIP's traffic in KUBE-SERVICES (internalTrafficPolicy)
-        // and a NodePort's or external address's in KUBE-NODEPORTS / KUBE-EXTERNAL-SERVICES.
-        policy:
-          filtered.chain === 'KUBE-SERVICES' ? 'internalTrafficPolicy' : 'externalTrafficPolicy',
-      }),
-    };
+  if (filtered?.verdict === 'REJECT' || filtered?.verdict === 'DROP')
+    return filteredEnding(model, entry.name, filtered, packet, s.serviceNamed);
 
   if (isLocal) {
     const hostPod = model.pods.find(
@@ -97,7 +82,7 @@ export function throughNode(s: InNode): Ending {
       reason: message(running ? 'node.refused-closed' : 'node.refused-stopped', params),
     };
   }
-  return toPod(s, nf, Boolean(dnat));
+  return toPod(s, nf, Boolean(dnat || hostPort), hostPort?.masquerade ?? false);
 }
 
 function arrival(s: InNode, entry: ClusterNode) {
@@ -145,7 +130,7 @@ function toOwnerNode(s: InNode, nf: Netfilter, owner: ClusterNode, natted: boole
 }
 
 /** After the rules: a Pod's address is carried there, another node's address routed there; any other goes nowhere. */
-function toPod(s: InNode, nf: Netfilter, natted: boolean): Ending {
+function toPod(s: InNode, nf: Netfilter, natted: boolean, cniMasquerade: boolean): Ending {
   const { model, entry, packet, hops, ctx } = s;
   const owner = ownerOf(model, packet.dst);
   if (owner && !owner.pod && owner.node !== entry && !s.routedFrom)
@@ -164,7 +149,8 @@ function toPod(s: InNode, nf: Netfilter, natted: boolean): Ending {
   // MASQUERADE takes the address of the interface the packet leaves by.
   const gateway = addressInCidr(entry.podCIDR, 1);
   const snat = pod.nodeName === entry.name ? gateway : entry.internalIP;
-  if (nf.postrouting(packet, ctx, snat)) packet.src = snat;
+  // CNI-HOSTPORT-MASQ is prepended to POSTROUTING, so it runs before KUBE-POSTROUTING.
+  if (cniMasquerade || nf.postrouting(packet, ctx, snat)) packet.src = snat;
   const carried =
     pod.nodeName !== entry.name
       ? message('pod-network.to-node', { from: entry.name, to: pod.nodeName, podIP: pod.podIP })

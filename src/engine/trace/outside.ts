@@ -9,6 +9,7 @@ import type { Packet } from '../kubeproxy/match.ts';
 import { message } from '../messages.ts';
 import { podAt, slicesOf } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
+import { type Cidr, cidrContains, formatIPv4, parseCidr } from '../net/ip.ts';
 import { hop } from './english.ts';
 import { addresses } from './packet.ts';
 import type { Ending, Hop } from './types.ts';
@@ -61,6 +62,39 @@ function localReadyEndpoints(model: Model, service: Service, node: ClusterNode):
 
 export type Entered = { node: ClusterNode } | { ending: Ending };
 
+const sourceRangesAnnotation = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+/**
+ * The source ranges a cloud provider programs its load balancer's firewall
+ * with: k8s.io/cloud-provider service/helpers GetLoadBalancerSourceRanges
+ * (spec.loadBalancerSourceRanges, else the older annotation split on commas,
+ * else 0.0.0.0/0), each as its network. Empty means every client.
+ */
+function providerSourceRanges(service: Service): Cidr[] {
+  const listed =
+    service.loadBalancerSourceRanges.length > 0
+      ? service.loadBalancerSourceRanges
+      : (service.metadata.annotations[sourceRangesAnnotation] ?? '').trim().split(',');
+  return listed.flatMap((range) => parseCidr(range.trim()) ?? []);
+}
+
+/** The provider's firewall: a client outside the Service's source ranges never reaches a node. */
+function firewalled(service: Service, packet: Packet, hops: Hop[]): Ending | null {
+  const cidrs = providerSourceRanges(service);
+  const client = packet.src;
+  if (cidrs.length === 0 || cidrs.some((cidr) => cidrContains(cidr, client))) return null;
+  const ranges = cidrs.map((cidr) => `${formatIPv4(cidr.base)}/${cidr.bits}`);
+  const params = { ip: packet.dst, port: packet.dport, client, ranges };
+  hops.push(
+    hop('load-balancer', 'cloud', message('lb.source-range-hop', params), addresses(packet)),
+  );
+  const ref = { namespace: service.metadata.namespace, name: service.metadata.name };
+  return {
+    outcome: 'timeout',
+    reason: message('lb.source-range-reason', { service: ref, client, ranges }),
+  };
+}
+
 /**
  * Where a packet from outside enters the cluster; `serviceNamed` learns the
  * Service whose load balancer it went through. Rewrites `packet` as the load
@@ -76,6 +110,8 @@ export function enterFromOutside(
   const lb = loadBalancerFor(model, packet.dst, packet.dport);
   if (!lb) return straightTo(model, packet, hops);
   serviceNamed(lb.service, lb.port);
+  const refused = firewalled(lb.service, packet, hops);
+  if (refused) return { ending: refused };
   const name = lb.service.metadata.name;
   const local = lb.service.externalTrafficPolicy === 'Local';
   const healthy = model.nodes.filter(

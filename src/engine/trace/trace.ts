@@ -61,7 +61,7 @@ export function traceRequest(
     reason: english(ending.reason),
     reasonMessage: ending.reason,
     destination: ending.destination ?? null,
-    service: ending.service ?? service,
+    service: ending.service !== undefined ? ending.service : service,
     ingress: ending.ingress ?? null,
     hops,
     diagnostics: model.diagnostics,

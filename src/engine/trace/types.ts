@@ -107,6 +107,7 @@ export interface Ending {
   destination?: Destination;
   /** An HTTP status other than the app's 200 (a redirect, 404, 502, 503). */
   status?: number | null;
-  service?: TraceService;
+  /** The Service that chose the pod when the ending knows it better than the path did; null for none. */
+  service?: TraceService | null;
   ingress?: TraceIngress | null;
 }

@@ -83,6 +83,10 @@ export const en: MessageTable = {
     `the load balancer for Service ${p.service} has no NodePort to forward to`,
   'lb.no-healthy-reason': (p) =>
     `the load balancer for Service ${p.service} finds no healthy node (${p.local ? 'externalTrafficPolicy is Local and no node runs a ready Pod of it' : 'no node is ready with kube-proxy running'}), so it drops the connection`,
+  'lb.source-range-hop': (p) =>
+    `the cloud provider's firewall for load balancer ${p.ip}:${p.port} drops packets from ${p.client}: it allows only the Service's loadBalancerSourceRanges (${p.ranges.join(', ')})`,
+  'lb.source-range-reason': (p) =>
+    `Service ${ref(p.service)} accepts clients only from its loadBalancerSourceRanges (${p.ranges.join(', ')}) and ${p.client} is in none of them: the cloud provider's firewall drops the connection, so the client times out`,
   'lb.forward': (p) =>
     `the cloud load balancer for Service ${ref(p.service)} forwards to ${p.node}'s NodePort ${p.nodePort}, keeping the client's address (${p.local ? 'only nodes with a ready local Pod pass its health check' : 'any node with kube-proxy running passes its health check'})`,
   'unrouted.cluster-ip': (p) =>
@@ -106,7 +110,13 @@ export const en: MessageTable = {
   'iptables.rejected': (p) =>
     `${p.node}'s kube-proxy rejects it: ${p.service ? `Service ${ref(p.service)}` : 'the Service'} has no ready endpoints, so the client gets "connection refused" at once`,
   'iptables.dropped-no-local': (p) =>
-    `${p.node}'s kube-proxy drops it: ${p.policy} is Local and no ready Pod of ${p.service ? `Service ${p.service}` : 'the Service'} runs on ${p.node}, so nothing answers and the client times out`,
+    `${p.node}'s kube-proxy drops it in filter ${p.chain} ("${p.comment}"): ${p.policy} is Local and no ready Pod of ${p.service ? `Service ${p.service}` : 'the Service'} runs on ${p.node}, so nothing answers and the client times out`,
+  'iptables.dropped-source-range': (p) =>
+    `${p.node}'s kube-proxy drops it in filter ${p.chain} ("${p.comment}"): the source ${p.source} is in none of Service ${ref(p.service)}'s loadBalancerSourceRanges (${p.ranges.join(', ')}), so nothing answers and the client times out`,
+  'iptables.dropped': (p) =>
+    `${p.node} drops it in filter ${p.chain}${p.comment ? ` ("${p.comment}")` : ''} (${p.rule}), so nothing answers and the client times out`,
+  'cni.hostport-dnat': (p) =>
+    `the CNI portmap plugin's rule on ${p.node} (nat CNI-HOSTPORT-DNAT, then the Pod's CNI-DN- chain) sends hostPort ${p.hostPort} to Pod ${p.pod} at ${p.podIP}:${p.containerPort}${p.masquerade ? ', marking it to be masqueraded (CNI-HOSTPORT-MASQ) as it comes from the Pod subnet or localhost' : ''}`,
   'node.refused-stopped': (p) =>
     `kube-proxy is stopped on ${p.node}, so nothing there handles port ${p.port}: the node's kernel answers with a reset (connection refused)`,
   'node.refused-closed': (p) =>
@@ -166,7 +176,7 @@ export const en: MessageTable = {
     return `Host ${p.host} -> server ${p.server ?? '_ (catch-all: no rule names this host)'}; ${r(p.why)}, so ${location(p.location)}${p.ingress ? ` of Ingress ${ref(p.ingress)}` : ''} answers${notMatched}`;
   },
   'ingress.redirect': (p) =>
-    `ingress-nginx answers 308 Permanent Redirect to https://${p.host}${p.path}: TLS is configured for ${p.host}${p.force ? ' (force-ssl-redirect)' : ' and ssl-redirect is on by default'}`,
+    `ingress-nginx answers 308 Permanent Redirect to https://${p.host}${p.path}: ${p.tls ? `TLS is configured for ${p.host}${p.force ? ' (force-ssl-redirect)' : ' and ssl-redirect is on by default'}` : `the force-ssl-redirect annotation redirects to HTTPS even though no tls section names ${p.host}`}`,
   'ingress.no-rule': (p) =>
     `no Ingress rule matches host ${p.host} and path ${p.path}${p.server ? ` (server ${p.server} has no location for it)` : ''}, so ingress-nginx's default backend answers 404 Not Found`,
   'ingress.no-service': (p) =>

@@ -89,6 +89,10 @@ export const ja: MessageTable = {
     `Service ${p.service} のロードバランサーには、転送先の NodePort がありません`,
   'lb.no-healthy-reason': (p) =>
     `Service ${p.service} のロードバランサーは正常なノードを見つけられず（${p.local ? 'externalTrafficPolicy が Local で、Ready な Pod が動いているノードがありません' : 'Ready で kube-proxy が動いているノードがありません'}）、接続を捨てます`,
+  'lb.source-range-hop': (p) =>
+    `ロードバランサー ${p.ip}:${p.port} のクラウドプロバイダーのファイアウォールが ${p.client} からのパケットを捨てます。通すのは Service の loadBalancerSourceRanges（${p.ranges.join(', ')}）だけです`,
+  'lb.source-range-reason': (p) =>
+    `Service ${ref(p.service)} が受け付けるのは loadBalancerSourceRanges（${p.ranges.join(', ')}）からのクライアントだけで、${p.client} はそのどれにも入っていません。クラウドプロバイダーのファイアウォールが接続を捨てるので、クライアントはタイムアウトします`,
   'lb.forward': (p) =>
     `Service ${ref(p.service)} のクラウドのロードバランサーが、クライアントのアドレスを保ったまま ${p.node} の NodePort ${p.nodePort} へ転送します（${p.local ? 'ヘルスチェックに通るのは Ready な Pod が動いているノードだけです' : 'kube-proxy が動いているノードはどれもヘルスチェックに通ります'}）`,
   'unrouted.cluster-ip': (p) =>
@@ -111,7 +115,13 @@ export const ja: MessageTable = {
   'iptables.rejected': (p) =>
     `${p.node} の kube-proxy のルールが拒否します。${p.service ? `Service ${ref(p.service)}` : 'Service'} には Ready なエンドポイントがないので、クライアントにはすぐに "connection refused" が返ります`,
   'iptables.dropped-no-local': (p) =>
-    `${p.node} の kube-proxy のルールが捨てます。${p.policy} が Local で、${p.service ? `Service ${p.service}` : 'Service'} の Ready な Pod が ${p.node} で動いていないので、誰も応答せずクライアントはタイムアウトします`,
+    `${p.node} の kube-proxy のルールが filter ${p.chain}（"${p.comment}"）で捨てます。${p.policy} が Local で、${p.service ? `Service ${p.service}` : 'Service'} の Ready な Pod が ${p.node} で動いていないので、誰も応答せずクライアントはタイムアウトします`,
+  'iptables.dropped-source-range': (p) =>
+    `${p.node} の kube-proxy のルールが filter ${p.chain}（"${p.comment}"）で捨てます。送信元 ${p.source} は Service ${ref(p.service)} の loadBalancerSourceRanges（${p.ranges.join(', ')}）のどれにも入っていないので、誰も応答せずクライアントはタイムアウトします`,
+  'iptables.dropped': (p) =>
+    `${p.node} が filter ${p.chain}${p.comment ? `（"${p.comment}"）` : ''} で捨てます（${p.rule}）。誰も応答せずクライアントはタイムアウトします`,
+  'cni.hostport-dnat': (p) =>
+    `${p.node} の CNI portmap プラグインのルール（nat CNI-HOSTPORT-DNAT から Pod ごとの CNI-DN- チェーン）が、hostPort ${p.hostPort} を Pod ${p.pod} の ${p.podIP}:${p.containerPort} へ送ります${p.masquerade ? '（Pod のサブネットか localhost からなので、CNI-HOSTPORT-MASQ で送信元を書き換える印を付けます）' : ''}`,
   'node.refused-stopped': (p) =>
     `${p.node} の kube-proxy が止まっていて、ポート ${p.port} を扱うものがないので、ノードのカーネルがリセットを返します（connection refused）`,
   'node.refused-closed': (p) =>
@@ -170,7 +180,7 @@ export const ja: MessageTable = {
     return `Host ${p.host} -> server ${p.server ?? '_（キャッチオール: このホストを挙げるルールがありません）'}。${r(p.why)}。そのため ${answering} が応答します${notMatched}`;
   },
   'ingress.redirect': (p) =>
-    `ingress-nginx は https://${p.host}${p.path} への 308 Permanent Redirect を返します。${p.host} には TLS が設定されています${p.force ? '（force-ssl-redirect）' : '（ssl-redirect は既定で有効です）'}`,
+    `ingress-nginx は https://${p.host}${p.path} への 308 Permanent Redirect を返します。${p.tls ? `${p.host} には TLS が設定されています${p.force ? '（force-ssl-redirect）' : '（ssl-redirect は既定で有効です）'}` : `tls セクションに ${p.host} がなくても、force-ssl-redirect アノテーションが HTTPS へリダイレクトさせます`}`,
   'ingress.no-rule': (p) =>
     `ホスト ${p.host}・パス ${p.path} に当てはまる Ingress のルールがない${p.server ? `（server ${p.server} にそのための location がありません）` : ''}ので、ingress-nginx のデフォルトバックエンドが 404 Not Found を返します`,
   'ingress.no-service': (p) =>
