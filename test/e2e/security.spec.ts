@@ -264,6 +264,10 @@ test('payloads in an exercise answer are text in the editor, the results and the
       }),
     ),
   });
+  // The import is stored before the page is left (a busy machine reads the file slowly).
+  await expect(page.locator('.rl-progress-message')).toContainText(
+    'Imported 0 completed exercises, 1',
+  );
   await page.goto('/en/exercises/service-selector/');
   await startExercise(page);
   const reaches = page.locator('li[data-check-id="reaches-my-app"]');
