@@ -138,6 +138,7 @@ async function measureDraws(page: Page, nodes: number, pods: number): Promise<[s
     count: 1,
     seed: 1,
     node: '',
+    resolve: '',
   };
   const fragment = await encodeState(state);
   await page.goto(`http://127.0.0.1:${port}/en/playground/#${fragment}`);

@@ -59,6 +59,12 @@ export interface MessageParams {
   'dns.pod-not-found': { host: string };
   'dns.cluster-name-outside': { host: string; clusterDNS: string; from: 'node' | 'external' };
   'dns.not-found': { host: string };
+  /**
+   * How to give a name an address anyway, inside the two above: the CLI's
+   * --resolve, or (-page) the playground's field; a page says the second.
+   */
+  'dns.resolve-hint': { host: string };
+  'dns.resolve-hint-page': { host: string };
   'dns.node-resolver': { host: string; because: 'Default' | 'hostNetwork'; clusterDNS: string };
   'dns.nameserver-not-simulated': { host: string; nameserver: string };
   'dns.ingress-lb': { host: string; ip: string };

@@ -307,3 +307,51 @@ test('a state too large for a link says so and offers a file that opens it again
   expect(await savedFile(page)).toBe(file);
   expect(problems).toEqual([]);
 });
+
+test('“invalid” shows why beside the result, each problem a way to its line; a host with no record is resolved by a field', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await open(page);
+  // Pasted over the whole text (typing would be auto-indented by the editor).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const paste = async (text: string) => {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await page.locator('.rl-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('ControlOrMeta+v');
+  };
+  // A NodePort outside the range: kube-apiserver refuses the Service.
+  await paste(
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n  - port: 80\n    nodePort: 80\n',
+  );
+  const list = page.locator('.rl-pg-diagnostics');
+  const refusal = list.locator('li[data-severity="error"] button').first();
+  await expect(refusal).toContainText('Line 10');
+  await expect(refusal).toContainText('kube-apiserver refuses this');
+  await expect(refusal.locator('[lang="en"]')).toContainText(
+    'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range',
+  );
+  // The caret goes to that line: what is typed next lands there.
+  await refusal.click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(' # here');
+  await expect(
+    page.locator('.rl-editor .view-line', { hasText: 'nodePort: 80 # here' }),
+  ).toHaveCount(1);
+
+  // A name with no DNS record: the reason points at the field, not at a CLI flag.
+  await paste(
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n  - port: 80\n    nodePort: 30080\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers: [{name: c, image: x, ports: [{containerPort: 80}]}]\n',
+  );
+  await expect(list).toBeHidden();
+  await page.locator('input[name="to"]').fill('http://shop.example.com:30080/');
+  await page.locator('.rl-pg-request button[type="submit"]').click();
+  await expect(outcome(page)).toContainText('Outcome: DNS error');
+  await expect(outcome(page)).toContainText('“Resolve the host to” gives shop.example.com');
+  await expect(outcome(page)).not.toContainText('--resolve');
+  await page.locator('input[name="resolve"]').fill('172.18.0.2');
+  await page.locator('.rl-pg-request button[type="submit"]').click();
+  await expect(outcome(page)).toContainText('Outcome: delivered');
+  expect(problems).toEqual([]);
+});

@@ -177,6 +177,7 @@ async function openLink(page: Page, yaml: string, to: string) {
     count: 3,
     seed: 1,
     node: '',
+    resolve: '',
   });
   await page.goto(`/en/playground/#${fragment}`);
   await expect(page.locator('.rl-pg-message')).toHaveText('Opened the state the link holds.', {

@@ -216,6 +216,7 @@ test('a damaged link changes nothing saved; a valid one keeps the saved playgrou
     count: 1,
     seed: 1,
     node: '',
+    resolve: '',
   });
   await page.goto('about:blank');
   await openPlayground(page, `/en/playground/#${fragment}`);

@@ -2,17 +2,21 @@
 // (and what the engine then does with it), share links that survive a round
 // trip and refuse anything tampered with, and the request builder's choices.
 import { describe, expect, it } from 'vitest';
+import { scene } from '../../src/components/diagrams/scene.ts';
 import { choicesOf } from '../../src/components/playground/choices.ts';
 import { applyFault } from '../../src/components/playground/cluster-doc.ts';
 import { question } from '../../src/components/playground/protocol.ts';
 import {
+  checkState,
   decodeState,
   encodeState,
   type PlaygroundState,
   ShareError,
 } from '../../src/components/playground/share.ts';
+import { emptyState } from '../../src/components/playground/state.ts';
 import { readScenario } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
+import { engineWordsIn, pageWordsIn } from '../../src/i18n/engine/tables.ts';
 
 const scenario = (name: string) => readScenario(name);
 const nodePort = scenario('service-nodeport.yaml');
@@ -100,6 +104,7 @@ describe('share links', () => {
     count: 10,
     seed: 7,
     node: 'node-1',
+    resolve: '',
   };
 
   it('round-trips the whole state, compressed', async () => {
@@ -159,6 +164,7 @@ describe('the question to the engine', () => {
       count: 3,
       seed: 7,
       node: 'node-2',
+      resolve: '',
     };
     expect(question(state, 'ja')).toEqual({
       text: nodePort,
@@ -168,9 +174,42 @@ describe('the question to the engine', () => {
         method: 'GET',
         count: 3,
         seed: 7,
+        resolve: '',
       },
       node: 'node-2',
       lang: 'ja',
     });
+  });
+});
+
+describe('“Resolve the host to”: curl’s --resolve, as a field', () => {
+  const model = buildModel([{ file: 'p.yaml', text: nodePort }]);
+  const request = { from: 'external', to: 'http://shop.example.com:30080/', count: 1, seed: 1 };
+
+  it('sends a name with no DNS record to the address given', () => {
+    expect(scene(model, request).trace?.outcome).toBe('dns-error');
+    const sent = scene(model, { ...request, resolve: '172.18.0.2' }).trace;
+    expect(sent?.outcome).toBe('delivered');
+    expect(sent?.hops[0]?.message).toMatchObject({ id: 'dns.forced' });
+  });
+
+  it('says, on a page, to use the field (the CLI says --resolve)', () => {
+    const failed = scene(model, request).trace;
+    if (!failed) throw new Error('no trace');
+    expect(pageWordsIn.en.reason(failed)).toContain('“Resolve the host to” gives shop.example.com');
+    expect(pageWordsIn.ja.reason(failed)).toContain('「ホスト名の解決先」');
+    expect(engineWordsIn.en.reason(failed)).toContain('use --resolve shop.example.com:IP');
+    expect(failed.reason).toContain('use --resolve shop.example.com:IP');
+  });
+
+  it('refuses what is not an address, in the page’s language', () => {
+    const bad = scene(model, { ...request, resolve: 'shop' }, { lang: 'ja' });
+    expect(bad.trace).toBeNull();
+    expect(bad.traceError).toContain('IPv4 アドレスではありません');
+  });
+
+  it('reads a link made before the field existed', () => {
+    const { resolve: _, ...old } = { ...emptyState, yaml: nodePort, to: 'http://x/' };
+    expect(checkState({ v: 1, ...old }).resolve).toBe('');
   });
 });

@@ -6,8 +6,11 @@
 import { fill, Unfillable } from '../../course/exercises/placeholders.ts';
 import {
   iptables,
+  isIPv4,
+  isMessage,
   kubeProxyRules,
   type Model,
+  parseTarget,
   type TraceResult,
   trace,
 } from '../../engine/index.ts';
@@ -29,6 +32,8 @@ export interface SceneRequest {
   method?: string;
   count: number;
   seed: number;
+  /** An address the target's host resolves to (curl's --resolve); "" or absent for DNS's own. */
+  resolve?: string;
 }
 
 export interface SceneOptions {
@@ -59,15 +64,41 @@ export interface Scene {
   onRoute: string[];
 }
 
+/**
+ * The target's host resolved to `address`, as the CLI's --resolve HOST:IP
+ * does; null when there is nothing to resolve, the reason when the address is no address.
+ */
+function resolved(
+  to: string,
+  address: string,
+  lang: Locale = 'en',
+): Map<string, string> | null | string {
+  const ip = address.trim();
+  if (ip === '') return null;
+  if (!isIPv4(ip))
+    return lang === 'ja'
+      ? `「${ip}」は IPv4 アドレスではありません（ホスト名の解決先）`
+      : `"${ip}" is not an IPv4 address (Resolve the host to)`;
+  const target = parseTarget(to);
+  return isMessage(target) || isIPv4(target.host) ? null : new Map([[target.host, ip]]);
+}
+
 /** The request through the model; a placeholder that names nothing is said, not thrown. */
 function send(model: Model, request: SceneRequest, lang: Locale = 'en') {
   const wanted = request.to.trim();
   if (wanted === '') return { result: null, to: '', error: '' };
   try {
     const to = fill(wanted, model);
+    const forced = resolved(to, request.resolve ?? '', lang);
+    if (typeof forced === 'string') return { result: null, to, error: forced };
     const result = trace(
       model,
-      { from: request.from || 'external', to, method: request.method ?? 'GET' },
+      {
+        from: request.from || 'external',
+        to,
+        method: request.method ?? 'GET',
+        ...(forced ? { resolve: forced } : {}),
+      },
       { count: request.count, seed: request.seed },
     );
     return { result, to, error: '' };

@@ -18,6 +18,7 @@ import { SavedTab } from '../storage/tab.ts';
 import { EngineClient } from '../worker/client.ts';
 import type { Choices } from './choices.ts';
 import { applyFault, type Fault } from './cluster-doc.ts';
+import { showDiagnostics } from './diagnostics-list.ts';
 import { FaultsPanel } from './faults-panel.ts';
 import { downloadState, openFile, share } from './files.ts';
 import { type PlaygroundReply, type PlaygroundRequest, question } from './protocol.ts';
@@ -164,6 +165,17 @@ export async function mount(root: HTMLElement): Promise<void> {
       // A scenario's symbolic target becomes the address it stands for.
       if (reply.filledTo && form.to.value.includes('{')) form.to.value = reply.filledTo;
       showMarkers(reply.diagnostics);
+      showDiagnostics(
+        $(root, '.rl-pg-diagnostics'),
+        reply.diagnostics,
+        { ...t, ...words.editor },
+        engineWords,
+        (lineNumber, column) => {
+          editor.setPosition({ lineNumber: Math.max(1, lineNumber), column: Math.max(1, column) });
+          editor.revealLineInCenter(Math.max(1, lineNumber));
+          editor.focus();
+        },
+      );
       form.offer(reply.choices, reply.rules?.node ?? '');
       faults.show(reply.choices);
       showResults(root, reply, words, engineWords);

@@ -1,7 +1,7 @@
 // The engine off the main thread for the playground: one model per change of
 // the text or the request, and the scene the page draws from it.
 import { buildModel } from '../../engine/index.ts';
-import { engineWordsIn } from '../../i18n/engine/tables.ts';
+import { pageWordsIn } from '../../i18n/engine/tables.ts';
 import { scene } from '../diagrams/scene.ts';
 import { serve } from '../worker/serve.ts';
 import { choicesOf } from './choices.ts';
@@ -14,7 +14,7 @@ serve(({ text, request, node, lang }: PlaygroundRequest): PlaygroundReply => {
   const shown = scene(model, request, {
     node,
     maxRuleLines: 20_000,
-    words: engineWordsIn[lang],
+    words: pageWordsIn[lang],
     lang,
   });
   if (!shown.topology || !shown.architecture) throw new Error('every view was asked for');

@@ -8,7 +8,14 @@ import type { PlaygroundState } from './share.ts';
 
 export interface PlaygroundRequest {
   text: string;
-  request: { from: string; to: string; method: string; count: number; seed: number };
+  request: {
+    from: string;
+    to: string;
+    method: string;
+    count: number;
+    seed: number;
+    resolve: string;
+  };
   /** The node whose rules to show; "" for the first the route met. */
   node: string;
   /** The page's language, in which the route's hops are said. */

@@ -21,6 +21,7 @@ export class RequestForm {
   private readonly method: HTMLSelectElement;
   private readonly count: HTMLInputElement;
   private readonly seed: HTMLInputElement;
+  private readonly resolve: HTMLInputElement;
   private readonly targets: HTMLElement;
   /** The node asked for, kept while the model has no such node. */
   private wantedNode = '';
@@ -35,6 +36,7 @@ export class RequestForm {
     this.method = field('method');
     this.count = field('count');
     this.seed = field('seed');
+    this.resolve = field('resolve');
     this.nodeSelect = $<HTMLSelectElement>(root, '.rl-pg-node');
     this.targets = $(root, '#rl-pg-targets');
     this.nodeSelect.addEventListener('change', () => {
@@ -48,6 +50,7 @@ export class RequestForm {
     this.method.value = s.method;
     this.count.value = String(s.count);
     this.seed.value = String(s.seed);
+    this.resolve.value = s.resolve;
     this.wantedNode = s.node;
   }
 
@@ -61,6 +64,7 @@ export class RequestForm {
       count: Math.min(1000, Math.max(1, Math.floor(Number(this.count.value)) || 1)),
       seed: Math.min(2 ** 31 - 1, Math.max(0, Math.floor(Number(this.seed.value)) || 0)),
       node: this.nodeSelect.value || this.wantedNode,
+      resolve: this.resolve.value.trim(),
     };
   }
 

@@ -12,6 +12,8 @@ export interface PlaygroundState {
   seed: number;
   /** The node whose kube-proxy rules are shown ("" for the route's own). */
   node: string;
+  /** An address the target's host name resolves to, as curl's --resolve gives one; "" for DNS's own. */
+  resolve: string;
 }
 
 export const fragmentKey = 's';
@@ -121,13 +123,15 @@ export function checkState(value: unknown): PlaygroundState {
     count: int('count', 1, 1000),
     seed: int('seed', 0, 2 ** 31 - 1),
     node: text('node', 300),
+    // Links made before the field existed have none.
+    resolve: v.resolve === undefined ? '' : text('resolve', 100),
   };
 }
 
 /** The playground as it is saved in this browser: the state as JSON, without the version. */
 export function stateValue(state: PlaygroundState): string {
-  const { yaml, from, to, method, count, seed, node } = state;
-  return JSON.stringify({ yaml, from, to, method, count, seed, node });
+  const { yaml, from, to, method, count, seed, node, resolve } = state;
+  return JSON.stringify({ yaml, from, to, method, count, seed, node, resolve });
 }
 
 /** A saved value back into a state, checked as a link is; null when damaged. */

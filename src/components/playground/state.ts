@@ -20,6 +20,7 @@ export const emptyState: PlaygroundState = {
   count: 1,
   seed: 1,
   node: '',
+  resolve: '',
 };
 
 export function fromScenario(s: Scenario): PlaygroundState {

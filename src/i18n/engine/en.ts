@@ -61,12 +61,15 @@ export const en: MessageTable = {
   'dns.cluster-ip': (p) => `${p.host} -> ${p.ip} (${p.fqdn})`,
   'dns.endpoint': (p) =>
     `${p.host} -> ${p.ip} (${p.fqdn}: the endpoint ${p.endpoint} of Service ${p.service}, one Pod's own name)`,
-  'dns.pod-not-found': (p) =>
-    `${p.host} does not resolve: no Service has that name in cluster DNS, and no other DNS record for it exists here (use --resolve ${p.host}:IP to give it one)`,
+  'dns.pod-not-found': (p, r) =>
+    `${p.host} does not resolve: no Service has that name in cluster DNS, and no other DNS record for it exists here${r({ id: 'dns.resolve-hint', params: { host: p.host } })}`,
   'dns.cluster-name-outside': (p) =>
     `${p.host} is a cluster DNS name, which only Pods can resolve (cluster DNS at ${p.clusterDNS}); ${p.from === 'node' ? 'a node' : 'a client outside the cluster'} cannot`,
-  'dns.not-found': (p) =>
-    `${p.host} does not resolve: there is no DNS record for it (use --resolve ${p.host}:IP to give it one)`,
+  'dns.not-found': (p, r) =>
+    `${p.host} does not resolve: there is no DNS record for it${r({ id: 'dns.resolve-hint', params: { host: p.host } })}`,
+  'dns.resolve-hint': (p) => ` (use --resolve ${p.host}:IP to give it one)`,
+  'dns.resolve-hint-page': (p) =>
+    ` (in the playground, “Resolve the host to” gives ${p.host} an address)`,
   'dns.node-resolver': (p) =>
     `${p.host} is a cluster DNS name, but this Pod asks its node's resolver, which does not know cluster names (${p.because === 'Default' ? 'dnsPolicy Default' : 'dnsPolicy ClusterFirst on a hostNetwork Pod falls back to Default; ClusterFirstWithHostNet would use cluster DNS'}; cluster DNS is at ${p.clusterDNS})`,
   'dns.nameserver-not-simulated': (p) =>

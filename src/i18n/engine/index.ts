@@ -19,7 +19,8 @@ const loaded = new Map<Locale, Promise<EngineWords>>();
 export function loadEngineWords(locale: Locale): Promise<EngineWords> {
   let words = loaded.get(locale);
   if (!words) {
-    words = engineTables[locale]().then(engineWords);
+    // Pages load these: a hint names the page's controls, not the CLI's flags.
+    words = engineTables[locale]().then((table) => engineWords(table, 'page'));
     loaded.set(locale, words);
   }
   return words;

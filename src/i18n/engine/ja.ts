@@ -66,12 +66,15 @@ export const ja: MessageTable = {
   'dns.cluster-ip': (p) => `${p.host} -> ${p.ip}（${p.fqdn}）`,
   'dns.endpoint': (p) =>
     `${p.host} -> ${p.ip}（${p.fqdn}: Service ${p.service} のエンドポイント ${p.endpoint}。1 つの Pod 自身の名前です）`,
-  'dns.pod-not-found': (p) =>
-    `${p.host} は名前解決できません。クラスター DNS にその名前の Service はなく、ほかの DNS レコードもありません（--resolve ${p.host}:IP で与えられます）`,
+  'dns.pod-not-found': (p, r) =>
+    `${p.host} は名前解決できません。クラスター DNS にその名前の Service はなく、ほかの DNS レコードもありません${r({ id: 'dns.resolve-hint', params: { host: p.host } })}`,
   'dns.cluster-name-outside': (p) =>
     `${p.host} はクラスター DNS の名前で、名前解決できるのは Pod だけです（クラスター DNS は ${p.clusterDNS}）。${p.from === 'node' ? 'ノード' : 'クラスターの外のクライアント'}からは引けません`,
-  'dns.not-found': (p) =>
-    `${p.host} は名前解決できません。DNS レコードがありません（--resolve ${p.host}:IP で与えられます）`,
+  'dns.not-found': (p, r) =>
+    `${p.host} は名前解決できません。DNS レコードがありません${r({ id: 'dns.resolve-hint', params: { host: p.host } })}`,
+  'dns.resolve-hint': (p) => `（--resolve ${p.host}:IP で与えられます）`,
+  'dns.resolve-hint-page': (p) =>
+    `（プレイグラウンドでは「ホスト名の解決先」で ${p.host} にアドレスを与えられます）`,
   'dns.node-resolver': (p) =>
     `${p.host} はクラスター DNS の名前ですが、この Pod はノードのリゾルバーに問い合わせるので引けません。ノードのリゾルバーはクラスターの名前を知りません（${p.because === 'Default' ? 'dnsPolicy が Default です' : 'hostNetwork の Pod の dnsPolicy ClusterFirst は Default として扱われます。ClusterFirstWithHostNet ならクラスター DNS を使います'}。クラスター DNS は ${p.clusterDNS}）`,
   'dns.nameserver-not-simulated': (p) =>

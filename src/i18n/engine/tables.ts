@@ -14,3 +14,9 @@ export const engineWordsIn: Record<Locale, EngineWords> = {
   ja: engineWords(ja),
   en: engineWords(en),
 };
+
+/** The same for a page's worker: hints name the page's controls (the playground's). */
+export const pageWordsIn: Record<Locale, EngineWords> = {
+  ja: engineWords(ja, 'page'),
+  en: engineWords(en, 'page'),
+};

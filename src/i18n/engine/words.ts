@@ -35,8 +35,20 @@ export interface EngineWords {
   say(message: Message): string;
 }
 
-export function engineWords(table: MessageTable): EngineWords {
-  const render = renderer(table);
+/**
+ * Where the words are read: the CLI's point at its flags (--resolve), a
+ * page's at its own controls, with the same sentences otherwise.
+ */
+export type Surface = 'cli' | 'page';
+
+function forSurface(table: MessageTable, surface: Surface): MessageTable {
+  return surface === 'cli'
+    ? table
+    : { ...table, 'dns.resolve-hint': table['dns.resolve-hint-page'] };
+}
+
+export function engineWords(table: MessageTable, surface: Surface = 'cli'): EngineWords {
+  const render = renderer(forSurface(table, surface));
   return {
     hop: (hop) => plain(render(hop.message)),
     hopParts: (hop) => {

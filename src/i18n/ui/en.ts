@@ -62,6 +62,12 @@ export const en: PartialTable<UiMessages> = {
     count: 'Count',
     seed: 'Seed',
     send: 'Send',
+    diagnostics: 'Problems in the manifests',
+    diagnosticLine: (line: number) => `Line ${line}`,
+    moreDiagnostics: (n: number) => `${n} more (marked in the editor)`,
+    resolve: 'Resolve the host to',
+    resolveNote:
+      'Sends to this address for the target’s host name (for a name with no DNS record; empty: as DNS answers)',
     route: 'Route',
     hops: 'The route as a table',
     cluster: 'Cluster',

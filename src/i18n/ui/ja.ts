@@ -74,6 +74,12 @@ const playground = {
   count: '回数',
   seed: 'シード',
   send: '送る',
+  diagnostics: 'マニフェストの問題',
+  diagnosticLine: (line: number) => `${line} 行目`,
+  moreDiagnostics: (n: number) => `ほかに ${n} 件（エディターの印で見られます）`,
+  resolve: 'ホスト名の解決先',
+  resolveNote:
+    '送り先のホスト名をこのアドレスとして送ります（DNS レコードがない名前に。空なら DNS のとおり）',
   route: '経路',
   hops: '経路の表',
   cluster: 'クラスター',
