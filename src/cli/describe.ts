@@ -1,6 +1,6 @@
 // `routelab describe`: the text of kubectl pkg/describe/describe.go for the
 // kinds the routing turns on (describeService, describeIngressV1 with
-// describeBackendV1, describeEndpointSliceV1), laid out by Go's text/tabwriter
+// describeBackendV1, describeEndpointSliceV1, describeNode), laid out by Go's text/tabwriter
 // as tabbedString configures it (minwidth 0, tabwidth 8, padding 2, spaces).
 // The simulation keeps no events, so every description ends as kubectl's does
 // when searchEvents finds none: "Events: <none>" (DescribeEvents).
@@ -16,6 +16,7 @@ import {
   storedClassName,
 } from '../engine/index.ts';
 import { UsageError } from './args.ts';
+import { describeNode } from './describe-node.ts';
 import { describePod } from './describe-pod.ts';
 import { qualifiedResource, type ResourceType } from './kinds.ts';
 import type { Item } from './tables.ts';
@@ -301,12 +302,14 @@ export function describeText(model: Model, type: ResourceType, item: Item): stri
   } else if (type.resource === 'pods') {
     const pod = model.pods.find(at);
     lines = pod && describePod(model, pod);
+  } else if (type.resource === 'nodes') {
+    lines = describeNode(model, item.name);
   } else if (type.resource === 'endpointslices') {
     const e = model.endpointSlices.find(at);
     lines = e && describeEndpointSlice(e);
   } else
     throw new UsageError(
-      `routelab describe does not describe ${qualifiedResource(type)} yet: it describes pods, services, ingresses, ingressclasses, endpointslices and namespaces`,
+      `routelab describe does not describe ${qualifiedResource(type)} yet: it describes nodes, pods, services, ingresses, ingressclasses, endpointslices and namespaces`,
     );
   if (!lines) throw new UsageError(`${qualifiedResource(type)} "${item.name}" vanished`);
   return `${tabwrite([...lines, 'Events:\t<none>', ''].join('\n'))}`;

@@ -70,11 +70,12 @@ Without -n, every namespace (as -A); a NAME is looked up in default, or in -n's.
 Exit 0; 1 when a NAME or KIND is not found (kubectl's own error line).`,
   describe: `usage: routelab describe FILE... KIND [NAME] [-n NAMESPACE | -A]
 
-Prints what kubectl describe prints for a Pod, Service, Ingress, IngressClass,
-EndpointSlice or Namespace (KIND as routelab get takes it; KIND/NAME works too). A NAME that matches no
-object describes those whose name begins with it. Without NAME, every object of
-KIND in the namespace (default, -n's, or every one with -A). The simulation
-keeps no events: each description ends with "Events: <none>".
+Prints what kubectl describe prints for a Node, Pod, Service, Ingress,
+IngressClass, EndpointSlice or Namespace (KIND as routelab get takes it;
+KIND/NAME works too). A NAME that matches no object describes those whose name
+begins with it. Without NAME, every object of KIND in the namespace (default,
+-n's, or every one with -A). The simulation keeps no events: each description
+ends with "Events: <none>".
 Exit 0; 1 when the NAME or KIND is not found (kubectl's own error line).`,
   iptables: `usage: routelab iptables FILE... --node NODE [--format restore|save]
 

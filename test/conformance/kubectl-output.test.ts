@@ -12,6 +12,8 @@
 //   kubernetes/kubectl pkg/describe/describe.go describePod (describeContainers,
 //     describeContainerBasicInfo, describePodIPs, printController), describeService,
 //     describeIngressClassV1, describeNamespace (DescribeResourceQuotas, DescribeLimitRanges), describeIngressV1,
+//     NodeDescriber.Describe, describeNode (findNodeRoles, printNodeTaintsMultiline),
+//     describeNodeResource, getPodsTotalRequestsAndLimits,
 //     describeBackendV1, describeEndpointSliceV1, formatEndpointSlices,
 //     printLabelsMultiline, printAnnotationsMultiline, DescribeEvents, tabbedString.
 //   cli-runtime pkg/printers/tabwriter.go (minwidth 6, padding 3), Go text/tabwriter.
@@ -35,12 +37,12 @@ const get = (
   scope: Scope = inDefault,
 ) => getOutput(lookUp(model, readRequest(args), scope), output, scope);
 
-function describeOne(args: string[]): string {
-  const answer = lookUp(model, readRequest(args), inDefault);
+function describeOne(args: string[], from = model): string {
+  const answer = lookUp(from, readRequest(args), inDefault);
   const [found] = answer.found;
   const [item] = found?.items ?? [];
   if (!found || !item) throw new Error(`nothing found for ${args.join(' ')}`);
-  return describeText(model, found.type, item);
+  return describeText(from, found.type, item);
 }
 
 describe('kubectl get -o wide tables (printers.go)', () => {
@@ -340,6 +342,103 @@ describe('kubectl describe (describe.go, laid out by text/tabwriter)', () => {
         '',
         'No LimitRange resource.',
         '',
+      ].join('\n'),
+    );
+  });
+  // describeNode over a Node no kubelet reported: zero times print as Go's
+  // time.Time{}.Format(time.RFC1123Z); Capacity and Allocatable are printed
+  // only when non-empty; node info fields print empty; the Lease GET's error
+  // is printed after "Failed to get lease: ". describeNodeResource divides each
+  // Pod's requests by allocatable without a zero guard (0/0 = NaN; int64(NaN)
+  // is math.MinInt64 on amd64) but guards the totals, which stay 0%.
+  const zero = 'Mon, 01 Jan 0001 00:00:00 +0000';
+  const nan = '0 (-9223372036854775808%)';
+  const nodeHead = (name: string) => [
+    `Name:               ${name}`,
+    'Roles:              <none>',
+    `Labels:             kubernetes.io/hostname=${name}`,
+    'Annotations:        <none>',
+    `CreationTimestamp:  ${zero}`,
+    'Taints:             <none>',
+    'Unschedulable:      false',
+    `Lease:              Failed to get lease: leases.coordination.k8s.io "${name}" not found`,
+    'Conditions:',
+    '  Type    Status  LastHeartbeatTime                 LastTransitionTime                Reason  Message',
+    '  ----    ------  -----------------                 ------------------                ------  -------',
+  ];
+  const systemInfo = [
+    'System Info:',
+    '  Machine ID:                 ',
+    '  System UUID:                ',
+    '  Boot ID:                    ',
+    '  Kernel Version:             ',
+    '  OS Image:                   ',
+    '  Operating System:           ',
+    '  Architecture:               ',
+    '  Container Runtime Version:  ',
+    '  Kubelet Version:            ',
+  ];
+  const allocated = [
+    'Allocated resources:',
+    '  (Total limits may be over 100 percent, i.e., overcommitted.)',
+    '  Resource           Requests  Limits',
+    '  --------           --------  ------',
+    '  cpu                0 (0%)    0 (0%)',
+    '  memory             0 (0%)    0 (0%)',
+    '  ephemeral-storage  0 (0%)    0 (0%)',
+    'Events:              <none>',
+    '',
+  ];
+
+  it('describes a Node as served: zero times, no kubelet info or lease, its Pods at zero requests', () => {
+    expect(describeOne(['node', 'node-1'])).toBe(
+      [
+        ...nodeHead('node-1'),
+        // "%v \t%v \t%s \t%s \t%v \t%v\n": an empty reason keeps its space, the message is empty.
+        `  Ready   True    ${zero}   ${zero}           `,
+        'Addresses:',
+        '  InternalIP:  172.18.0.2',
+        '  Hostname:    node-1',
+        ...systemInfo,
+        'PodCIDR:                      10.244.1.0/24',
+        'PodCIDRs:                     10.244.1.0/24',
+        'Non-terminated Pods:          (1 in total)',
+        // The Name column is followed by an empty one ("Name\t\t"): two more spaces.
+        `  Namespace                   Name                                         CPU Requests               CPU Limits                 Memory Requests            Memory Limits              Age`,
+        `  ---------                   ----                                         ------------               ----------                 ---------------            -------------              ---`,
+        `  ingress-nginx               ingress-nginx-controller-56488dd98c-vkw94    ${nan}  ${nan}  ${nan}  ${nan}  <unknown>`,
+        ...allocated,
+      ].join('\n'),
+    );
+  });
+
+  it('describes a NotReady Node the allocator gave no pod CIDR: no PodCIDR lines, no Pods', () => {
+    const cluster = [
+      'apiVersion: routelab.dev/v1alpha1',
+      'kind: Cluster',
+      'spec:',
+      '  clusterCIDR: 10.244.0.0/24',
+      '  nodes:',
+      '  - name: node-1',
+      '  - name: node-2',
+      '    ready: false',
+    ].join('\n');
+    const small = buildModel([
+      { file: 'web.yaml', text },
+      { file: 'cluster.yaml', text: cluster },
+    ]);
+    expect(describeOne(['no', 'node-2'], small)).toBe(
+      [
+        ...nodeHead('node-2'),
+        `  Ready   False   ${zero}   ${zero}           `,
+        'Addresses:',
+        '  InternalIP:  172.18.0.3',
+        '  Hostname:    node-2',
+        ...systemInfo,
+        'Non-terminated Pods:          (0 in total)',
+        '  Namespace                   Name    CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age',
+        '  ---------                   ----    ------------  ----------  ---------------  -------------  ---',
+        ...allocated,
       ].join('\n'),
     );
   });

@@ -111,6 +111,22 @@ describe('routelab describe', { timeout: 60_000 }, () => {
     expect(names(['svc', '-A'])).toEqual(['web', 'ingress-nginx-controller']);
   });
 
+  it('describes a node, every node without a NAME, and says NotFound for a node that is not there', () => {
+    const one = routelab(['describe', web, 'node', 'node-2']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^Name: {15}node-2\nRoles: {14}<none>\n/);
+    expect(one.stdout).toContain('\n  InternalIP:  172.18.0.3\n');
+    // The Deployment's second Pod was placed on node-2: it is the one Pod listed.
+    expect(one.stdout).toMatch(/\(1 in total\)\n.*\n.*\n {2}default +web-5f54f6dc76-pgxrq +0 /);
+    expect(one.stdout).toMatch(/\nEvents: {14}<none>\n$/);
+    expect(routelab(['describe', web, 'nodes/node-2']).stdout).toBe(one.stdout);
+    const names = [...routelab(['describe', web, 'no']).stdout.matchAll(/^Name: +(.*)$/gm)];
+    expect(names.map((m) => m[1])).toEqual(['node-1', 'node-2', 'node-3']);
+    const missing = routelab(['describe', web, 'node', 'nope']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('Error from server (NotFound): nodes "nope" not found\n');
+  });
+
   it('says NotFound and exits 1 for a name nothing begins with', () => {
     const { code, stdout, stderr } = routelab(['describe', web, 'ing', 'nope']);
     expect(code).toBe(1);
