@@ -149,6 +149,16 @@ test('hints one at a time; the solution beside the text; reset can be undone (Ja
   page.once('dialog', (dialog) => void dialog.accept());
   await page.locator('button[data-action="solution"]').click();
   await expect(page.locator('.rl-solution pre')).toContainText('nodePort: 30080');
+  // The solution against the learner's own text: theirs (with "# mine") on one
+  // side, the solution on the other, the difference marked.
+  const diff = page.locator('.rl-solution-diff .monaco-diff-editor');
+  await expect(diff).toBeVisible({ timeout: 20_000 });
+  await expect(diff.locator('.editor.original .view-lines')).toContainText('# mine');
+  await expect(diff.locator('.editor.modified .view-lines').first()).toContainText(
+    'apiVersion: apps/v1',
+  );
+  // Lines of theirs the solution does not have ("# mine", the starter's comment) are marked removed.
+  await expect(diff.locator('.line-delete, .char-delete').first()).toBeAttached();
   await expect(text).toContainText('# mine');
 
   page.once('dialog', (dialog) => void dialog.accept());

@@ -10,7 +10,7 @@ import { type Locale, loadUi, toLocale, type UiMessages } from '../../i18n/index
 import { $ } from '../dom.ts';
 import { downloadText } from '../download.ts';
 import { attachDiagnostics } from '../editor/markers.ts';
-import { monaco, replaceAll } from '../editor/monaco.ts';
+import { editorTheme, monaco, replaceAll } from '../editor/monaco.ts';
 import { openEditor } from '../editor/open.ts';
 // The saved answer, its revisions and earlier versions (../storage/).
 import { keepOnPage } from '../storage/attach.ts';
@@ -63,6 +63,34 @@ export function answerFile(exercise: Exercise, text: string): string {
 type Editor = monaco.editor.IStandaloneCodeEditor;
 type Say = (text: string, kind?: 'info' | 'warning') => void;
 
+/**
+ * The solution against the learner's own text, as Monaco's diff editor shows
+ * it: theirs (the live model, so the diff follows their typing) on the left or
+ * in red, the solution on the right or in green. Read-only: the answer is
+ * still theirs to write.
+ */
+function solutionDiff(
+  box: HTMLElement,
+  yours: monaco.editor.ITextModel,
+  solution: string,
+): monaco.editor.IStandaloneDiffEditor {
+  const lines = Math.max(yours.getLineCount(), solution.split('\n').length);
+  box.style.height = `min(70vh, ${lines * 19 + 24}px)`;
+  const diff = monaco.editor.createDiffEditor(box, {
+    readOnly: true,
+    originalEditable: false,
+    automaticLayout: true,
+    renderSideBySide: box.clientWidth >= 720,
+    useInlineViewWhenSpaceIsLimited: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    renderOverviewRuler: false,
+    theme: editorTheme(),
+  });
+  diff.setModel({ original: yours, modified: monaco.editor.createModel(solution, 'yaml') });
+  return diff;
+}
+
 /** The toolbar's buttons, by their data-action. */
 function toolbar(
   root: HTMLElement,
@@ -76,6 +104,7 @@ function toolbar(
   const model = editor.getModel();
   if (!model) throw new Error('the editor has no model');
   let hintsShown = 0;
+  let diff: monaco.editor.IStandaloneDiffEditor | null = null;
   return {
     reset() {
       if (!window.confirm(t.resetConfirm)) return;
@@ -101,6 +130,7 @@ function toolbar(
       const section = $(root, '.rl-solution');
       $(section, 'pre').textContent = exercise.solution;
       section.hidden = false;
+      if (!diff) diff = solutionDiff($(section, '.rl-solution-diff'), model, exercise.solution);
     },
     download() {
       const text = answerFile(exercise, model.getValue());

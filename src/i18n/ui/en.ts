@@ -22,7 +22,9 @@ export const en: PartialTable<UiMessages> = {
     noMoreHints: 'That was the last hint',
     solution: 'Show solution',
     solutionConfirm: 'Show a solution? Your manifests stay as they are.',
-    solutionTitle: 'A solution (your manifests are unchanged)',
+    solutionTitle:
+      'The solution against your manifests (yours on the left or in red, the solution on the right or in green; yours stay as they are)',
+    solutionText: 'The whole solution',
     download: 'Download my answer',
     copy: 'Copy',
     copied: 'Copied',

@@ -29,7 +29,9 @@ const exercise = {
   noMoreHints: 'ヒントはこれで全部です',
   solution: '解答例を見る',
   solutionConfirm: '解答例を表示しますか？あなたのマニフェストはそのまま残ります。',
-  solutionTitle: '解答例（あなたのマニフェストは変わりません）',
+  solutionTitle:
+    '解答例との違い（あなたのマニフェストが左か赤、解答例が右か緑。あなたのマニフェストは変わりません）',
+  solutionText: '解答例の全文',
   download: '回答をダウンロード',
   copy: 'コピー',
   copied: 'コピーしました',
