@@ -32,6 +32,12 @@ test('the Japanese reading pages: home, introduction, chapters with figures, pro
     await drawFigures(page);
     await openEverything(page);
     for (const s of await englishSentences(page)) found.push(`${path}: ${s}`);
+    // Headings break between phrases ("どうやって / Pod に"), not inside a word ("どうや / って").
+    const breaks = await page
+      .locator('h1')
+      .first()
+      .evaluate((h) => getComputedStyle(h).wordBreak);
+    if (breaks !== 'auto-phrase') found.push(`${path}: h1 breaks with word-break ${breaks}`);
   }
   expect(found).toEqual([]);
 });
