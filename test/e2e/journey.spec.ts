@@ -109,6 +109,8 @@ for (const locale of ['ja', 'en'] as const) {
       const outcome = page.locator('.rl-pg-outcome');
       await expect(outcome).toContainText(w.outcome);
       await page.locator('button[data-action="share"]').click();
+      // Made asynchronously (deflate): read once it is there.
+      await expect(page.locator('.rl-pg-share input')).toHaveValue(/#s=/, { timeout: 20_000 });
       const shared = await page.locator('.rl-pg-share input').inputValue();
       const seen = await outcome.textContent();
 

@@ -217,6 +217,8 @@ test('payloads in a shared playground are text in every view', async ({ page }) 
 
   // A share link made from this state carries the payloads back intact.
   await page.locator('button[data-action="share"]').click();
+  // The link is made asynchronously (deflate): read it once it is there, not before.
+  await expect(page.locator('.rl-pg-share input')).toHaveValue(/#s=/, { timeout: 20_000 });
   const link = await page.locator('.rl-pg-share input').inputValue();
   await page.goto('about:blank');
   await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));

@@ -37,6 +37,22 @@ function leastSize(width: number): Record<string, string> {
   return { width: px, height: 'auto', 'max-width': px, 'min-width': px };
 }
 
+/**
+ * The box a route's drawing will take, reserved without knowing which form
+ * the column gets: both forms are as tall as the layout at the least zoom when
+ * the column is narrow, and up to the natural zoom when it is wide; never
+ * wider than the column (a reserved box that scrolled would be a scrolling
+ * region with nothing to focus).
+ */
+export function routeSpace(height: number): Record<string, string> {
+  return {
+    width: '100%',
+    height: 'auto',
+    'min-height': `${Math.ceil(height * zoom.least)}px`,
+    'max-height': `${Math.round(height * zoom.natural)}px`,
+  };
+}
+
 /** Whether a drawing this wide fits the container at the least zoom (a hidden one counts as fitting). */
 export function fitsAtLeast(container: HTMLElement, width: number): boolean {
   return container.clientWidth === 0 || container.clientWidth >= Math.ceil(width * zoom.least);
