@@ -129,7 +129,7 @@ data: {tls.crt: LS0tLS1CRUdJTi0tLS0t, tls.key: LS0tLS1CRUdJTi0tLS0t}
   it('is warned about at its line under spec.tls', () => {
     const model = buildModel([{ file: 'x.yaml', text }]);
     const warning = model.diagnostics.find((d) => d.code === 'IngressTLSHostNoRule');
-    expect(warning?.field).toBe('spec.tls.0.hosts.1');
+    expect(warning?.field).toBe('spec.tls[0].hosts[1]');
     expect(warning?.message).toContain('other.example.com');
     expect(model.diagnostics.filter((d) => d.code === 'IngressTLSHostNoRule')).toHaveLength(1);
   });

@@ -8,7 +8,7 @@ import type { ClusterNode } from '../cluster.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { type Message, message } from '../messages.ts';
 import { type Cidr, formatIPv4, parseCidr } from '../net/ip.ts';
-import { english } from '../trace/english.ts';
+import { explained, hinted } from '../trace/english.ts';
 
 /** kube-controller-manager's --node-cidr-mask-size for IPv4 (its default). */
 export const nodeCIDRMaskSize = 24;
@@ -123,7 +123,7 @@ export function allocationText(
   problem: AllocationProblem,
 ): Pick<Diagnostic, 'message' | 'explanation' | 'hint' | 'hintMessage'> {
   const { explanation, hintMessage } = allocationMessages(problem);
-  return { message: english(explanation), explanation, hint: english(hintMessage), hintMessage };
+  return { ...explained(explanation), ...hinted(hintMessage) };
 }
 
 function allocationMessages(problem: AllocationProblem): {

@@ -4,11 +4,11 @@
 // fake certificate, and IngressClasses no installed controller serves.
 import type { Service, ServicePort } from '../api/types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { locate } from '../diagnostics.ts';
+import { formatPath, locate } from '../diagnostics.ts';
 import { type Message, message } from '../messages.ts';
 import { serviceNamed } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
-import { english } from '../trace/english.ts';
+import { explained } from '../trace/english.ts';
 import { controllerName } from './controller.ts';
 import { missingKeypair } from './secret.ts';
 import type { Ingress, IngressBackend } from './types.ts';
@@ -24,9 +24,8 @@ export function warn(
     severity,
     code,
     object: ingress.id,
-    field: field.join('.'),
-    message: english(explanation),
-    explanation,
+    field: formatPath(field),
+    ...explained(explanation),
     ...locate(ingress.doc, field),
   };
 }
@@ -249,8 +248,7 @@ export function classWarnings(model: Model): Diagnostic[] {
         code: 'IngressClassNoController',
         object: c.id,
         field: 'spec.controller',
-        message: english(explanation),
-        explanation,
+        ...explained(explanation),
         ...locate(c.doc, ['spec', 'controller']),
       };
     });

@@ -274,8 +274,7 @@ function forgetEarlier(
       code: 'Duplicate',
       object: id,
       field: '',
-      message: english(explanation),
-      explanation,
+      ...explained(explanation),
       ...locate(doc, ['metadata', 'name']),
     });
     for (const list of [

@@ -4,11 +4,11 @@
 import type { Service } from '../api/types.ts';
 import { findPort, selectedPods } from '../controllers/endpointslices.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { locate } from '../diagnostics.ts';
+import { formatPath, locate } from '../diagnostics.ts';
 import { builtInFile } from '../ingress/controller.ts';
 import { mapSelectorMatches } from '../labels.ts';
 import { type Message, message } from '../messages.ts';
-import { english } from '../trace/english.ts';
+import { explained } from '../trace/english.ts';
 import type { Model, RunningPod } from './types.ts';
 
 function selectorText(selector: Record<string, string>): string {
@@ -27,12 +27,8 @@ function warn(
     severity: 'warning',
     code,
     object: service.id,
-    field: field
-      .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
-      .join('')
-      .replace(/^\./, ''),
-    message: english(explanation),
-    explanation,
+    field: formatPath(field),
+    ...explained(explanation),
     ...locate(service.doc, field),
   };
 }
