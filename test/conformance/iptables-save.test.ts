@@ -180,6 +180,16 @@ describe('one rule as iptables-save prints it', () => {
       '-A X -p udp -m udp --dport 53 -j ACCEPT',
     ],
     [
+      // libxt_nfacct.c nfacct_save: nfacct_print_name(info, "--") prints " --nfacct-name NAME";
+      // kube-proxy's localhost NodePort rule (proxier.go, TestOverallIPTablesRules).
+      'an nfacct counter, in the order given',
+      [
+        'KUBE-NODEPORTS',
+        '-m comment --comment ns2/svc2:p80 -m tcp -p tcp -d 127.0.0.0/8 --dport 3001 -m nfacct --nfacct-name localhost_nps_accepted_pkts -j KUBE-EXT-X',
+      ],
+      '-A KUBE-NODEPORTS -d 127.0.0.0/8 -p tcp -m comment --comment "ns2/svc2:p80" -m tcp --dport 3001 -m nfacct --nfacct-name localhost_nps_accepted_pkts -j KUBE-EXT-X',
+    ],
+    [
       // print_rule4: no target name, no -j.
       'a rule without a target',
       [
