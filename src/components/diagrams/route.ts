@@ -1,14 +1,14 @@
 // Draws a laid-out route as SVG with d3: a lane per place, the hops in order
 // down the lanes, and how the request ended. Each hop is a focusable element
 // whose label is the hop's sentence; the hop list beside it stays the text
-// alternative. Motion (hops appearing one by one) only when the learner has
-// not asked for reduced motion.
-import 'd3-transition';
+// alternative. Motion (hops appearing one by one) is a CSS animation, and
+// only when the learner has not asked for reduced motion (route.css): a d3
+// transition set each hop's opacity from script on every frame, ten long
+// tasks on a throttled phone while the home page loaded.
 import { narrowRoute, type RouteLayout } from './route-layout.ts';
 import { appendSvg, fitsAtLeast } from './svg.ts';
 
 export function drawRoute(container: HTMLElement, wide: RouteLayout, label: string): void {
-  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   for (const old of container.querySelectorAll(':scope > svg')) old.remove();
   // A column narrower than a lane per place (a phone) gets the one-lane form,
   // as tall as the wide one at its least zoom: the box a chapter reserved for
@@ -35,7 +35,8 @@ export function drawRoute(container: HTMLElement, wide: RouteLayout, label: stri
     .attr('tabindex', 0)
     .attr('role', 'img')
     .attr('aria-label', (d) => `${d.index + 1}. ${d.kind} @ ${d.place}: ${d.detail}`)
-    .attr('transform', (d) => `translate(${d.x},${d.y})`);
+    .attr('transform', (d) => `translate(${d.x},${d.y})`)
+    .style('--rl-hop', (d) => String(d.index));
   steps.append('circle').attr('r', 6);
   steps
     .append('text')
@@ -58,25 +59,11 @@ export function drawRoute(container: HTMLElement, wide: RouteLayout, label: stri
     .attr('tabindex', 0)
     .attr('role', 'img')
     .attr('aria-label', `${layout.end.label}: ${layout.end.reason}`)
-    .attr('transform', `translate(${layout.end.x},${layout.end.y})`);
+    .attr('transform', `translate(${layout.end.x},${layout.end.y})`)
+    .style('--rl-hop', String(layout.steps.length));
   end.append('rect').attr('x', -7).attr('y', -7).attr('width', 14).attr('height', 14);
   end.append('text').attr('x', 12).attr('y', 4).text(layout.end.label);
   end.append('title').text(layout.end.reason);
-
-  if (!reduce) {
-    steps
-      .attr('opacity', 0)
-      .transition()
-      .delay((_, i) => i * 120)
-      .duration(200)
-      .attr('opacity', 1);
-    end
-      .attr('opacity', 0)
-      .transition()
-      .delay(layout.steps.length * 120)
-      .duration(200)
-      .attr('opacity', 1);
-  }
 }
 
 /** The narrow form's place names in the gutter, each over a rule that starts its rows. */
