@@ -42,6 +42,10 @@ export interface ClusterSpec {
   /** Where the cloud provider takes load-balancer addresses from. */
   loadBalancerCIDR: string;
   externalClient: string;
+  /** kube-proxy's --proxy-mode on every node (docs/cli.md "kube-proxy modes"). */
+  kubeProxyMode: 'iptables' | 'nftables';
+  /** Whether the CNI enforces NetworkPolicy (Calico, Cilium) or ignores it (flannel alone). */
+  networkPolicy: 'enforced' | 'ignored';
 }
 
 /**
@@ -81,6 +85,8 @@ export function defaultCluster(): ClusterSpec {
     clusterDomain: 'cluster.local',
     loadBalancerCIDR: '198.51.100.0/24',
     externalClient: '203.0.113.10',
+    kubeProxyMode: 'iptables',
+    networkPolicy: 'enforced',
   };
 }
 
@@ -171,6 +177,16 @@ export function decodeCluster(d: Decoder, diagnostics: Diagnostic[]): DecodedClu
           'None',
         ]),
       );
+  }
+  const mode = d.string(['spec', 'kubeProxyMode']);
+  if (mode !== undefined) {
+    if (mode === 'iptables' || mode === 'nftables') spec.kubeProxyMode = mode;
+    else report(notSupported(['spec', 'kubeProxyMode'], mode, ['iptables', 'nftables']));
+  }
+  const policy = d.string(['spec', 'networkPolicy']);
+  if (policy !== undefined) {
+    if (policy === 'enforced' || policy === 'ignored') spec.networkPolicy = policy;
+    else report(notSupported(['spec', 'networkPolicy'], policy, ['enforced', 'ignored']));
   }
   spec.pods = d.list(['spec', 'pods'], '[]PodFault').map((_, i) => ({
     name: d.string(['spec', 'pods', i, 'name']) ?? '',

@@ -224,6 +224,8 @@ const cluster: Schema = {
         loadBalancer: { enum: ['cloud', 'none'] },
         ingressController: { enum: ['ingress-nginx', 'none'] },
         ingressControllerService: { enum: ['LoadBalancer', 'NodePort', 'None'] },
+        kubeProxyMode: { enum: ['iptables', 'nftables'] },
+        networkPolicy: { enum: ['enforced', 'ignored'] },
         pods: { type: 'array', items: { type: 'object' } },
       },
     },
