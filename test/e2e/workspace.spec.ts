@@ -25,6 +25,34 @@ test('a click on the starter puts the caret there: one key fixes the selector', 
   await expect(page.locator('.rl-editor .view-lines')).toContainText('app: my-app');
 });
 
+test('while a request check fails, the goal (the solution’s route) is drawn beside the learner’s', async ({
+  page,
+}) => {
+  await page.goto('/exercises/service-selector/');
+  const value = page.locator('.rl-static').getByText('my-ap', { exact: true });
+  const box = await value.boundingBox();
+  if (!box) throw new Error('the starter does not show "my-ap"');
+  await value.click({ position: { x: box.width - 1, y: box.height / 2 } });
+  await expect(page.locator('.rl-summary')).toHaveText(/\d/, { timeout: 20_000 });
+  const goal = page.locator('.rl-trace .rl-goal');
+  await expect(goal).toBeVisible();
+  await expect(goal.locator('figcaption')).toHaveText('ゴール: 解答例での経路');
+  await expect(page.locator('.rl-yours-caption')).toBeVisible();
+  // The solution's request reaches a Pod; the starter's is refused.
+  await expect(goal.locator('.rl-route-end')).toHaveClass(/rl-route-ok/);
+  await expect(page.locator('.rl-trace .rl-route .rl-route-end')).toHaveClass(/rl-route-failed/);
+  expect(await goal.locator('svg').getAttribute('aria-label')).toMatch(/^ゴール/);
+  await page.keyboard.type('p');
+  await expect(page.locator('li[data-check-id="reaches-my-app"]')).toHaveAttribute(
+    'data-state',
+    'pass',
+    { timeout: 10_000 },
+  );
+  // Passing, the learner's route is the only one: nothing left to compare.
+  await expect(goal).toBeHidden();
+  await expect(page.locator('.rl-yours-caption')).toBeHidden();
+});
+
 test('from 1024 px the checks are beside the code and in view while typing', async ({
   browser,
 }) => {

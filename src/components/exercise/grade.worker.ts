@@ -3,7 +3,7 @@
 import type { Grade } from '../../course/exercises/grade.ts';
 import { gradeModel, withEnvironment } from '../../course/exercises/grade.ts';
 import type { Exercise } from '../../course/exercises/schema.ts';
-import type { Diagnostic } from '../../engine/index.ts';
+import type { Diagnostic, TraceResult } from '../../engine/index.ts';
 import { buildModel } from '../../engine/index.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { layoutTopology, type TopologyLayout } from '../diagrams/topology-layout.ts';
@@ -21,6 +21,25 @@ export interface GradeReply {
   grade: Grade;
   diagnostics: Diagnostic[];
   topology: TopologyLayout;
+  /** Each request check's route with the exercise's solution: the goal drawn beside the learner's. */
+  goal: Record<string, TraceResult>;
+}
+
+// The solution never changes while a page is open: its routes are traced once
+// per exercise and locale, not on every keystroke.
+const goals = new Map<string, Record<string, TraceResult>>();
+function goalOf(exercise: Exercise, locale: Locale): Record<string, TraceResult> {
+  const key = `${exercise.id}\n${locale}`;
+  let goal = goals.get(key);
+  if (!goal) {
+    const model = buildModel(
+      withEnvironment(exercise, [{ file: answerFile, text: exercise.solution }]),
+    );
+    const grade = gradeModel(exercise, model, locale, { traces: true });
+    goal = Object.fromEntries(grade.checks.flatMap((c) => (c.trace ? [[c.id, c.trace]] : [])));
+    goals.set(key, goal);
+  }
+  return goal;
 }
 
 serve(({ exercise, text, locale }: GradeRequest): GradeReply => {
@@ -31,5 +50,5 @@ serve(({ exercise, text, locale }: GradeRequest): GradeReply => {
   // Markers for the learner's own file only: the exercise's cluster and
   // ingress-nginx's objects are not theirs to fix.
   const diagnostics = model.diagnostics.filter((d) => d.file === answerFile);
-  return { grade, diagnostics, topology: layoutTopology(model) };
+  return { grade, diagnostics, topology: layoutTopology(model), goal: goalOf(exercise, locale) };
 });

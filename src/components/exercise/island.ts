@@ -185,7 +185,7 @@ export async function mount(root: HTMLElement): Promise<{
     },
     onAnswer: (reply) => {
       showMarkers(reply.diagnostics);
-      view.show(reply.grade, reply.topology);
+      view.show(reply.grade, reply.topology, reply.goal);
       if (reply.grade.passed) markCompleted(exercise.id);
       measureVerdict();
     },

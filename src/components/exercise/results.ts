@@ -1,6 +1,9 @@
 // The grade on the page: each check's mark and message, the summary, and the
 // route of one request check (the first failing one, else the one the
-// learner chose) with its hops and the cluster it crossed.
+// learner chose) with its hops and the cluster it crossed. While that check
+// fails, the route the solution gives is drawn beside it, goal and current
+// side by side as Learn Git Branching shows its trees.
+import type { TraceResult } from '../../engine/index.ts';
 import type { EngineWords, Part } from '../../i18n/engine/index.ts';
 import '../diagrams/route.css';
 import '../diagrams/topology.css';
@@ -17,6 +20,7 @@ import { showMessage } from './message.ts';
 export class GradeView {
   private lastGrade: Grade | null = null;
   private lastTopology: TopologyLayout | null = null;
+  private goal: Record<string, TraceResult> = {};
   private shownCheck = '';
   private readonly root: HTMLElement;
   private readonly exercise: Exercise;
@@ -41,7 +45,8 @@ export class GradeView {
     this.t = t;
   }
 
-  show(grade: Grade, topology: TopologyLayout): void {
+  show(grade: Grade, topology: TopologyLayout, goal: Record<string, TraceResult> = {}): void {
+    this.goal = goal;
     this.lastGrade = grade;
     this.lastTopology = topology;
     for (const result of grade.checks) this.showCheck(result);
@@ -125,10 +130,21 @@ export class GradeView {
     $(section, '.rl-trace-check').textContent = this.t.routeOf(this.title(result.id) ?? result.id);
     // Shown before drawing: the drawing takes its form from the column's width.
     section.hidden = false;
+    // The goal first, so that the learner's route is drawn into the width left beside it.
+    const goal = result.passed ? undefined : this.goal[result.id];
+    const goalFigure = $(section, '.rl-goal');
+    goalFigure.hidden = !goal;
+    $(section, '.rl-yours-caption').hidden = !goal;
+    if (goal)
+      drawRoute(
+        $(goalFigure, '.rl-goal-route'),
+        layoutRoute(goal, this.engine),
+        `${this.t.goalTitle}: ${goal.request.method} ${goal.request.to} — ${this.engine.outcome(goal.outcome)}`,
+      );
     drawRoute(
       $(section, '.rl-route'),
       layoutRoute(result.trace, this.engine),
-      `${this.t.traceTitle}: ${request.method} ${request.to} — ${this.engine.outcome(result.trace.outcome)}`,
+      `${goal ? this.t.yoursTitle : this.t.traceTitle}: ${request.method} ${request.to} — ${this.engine.outcome(result.trace.outcome)}`,
     );
     const line = (...parts: Part[]) => {
       const li = document.createElement('li');

@@ -38,6 +38,8 @@ export const en: PartialTable<UiMessages> = {
     traceTitle: 'Where the request went',
     showRoute: 'Show its route',
     routeOf: (title) => `The request of the check “${title}”`,
+    goalTitle: 'The goal: the route with a solution',
+    yoursTitle: 'Yours: the route with your manifests',
     clusterTitle: 'Your cluster',
     clusterLabel: (n, p, s) => `Your cluster: ${n} nodes, ${p} Pods, ${s} Services`,
     engineError: 'Could not grade',

@@ -46,6 +46,9 @@ const exercise = {
   traceTitle: 'リクエストの経路',
   showRoute: '経路を見る',
   routeOf: (title: string) => `チェック「${title}」のリクエスト`,
+  /** Over the route a solution gives, drawn beside the learner's while the check fails. */
+  goalTitle: 'ゴール: 解答例での経路',
+  yoursTitle: 'あなたのマニフェストでの経路',
   clusterTitle: 'あなたのクラスター',
   clusterLabel: (n: number, p: number, s: number) =>
     `あなたのクラスター: ノード ${n} 台、Pod ${p} 個、Service ${s} 個`,
