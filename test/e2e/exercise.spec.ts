@@ -194,6 +194,17 @@ test('the progress page imports and exports progress; instructor mode is remembe
     'done',
   );
   await expect(page.locator('.rl-progress-count')).toHaveText('1 of 14 exercises done');
+  // A bar for the course and one per chapter: only the chapter holding the exercise moved.
+  await expect(page.locator('.rl-progress-total progress')).toHaveJSProperty('value', 1);
+  const chapter = page.locator('.rl-progress-chapter', {
+    has: page.locator('[data-progress-for="service-selector"]'),
+  });
+  await expect(chapter.locator('progress')).toHaveJSProperty('value', 1);
+  await expect(chapter.locator('.rl-progress-of')).toHaveText(/^1 of [1-9] exercises done$/);
+  const moved = await page
+    .locator('.rl-progress-chapter progress')
+    .evaluateAll((bars) => bars.filter((b) => (b as HTMLProgressElement).value > 0).length);
+  expect(moved).toBe(1);
   // A file that is not ours changes nothing.
   await page.locator('input[data-action="import"]').setInputFiles({
     name: 'x.json',

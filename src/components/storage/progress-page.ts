@@ -206,4 +206,21 @@ export function renderProgress(root: HTMLElement, words: UiMessages['progress'])
   }
   const count = root.querySelector<HTMLElement>('.rl-progress-count');
   if (count) count.textContent = words.count(done, Number(root.dataset.total ?? 0));
+  const total = root.querySelector<HTMLProgressElement>('.rl-progress-total progress');
+  if (total) {
+    total.value = done;
+    total.setAttribute('aria-valuetext', words.count(done, Number(root.dataset.total ?? 0)));
+  }
+  for (const chapter of root.querySelectorAll<HTMLElement>('.rl-progress-chapter')) {
+    const rows = [...chapter.querySelectorAll<HTMLElement>('[data-progress-for]')];
+    const n = rows.filter((li) => li.dataset.state === 'done').length;
+    const bar = chapter.querySelector('progress');
+    const text = words.count(n, rows.length);
+    if (bar) {
+      bar.value = n;
+      bar.setAttribute('aria-valuetext', text);
+    }
+    const of = chapter.querySelector('.rl-progress-of');
+    if (of) of.textContent = text;
+  }
 }
