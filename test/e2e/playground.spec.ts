@@ -315,9 +315,11 @@ test('“invalid” shows why beside the result, each problem a way to its line;
   await open(page);
   // Pasted over the whole text (typing would be auto-indented by the editor).
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  // The click goes to the first line: the lines' box is as tall as the whole
+  // scenario, and its middle can lie below the editor, on the Send button.
   const paste = async (text: string) => {
     await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-    await page.locator('.rl-editor .view-lines').click();
+    await page.locator('.rl-editor .view-line').first().click();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.press('ControlOrMeta+v');
   };
