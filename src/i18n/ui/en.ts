@@ -181,13 +181,15 @@ export const en: PartialTable<UiMessages> = {
   },
   instructor: {
     toggle: 'Instructor mode (show solutions and teaching notes)',
-    checks: 'Checks',
-    mistakes: 'Common mistakes, and the check that catches each',
-    caughtBy: 'caught by',
-    says: 'its message says',
-    hints: 'Hints',
+    checks: 'What a right answer does',
+    checksLead:
+      'An answer passes when every check does. The checks send requests and read the cluster; they never compare text with the solution, so other names and other ways of writing the same thing pass.',
+    mistakes: 'Mistakes learners make, and what they are told',
+    fails: (check) => `The check “${check}” fails, and its message includes:`,
+    hints: 'Hints, in the order they are given',
     solution: 'Solution',
-    grade: 'Grading command',
+    grade: 'Grading a class’s answers',
+    chapter: (n, title) => `Chapter ${n}: ${title}`,
   },
   footer: {
     code: ': code under the ',

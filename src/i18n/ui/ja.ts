@@ -205,13 +205,16 @@ const progress = {
 
 const instructor = {
   toggle: '講師モード（解答と指導メモを表示）',
-  checks: 'チェック',
-  mistakes: 'よくある間違いと、それを捕まえるチェック',
-  caughtBy: '捕まえるチェック',
-  says: 'メッセージに含まれる言葉',
-  hints: 'ヒント',
+  checks: '正しい回答がすること',
+  checksLead:
+    'すべてのチェックに合格すれば正解です。チェックはリクエストを送り、クラスターの状態を読みます。解答例との文字の比較はしないので、名前や書き方が違っても同じことをしていれば合格します。',
+  mistakes: 'よくある間違いと、そのとき表示されること',
+  fails: (check: string) =>
+    `チェック「${check}」が不合格になり、メッセージに次の言葉が含まれます（英語の出力）:`,
+  hints: 'ヒント（出る順）',
   solution: '解答例',
-  grade: '採点コマンド',
+  grade: 'クラスの回答を採点する',
+  chapter: (n: number, title: string) => `第 ${n} 章: ${title}`,
 };
 
 /** Saved work: another tab's changes, earlier versions, storage that fails. */
