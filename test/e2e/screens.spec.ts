@@ -60,22 +60,25 @@ async function widthProblem(page: Page, what: string): Promise<string | null> {
 }
 
 /**
- * Route drawings that scroll sideways in their box, or whose words run past
- * the drawing's edge: a route takes its one-lane form where lanes do not fit.
+ * Route and rules drawings that scroll sideways in their box, or whose words
+ * run past the drawing's edge: a route takes its one-lane form where lanes do
+ * not fit, the rules graph its one-column form.
  */
 async function routeProblems(page: Page, what: string): Promise<string[]> {
   const found = await page.evaluate(() => {
     const out: string[] = [];
-    for (const svg of document.querySelectorAll('svg.rl-route-svg')) {
+    for (const svg of document.querySelectorAll('svg.rl-route-svg, svg.rl-rules-svg')) {
       const box = svg.parentElement;
       if (!box || box.clientWidth === 0) continue;
       if (box.scrollWidth > box.clientWidth + 1)
-        out.push(`route scrolls: ${box.scrollWidth} px in ${box.clientWidth} px`);
+        out.push(
+          `${svg.getAttribute('class')} scrolls: ${box.scrollWidth} px in ${box.clientWidth} px`,
+        );
       const edge = svg.getBoundingClientRect();
       for (const text of svg.querySelectorAll('text')) {
         const r = text.getBoundingClientRect();
         if (r.width > 0 && (r.left < edge.left - 1 || r.right > edge.right + 1))
-          out.push(`route text past the edge: "${text.textContent}"`);
+          out.push(`${svg.getAttribute('class')} text past the edge: "${text.textContent}"`);
       }
     }
     return out;

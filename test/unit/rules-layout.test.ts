@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   firstRuleNode,
   layoutRules,
+  narrowRules,
   rulesGeometry,
 } from '../../src/components/diagrams/rules-layout.ts';
 import { readScenario } from '../../src/course/read.ts';
@@ -92,5 +93,37 @@ describe('layoutRules', () => {
     const again = layoutRules(kubeProxyRules(m, node(m, 'node-1')), blank);
     expect(again).toEqual(layout);
     expect(layout.pathRules.length).toBeGreaterThan(0);
+  });
+
+  it('narrow: the walked chains one under another, each jump a line down, the rest counted', () => {
+    const narrow = narrowRules(layout);
+    expect(narrow.chains.map((c) => c.id)).toEqual(
+      layout.chains.filter((c) => c.onPath).map((c) => c.id),
+    );
+    expect(narrow.chains.map((c) => c.id.replace(/-[A-Z2-7]{16}$/, ''))).toEqual([
+      'KUBE-SERVICES',
+      'KUBE-NODEPORTS',
+      'KUBE-EXT',
+      'KUBE-SVC',
+      'KUBE-SEP',
+    ]);
+    expect(narrow.width).toBe(2 * rulesGeometry.margin + rulesGeometry.chainWidth);
+    expect(new Set(narrow.chains.map((c) => c.x)).size).toBe(1);
+    const ys = narrow.chains.map((c) => c.y);
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+    expect(narrow.height).toBeGreaterThanOrEqual(
+      (ys.at(-1) ?? 0) + rulesGeometry.chainHeight + rulesGeometry.margin,
+    );
+    // Every jump drawn joins two consecutive chains: a line down never crosses a third.
+    const row = new Map(narrow.chains.map((c, i) => [c.id, i]));
+    expect(narrow.edges).toHaveLength(4);
+    for (const e of narrow.edges) expect((row.get(e.to) ?? 0) - (row.get(e.from) ?? 0)).toBe(1);
+    expect(narrow.hidden).toBe(layout.chains.length - 5);
+  });
+
+  it('narrow, on a node the request did not pass: the entry points', () => {
+    const other = narrowRules(layoutRules(kubeProxyRules(m, node(m, 'node-2')), result.hops));
+    expect(other.chains.map((c) => c.id)).toEqual(['KUBE-SERVICES', 'KUBE-NODEPORTS']);
+    expect(other.edges.map((e) => `${e.from} ${e.to}`)).toEqual(['KUBE-SERVICES KUBE-NODEPORTS']);
   });
 });

@@ -213,3 +213,39 @@ export function layoutRules(rules: NodeRules, hops: readonly Hop[] = []): RulesL
     pathRules,
   };
 }
+
+/**
+ * The same graph for a column too narrow for its four columns of chains (a
+ * phone, a laptop's chapter column): only the chains the request walked, one
+ * under another in the order it walked them, each jump a line down; the
+ * chains left out are counted under it (the text beside lists every rule).
+ * With no path on this node, the entry points. Never wider than one chain, so
+ * it fits instead of scrolling sideways.
+ */
+export function narrowRules(layout: RulesLayout): RulesLayout {
+  const g = rulesGeometry;
+  const path = layout.chains.filter((c) => c.onPath);
+  const shown = (path.length > 0 ? path : layout.chains.filter((c) => c.column === 0))
+    .slice()
+    .sort((a, b) => a.column - b.column || a.y - b.y);
+  const ids = new Set(shown.map((c) => c.id));
+  const chains = shown.map((c, row) => ({
+    ...c,
+    // One column: rules.ts draws a jump within a column as a line down.
+    column: 0,
+    x: g.margin,
+    y: g.margin + row * (g.chainHeight + g.rowGap),
+  }));
+  return {
+    ...layout,
+    width: 2 * g.margin + g.chainWidth,
+    height: 2 * g.margin + Math.max(1, chains.length) * (g.chainHeight + g.rowGap) - g.rowGap,
+    chains,
+    // The jumps the request took: KUBE-SERVICES also jumps straight to the
+    // KUBE-SVC- a ClusterIP would take, a line that would cross the chains between.
+    edges: layout.edges.filter(
+      (e) => ids.has(e.from) && ids.has(e.to) && (path.length === 0 || e.onPath),
+    ),
+    hidden: layout.hidden + layout.chains.length - chains.length,
+  };
+}

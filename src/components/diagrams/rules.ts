@@ -2,8 +2,8 @@
 // to the iptables-save text they come from. The trace's path is highlighted in
 // both; choosing a chain in the graph scrolls the text to its rules. The text
 // is built from text nodes only: rule comments carry names a learner typed.
-import { rulesGeometry as g, type RulesLayout } from './rules-layout.ts';
-import { appendSvg, cut } from './svg.ts';
+import { rulesGeometry as g, narrowRules, type RulesLayout } from './rules-layout.ts';
+import { appendSvg, cut, fitsAtLeast, rulesBoxHeight } from './svg.ts';
 
 export interface RulesLabels {
   graph: string;
@@ -17,18 +17,24 @@ export interface RulesLabels {
 
 export function drawRules(
   container: HTMLElement,
-  layout: RulesLayout,
+  wide: RulesLayout,
   iptablesSave: string,
   labels: RulesLabels,
 ): void {
   container.replaceChildren();
   const graph = document.createElement('div');
   graph.className = 'rl-rules-graph';
+  // The box a chapter reserved: the same whichever form is drawn.
+  graph.style.minHeight = `${rulesBoxHeight(wide)}px`;
   const pre = document.createElement('pre');
   pre.className = 'rl-rules-text';
   pre.tabIndex = 0;
   pre.setAttribute('aria-label', labels.text);
   container.append(graph, pre);
+  // A column narrower than the four columns of chains gets the request's
+  // chains one under another instead of a graph to scroll sideways.
+  const narrow = !fitsAtLeast(graph, wide.width);
+  const layout = narrow ? narrowRules(wide) : wide;
   if (layout.chains.length === 0) {
     const note = document.createElement('p');
     note.className = 'rl-rules-empty';
@@ -38,13 +44,7 @@ export function drawRules(
 
   const firstLine = writeRulesText(pre, layout, iptablesSave);
 
-  const svg = appendSvg(
-    graph,
-    'rl-rules-svg',
-    layout.width,
-    layout.height + (layout.hidden > 0 ? 20 : 0),
-    labels.graph,
-  );
+  const svg = appendSvg(graph, 'rl-rules-svg', layout.width, layout.height, labels.graph, narrow);
 
   drawRuleEdges(svg, layout);
   const chains = drawChains(svg, layout, labels);
@@ -70,13 +70,13 @@ export function drawRules(
     reveal(c.id);
   });
 
-  if (layout.hidden > 0)
-    svg
-      .append('text')
-      .attr('class', 'rl-rules-hidden')
-      .attr('x', g.margin)
-      .attr('y', layout.height + 12)
-      .text(labels.hidden(layout.hidden));
+  // Words, not SVG text: they wrap in a narrow column instead of being cut.
+  if (layout.hidden > 0) {
+    const note = document.createElement('p');
+    note.className = 'rl-rules-hidden';
+    note.textContent = labels.hidden(layout.hidden);
+    graph.append(note);
+  }
 }
 
 type Svg = ReturnType<typeof appendSvg>;

@@ -4,6 +4,7 @@
 // reads on a phone and on a classroom projector; beyond that its container
 // scrolls. And names shortened with an ellipsis.
 import { type Selection, select } from 'd3-selection';
+import { narrowRules, type RulesLayout } from './rules-layout.ts';
 
 const svgNS = 'http://www.w3.org/2000/svg';
 /** CSS pixels per layout unit: as drawn when there is room, and at the least. */
@@ -52,6 +53,24 @@ export function routeSpace(height: number): Record<string, string> {
     'max-height': `${Math.round(height * zoom.natural)}px`,
   };
 }
+
+/**
+ * The rules graph's box, in pixels: as tall as the wide form at its natural
+ * zoom or the narrow one (rules-layout.ts narrowRules) at the least, whichever
+ * is taller, with two lines for the count of chains left out (rules.css), so
+ * that the chapter's reserved box and the drawing, in either form, are the
+ * same height.
+ */
+export function rulesBoxHeight(wide: RulesLayout): number {
+  const note = (l: RulesLayout) => (l.hidden > 0 ? rulesNoteHeight : 0);
+  const narrow = narrowRules(wide);
+  return Math.ceil(
+    Math.max(wide.height * zoom.natural + note(wide), narrow.height * zoom.least + note(narrow)),
+  );
+}
+
+/** Two lines of rules.css's .rl-rules-hidden (13 px text, 1.5 line height) and its margin. */
+const rulesNoteHeight = 44;
 
 /** Whether a drawing this wide fits the container at the least zoom (a hidden one counts as fitting). */
 export function fitsAtLeast(container: HTMLElement, width: number): boolean {

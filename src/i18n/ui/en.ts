@@ -130,7 +130,7 @@ export const en: PartialTable<UiMessages> = {
     rules: (node) => ({
       graph: `kube-proxy's chains on ${node} (nat table); the highlighted ones are this request's path`,
       text: `iptables-save on ${node} (the rules kube-proxy wrote); the rules this request matched are highlighted`,
-      hidden: (n) => `${n} more chains are not drawn (only those near the route are)`,
+      hidden: (n) => `${n} more chains are not drawn (the rules below list every one)`,
       empty: `${node} has no kube-proxy rules (kube-proxy is stopped there)`,
       onPath: 'on this request’s path',
       rules: (n) => `${n} rules`,

@@ -149,7 +149,7 @@ const diagrams = {
   rules: (node: string): RulesLabels => ({
     graph: `${node} の kube-proxy のチェーン（nat テーブル）。強調されているのがこのリクエストの経路です`,
     text: `${node} の iptables-save（kube-proxy が書いたルール）。このリクエストが一致したルールが強調されています`,
-    hidden: (n) => `ほかに ${n} 個のチェーンがあります（経路に関係するものだけ表示）`,
+    hidden: (n) => `ほかに ${n} 個のチェーンがあります（下のルールにはすべて載っています）`,
     empty: `${node} には kube-proxy のルールがありません（kube-proxy が止まっています）`,
     onPath: 'このリクエストが通ったチェーン',
     rules: (n) => `ルール ${n} 個`,
