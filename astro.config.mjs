@@ -123,6 +123,7 @@ export default defineConfig({
       components: {
         Search: './src/components/overrides/Search.astro',
         Footer: './src/components/overrides/Footer.astro',
+        Sidebar: './src/components/overrides/Sidebar.astro',
         Head: './src/embed/Head.astro',
       },
       // Wrapped code never scrolls sideways: readable at 360 px, and no

@@ -23,6 +23,26 @@ test('a click on the starter puts the caret there: one key fixes the selector', 
     { timeout: 10_000 },
   );
   await expect(page.locator('.rl-editor .view-lines')).toContainText('app: my-app');
+  // Done: the sidebar marks the exercise at once, and its chapter on every page.
+  const mark = (href: string) =>
+    page.locator(`#starlight__sidebar a[href="${href}"] .rl-sidebar-done`);
+  await expect(mark('/en/exercises/service-selector/')).toHaveText('✓ (done)');
+  await page.goto('/en/chapters/ingress/');
+  const chapter = mark('/en/chapters/why-service/');
+  await expect(chapter.locator('[aria-hidden="true"]')).toHaveText('✓');
+  await expect(page.locator('#starlight__sidebar .rl-sidebar-done')).toHaveCount(1);
+  await expect(
+    page.getByRole('link', { name: /Why a Service \(1 of 1 exercises done\)$/ }),
+  ).toHaveCount(1);
+  // One of chapter 4's two: a count, not a tick.
+  await page.evaluate(() => {
+    const key = 'routelab:v2:progress';
+    const progress = JSON.parse(localStorage.getItem(key) ?? '{}');
+    progress.completed['nodeport-expose'] = '2026-12-01T00:00:00.000Z';
+    localStorage.setItem(key, JSON.stringify(progress));
+  });
+  await page.reload();
+  await expect(mark('/en/chapters/nodeport/').locator('[aria-hidden="true"]')).toHaveText('1/2');
 });
 
 test('while a request check fails, the goal (the solution’s route) is drawn beside the learner’s', async ({

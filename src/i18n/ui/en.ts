@@ -172,6 +172,8 @@ export const en: PartialTable<UiMessages> = {
     },
   },
   progress: {
+    sidebarDone: ' (done)',
+    sidebarCount: (n, m) => ` (${n} of ${m} exercises done)`,
     chapter: (n) => `Chapter ${n}`,
     done: 'Done',
     todo: 'Not yet',

@@ -197,6 +197,10 @@ const progress = {
   chapter: (n: number) => `第 ${n} 章`,
   done: '完了',
   todo: '未完了',
+  /** After an exercise's name in the sidebar, for screen readers (the tick is hidden from them). */
+  sidebarDone: '（完了）',
+  /** After a chapter's name in the sidebar, for screen readers. */
+  sidebarCount: (n: number, m: number) => `（演習 ${m} 問中 ${n} 問完了）`,
   export: '進捗を書き出す',
   import: '進捗を読み込む',
   /** n exercises done of m. */
