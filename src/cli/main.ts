@@ -83,17 +83,13 @@ Exit 0; 1 when the NAME or KIND is not found (kubectl's own error line).`,
 
 Prints the filter and nat rules kube-proxy (iptables mode) writes on NODE: as
 its iptables-restore input (restore, the default), or as iptables-save prints
-them back on the node (save: /32, iptables' option order, --set-xmark...).
-When the cluster runs kube-proxy in nftables mode (spec.kubeProxyMode), the
-rules are those it would write in iptables mode, and a note says so.`,
+them back on the node (save: /32, iptables' option order, --set-xmark...),
+even when the cluster runs nftables mode (spec.kubeProxyMode): a note says so.`,
   nftables: `usage: routelab nftables FILE... --node NODE
 
-Prints the ip kube-proxy table kube-proxy (nftables mode) writes on NODE, as
-its nftables tests dump it: nft commands (add table, add chain, add rule, add
-set, add map, add element), chains, sets and maps sorted by name, each followed
-by its rules or elements. When the cluster runs kube-proxy in iptables mode
-(spec.kubeProxyMode), the table is the one it would write in nftables mode,
-and a note says so.`,
+Prints the ip kube-proxy table kube-proxy (nftables mode) writes on NODE as its
+tests dump it (add table/chain/rule/set/map/element; chains, sets and maps by
+name), even when the cluster runs iptables mode: a note says so.`,
   grade: `usage: routelab grade EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ${langs}]
                       [--timeout SECONDS]
 
