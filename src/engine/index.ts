@@ -15,6 +15,9 @@ export {
   kubeProxyNFTables,
   type NftTable,
   nftables,
+  type Packet,
+  type Walk,
+  walkPacket,
 } from './kubeproxy/nftables/index.ts';
 export { kubeProxyRules, type NodeRules, type Rule } from './kubeproxy/rules.ts';
 export { iptablesSave, rulesByChain, ruleText } from './kubeproxy/save.ts';
