@@ -29,9 +29,9 @@ interface Case {
   masq?: boolean;
 }
 
-function run(fixture: string, cases: Case[]): void {
+function run(fixture: string, cases: Case[], text?: string): void {
   const file = `${fixture}.yaml`;
-  const model = buildModel([{ file, text: readFileSync(join(fixtures, file), 'utf8') }]);
+  const model = buildModel([{ file, text: text ?? readFileSync(join(fixtures, file), 'utf8') }]);
   const node = model.nodes.find((n) => n.name === 'test-node');
   const table = node ? kubeProxyNFTables(model, node) : null;
   it('builds the cluster without errors', () => {
@@ -505,4 +505,198 @@ describe('each step names the rule and the map element that matched', () => {
       element: '{ 172.30.0.41 }',
     });
   });
+});
+
+/** The fake proxier's node and ns1, as the fixtures' Cluster document gives them. */
+const clusterPart = readFileSync(join(fixtures, 'no-endpoints-reject.yaml'), 'utf8').split(
+  /^---\napiVersion: v1\nkind: Service/m,
+)[0];
+
+interface Endpoint {
+  ip: string;
+  nodeName: string;
+  ready?: boolean;
+  serving?: boolean;
+  terminating?: boolean;
+}
+
+/** svc1 (172.30.1.1, an unnamed TCP port 80) and, unless deleted, its one EndpointSlice. */
+function svc1(spec: string, endpoints: Endpoint[] | null): string {
+  const slice =
+    endpoints === null
+      ? ''
+      : `---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: { name: svc1-1, namespace: ns1, labels: { kubernetes.io/service-name: svc1 } }
+addressType: IPv4
+ports: [{ name: "", port: 80, protocol: TCP }]
+endpoints:
+${endpoints
+  .map(
+    (e) =>
+      `  - addresses: [${e.ip}]\n    nodeName: ${e.nodeName}\n    conditions: { ready: ${e.ready ?? true}, serving: ${e.serving ?? e.ready ?? true}, terminating: ${e.terminating ?? false} }`,
+  )
+  .join('\n')}
+`;
+  return `${clusterPart}---
+apiVersion: v1
+kind: Service
+metadata: { name: svc1, namespace: ns1 }
+spec:
+  clusterIP: 172.30.1.1
+  ports: [{ port: 80, protocol: TCP, targetPort: 80 }]
+${spec}${slice}`;
+}
+
+describe('TestInternalTrafficPolicy', () => {
+  const toClusterIP = { sourceIP: '10.0.0.2', destIP: '172.30.1.1', destPort: 80 };
+  const cases: [string, string, Endpoint[], Case][] = [
+    [
+      'internalTrafficPolicy is cluster',
+      'Cluster',
+      [
+        { ip: '10.0.1.1', nodeName: 'test-node' },
+        { ip: '10.0.1.2', nodeName: 'node1' },
+        { ip: '10.0.1.3', nodeName: 'node2' },
+      ],
+      {
+        name: 'pod to ClusterIP hits all endpoints',
+        ...toClusterIP,
+        output: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.3:80',
+      },
+    ],
+    [
+      'internalTrafficPolicy is local and there is one local endpoint',
+      'Local',
+      [
+        { ip: '10.0.1.1', nodeName: 'test-node' },
+        { ip: '10.0.1.2', nodeName: 'node1' },
+        { ip: '10.0.1.3', nodeName: 'node2' },
+      ],
+      { name: 'pod to ClusterIP hits only local endpoint', ...toClusterIP, output: '10.0.1.1:80' },
+    ],
+    [
+      'internalTrafficPolicy is local and there are multiple local endpoints',
+      'Local',
+      [
+        { ip: '10.0.1.1', nodeName: 'test-node' },
+        { ip: '10.0.1.2', nodeName: 'test-node' },
+        { ip: '10.0.1.3', nodeName: 'node2' },
+      ],
+      {
+        name: 'pod to ClusterIP hits all local endpoints',
+        ...toClusterIP,
+        output: '10.0.1.1:80, 10.0.1.2:80',
+      },
+    ],
+    [
+      'internalTrafficPolicy is local and there are no local endpoints',
+      'Local',
+      [
+        { ip: '10.0.1.1', nodeName: 'node0' },
+        { ip: '10.0.1.2', nodeName: 'node1' },
+        { ip: '10.0.1.3', nodeName: 'node2' },
+      ],
+      { name: 'no endpoints', ...toClusterIP, output: 'DROP' },
+    ],
+  ];
+  for (const [name, policy, endpoints, flow] of cases)
+    describe(name, () => {
+      const spec = `  internalTrafficPolicy: ${policy}\n`;
+      run('internal-traffic-policy', [flow], svc1(spec, endpoints));
+      describe('after the EndpointSlice is deleted', () => {
+        run(
+          'internal-traffic-policy',
+          [{ name: 'endpoints deleted', ...toClusterIP, output: 'REJECT' }],
+          svc1(spec, null),
+        );
+      });
+    });
+});
+
+describe('TestTerminatingEndpointsTrafficPolicyLocal', () => {
+  // The fake proxier allocates no NodePort; allocateLoadBalancerNodePorts: false gives the same input.
+  const spec = `  type: LoadBalancer
+  externalTrafficPolicy: Local
+  allocateLoadBalancerNodePorts: false
+  healthCheckNodePort: 30000
+status:
+  loadBalancer:
+    ingress: [{ ip: 1.2.3.4 }]
+`;
+  const pod = {
+    name: 'pod to clusterIP',
+    sourceIP: '10.0.0.2',
+    destIP: '172.30.1.1',
+    destPort: 80,
+  };
+  const external = {
+    name: 'external to LB',
+    sourceIP: testExternalClient,
+    destIP: '1.2.3.4',
+    destPort: 80,
+  };
+  const cases: [string, Endpoint[], Case[]][] = [
+    [
+      'ready endpoints exist',
+      [
+        { ip: '10.0.1.1', nodeName: 'test-node' },
+        { ip: '10.0.1.2', nodeName: 'test-node' },
+        { ip: '10.0.1.3', nodeName: 'test-node', ready: false, serving: true, terminating: true },
+        { ip: '10.0.1.4', nodeName: 'test-node', ready: false, serving: false, terminating: true },
+        { ip: '10.0.1.5', nodeName: 'node-1' },
+      ],
+      [
+        { ...pod, output: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80' },
+        { ...external, output: '10.0.1.1:80, 10.0.1.2:80' },
+      ],
+    ],
+    [
+      'only terminating endpoints exist',
+      [
+        { ip: '10.0.1.2', nodeName: 'test-node', ready: false, serving: true, terminating: true },
+        { ip: '10.0.1.3', nodeName: 'test-node', ready: false, serving: true, terminating: true },
+        { ip: '10.0.1.4', nodeName: 'test-node', ready: false, serving: false, terminating: true },
+        { ip: '10.0.1.5', nodeName: 'node-1' },
+      ],
+      [
+        { ...pod, output: '10.0.1.5:80' },
+        { ...external, output: '10.0.1.2:80, 10.0.1.3:80' },
+      ],
+    ],
+    [
+      'terminating endpoints on remote node',
+      [{ ip: '10.0.1.5', nodeName: 'node-1', ready: false, serving: true, terminating: true }],
+      [
+        { ...pod, output: '10.0.1.5:80' },
+        { ...external, name: 'external to LB, no locally-usable endpoints', output: 'DROP' },
+      ],
+    ],
+    [
+      'no usable endpoints on any node',
+      [
+        { ip: '10.0.1.5', nodeName: 'test-node', ready: false, serving: false, terminating: true },
+        { ip: '10.0.1.5', nodeName: 'node-1', ready: false, serving: false, terminating: true },
+      ],
+      [
+        { ...pod, name: 'pod to clusterIP, no usable endpoints', output: 'REJECT' },
+        { ...external, name: 'external to LB, no usable endpoints', output: 'REJECT' },
+      ],
+    ],
+  ];
+  for (const [name, endpoints, flows] of cases)
+    describe(name, () => {
+      run('terminating-local', flows, svc1(spec, endpoints));
+      describe('after the EndpointSlice is deleted', () => {
+        run(
+          'terminating-local',
+          [
+            { ...pod, name: 'pod to clusterIP after endpoints deleted', output: 'REJECT' },
+            { ...external, name: 'external to LB after endpoints deleted', output: 'REJECT' },
+          ],
+          svc1(spec, null),
+        );
+      });
+    });
 });
