@@ -93,14 +93,33 @@ export class Transaction {
       value.length > 0 ? this.table.maps.get(container) : this.table.sets.get(container);
     if (!holder) throw new Error(`no set or map ${container}`);
     const element: NftElement = comment === undefined ? { key, value } : { key, value, comment };
-    const same = (e: NftElement) => e.key.join(' . ') === key.join(' . ');
-    const at = holder.elements.findIndex(same);
-    if (at === -1) {
+    const keys = elementIndex(holder);
+    const name = key.join(' . ');
+    const existing = keys.get(name);
+    keys.set(name, element);
+    if (!existing) {
       holder.elements.push(element);
       return;
     }
-    if (holder.elements[at]?.value.join(' . ') === value.join(' . ')) return;
-    holder.elements.splice(at, 1);
+    if (existing.value.join(' . ') === value.join(' . ')) {
+      keys.set(name, existing);
+      return;
+    }
+    holder.elements.splice(holder.elements.indexOf(existing), 1);
     holder.elements.push(element);
   }
+}
+
+// A large cluster puts tens of thousands of elements in service-ips: finding
+// one by its key must not walk them all.
+const indexes = new WeakMap<NftSet, Map<string, NftElement>>();
+
+/** A set's or map's elements by key ("172.30.0.41 . tcp . 80"), built once and kept up to date by Transaction. */
+export function elementIndex(holder: NftSet): Map<string, NftElement> {
+  let index = indexes.get(holder);
+  if (!index) {
+    index = new Map(holder.elements.map((e) => [e.key.join(' . '), e]));
+    indexes.set(holder, index);
+  }
+  return index;
 }

@@ -8,7 +8,7 @@
 // filter forward, then filter input.
 import { cidrContains, parseCidr } from '../../net/ip.ts';
 import { elementText } from './dump.ts';
-import type { NftElement, NftTable } from './table.ts';
+import { elementIndex, type NftElement, type NftTable } from './table.ts';
 
 export interface Packet {
   source: string;
@@ -91,9 +91,7 @@ class Walker {
 
   private element(container: string, key: string[], map: boolean): NftElement | undefined {
     const holder = map ? this.table.maps.get(container) : this.table.sets.get(container);
-    return holder?.elements.find(
-      (e) => e.key.length === key.length && e.key.every((k, i) => k === key[i]),
-    );
+    return holder ? elementIndex(holder).get(key.join(' . ')) : undefined;
   }
 
   /** One rule: 'next' when it does not match or falls through, else how its chain ends. */
