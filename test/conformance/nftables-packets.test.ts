@@ -700,3 +700,137 @@ status:
       });
     });
 });
+
+describe('TestInternalExternalMasquerade, "base" (a local detector, no --masquerade-all)', () => {
+  const all = (i: number) => `10.180.0.${i}:80, 10.180.1.${i}:80`;
+  const [pod, node, external] = ['10.0.0.2', testNodeIP, testExternalClient];
+  const flow = (
+    name: string,
+    sourceIP: string,
+    destIP: string,
+    destPort: number,
+    output: string,
+    masq: boolean,
+  ): Case => ({ name, sourceIP, destIP, destPort, output, masq });
+  run('internal-external-masquerade', [
+    flow('pod to ClusterIP', pod, '172.30.0.41', 80, all(1), false),
+    flow('pod to NodePort', pod, testNodeIP, 3001, all(1), true),
+    flow('pod to LB', pod, '1.2.3.4', 80, all(1), true),
+    flow('node to ClusterIP', node, '172.30.0.41', 80, all(1), true),
+    flow('node to NodePort', node, testNodeIP, 3001, all(1), true),
+    flow('node to LB', node, '1.2.3.4', 80, all(1), true),
+    flow('external to ClusterIP', external, '172.30.0.41', 80, all(1), true),
+    flow('external to NodePort', external, testNodeIP, 3001, all(1), true),
+    flow('external to LB', external, '1.2.3.4', 80, all(1), true),
+    flow('pod to ClusterIP with eTP:Local', pod, '172.30.0.42', 80, all(2), false),
+    flow('pod to NodePort with eTP:Local', pod, testNodeIP, 3002, all(2), false),
+    flow('pod to LB with eTP:Local', pod, '5.6.7.8', 80, all(2), false),
+    flow('node to ClusterIP with eTP:Local', node, '172.30.0.42', 80, all(2), true),
+    // Upstream sends this one to svc1's NodePort (3001), as written here.
+    flow('node to NodePort with eTP:Local', node, testNodeIP, 3001, all(1), true),
+    flow('node to LB with eTP:Local', node, '5.6.7.8', 80, all(2), true),
+    flow('external to ClusterIP with eTP:Local', external, '172.30.0.42', 80, all(2), true),
+    flow('external to NodePort with eTP:Local', external, testNodeIP, 3002, '10.180.0.2:80', false),
+    flow('external to LB with eTP:Local', external, '5.6.7.8', 80, '10.180.0.2:80', false),
+    flow('pod to ClusterIP with iTP:Local', pod, '172.30.0.43', 80, '10.180.0.3:80', false),
+    flow('pod to NodePort with iTP:Local', pod, testNodeIP, 3003, all(3), true),
+    flow('pod to LB with iTP:Local', pod, '9.10.11.12', 80, all(3), true),
+    flow('node to ClusterIP with iTP:Local', node, '172.30.0.43', 80, '10.180.0.3:80', true),
+    flow('node to NodePort with iTP:Local', node, testNodeIP, 3003, all(3), true),
+    flow('node to LB with iTP:Local', node, '9.10.11.12', 80, all(3), true),
+    flow(
+      'external to ClusterIP with iTP:Local',
+      external,
+      '172.30.0.43',
+      80,
+      '10.180.0.3:80',
+      true,
+    ),
+    flow('external to NodePort with iTP:Local', external, testNodeIP, 3003, all(3), true),
+    flow('external to LB with iTP:Local', external, '9.10.11.12', 80, all(3), true),
+  ]);
+});
+
+describe('TestTerminatingEndpointsTrafficPolicyCluster', () => {
+  // The fake proxier allocates no NodePort; allocateLoadBalancerNodePorts: false gives the same input.
+  // The test's healthCheckNodePort is left out: kube-apiserver refuses it with the Cluster policy.
+  const spec = `  type: LoadBalancer
+  externalTrafficPolicy: Cluster
+  allocateLoadBalancerNodePorts: false
+status:
+  loadBalancer:
+    ingress: [{ ip: 1.2.3.4 }]
+`;
+  const pod = {
+    name: 'pod to clusterIP',
+    sourceIP: '10.0.0.2',
+    destIP: '172.30.1.1',
+    destPort: 80,
+  };
+  const external = {
+    name: 'external to LB',
+    sourceIP: testExternalClient,
+    destIP: '1.2.3.4',
+    destPort: 80,
+  };
+  const terminating = { ready: false, serving: true, terminating: true };
+  const gone = { ready: false, serving: false, terminating: true };
+  const cases: [string, Endpoint[], string][] = [
+    [
+      'ready endpoints exist',
+      [
+        { ip: '10.0.1.1', nodeName: 'test-node' },
+        { ip: '10.0.1.2', nodeName: 'test-node' },
+        { ip: '10.0.1.3', nodeName: 'another-node', ...terminating },
+        { ip: '10.0.1.4', nodeName: 'another-node', ...gone },
+        { ip: '10.0.1.5', nodeName: 'another-node' },
+      ],
+      '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80',
+    ],
+    [
+      'only terminating endpoints exist',
+      [
+        { ip: '10.0.1.2', nodeName: 'test-node', ...terminating },
+        { ip: '10.0.1.3', nodeName: 'test-node', ...terminating },
+        { ip: '10.0.1.4', nodeName: 'another-node', ...gone },
+        { ip: '10.0.1.5', nodeName: 'another-node', ...terminating },
+      ],
+      '10.0.1.2:80, 10.0.1.3:80, 10.0.1.5:80',
+    ],
+    [
+      'terminating endpoints on remote node',
+      [{ ip: '10.0.1.5', nodeName: 'node-1', ...terminating }],
+      '10.0.1.5:80',
+    ],
+    [
+      'no usable endpoints on any node',
+      [
+        { ip: '10.0.1.5', nodeName: 'test-node', ...gone },
+        { ip: '10.0.1.5', nodeName: 'node-1', ...gone },
+      ],
+      'REJECT',
+    ],
+  ];
+  for (const [name, endpoints, output] of cases)
+    describe(name, () => {
+      const rejected = output === 'REJECT';
+      run(
+        'terminating-cluster',
+        [
+          { ...pod, output },
+          { ...external, output, masq: !rejected },
+        ],
+        svc1(spec, endpoints),
+      );
+      describe('after the EndpointSlice is deleted', () => {
+        run(
+          'terminating-cluster',
+          [
+            { ...pod, name: 'pod to clusterIP after endpoints deleted', output: 'REJECT' },
+            { ...external, name: 'external to LB after endpoints deleted', output: 'REJECT' },
+          ],
+          svc1(spec, null),
+        );
+      });
+    });
+});
