@@ -45,6 +45,12 @@ describe('kube-proxy nftables table', () => {
         sortTransaction(expectedAfterBase(state)),
       );
     });
+
+  it('TestSyncProxyRulesStartup: a second endpoint for svc1, svc3 with none', () => {
+    expect(sortTransaction(tableFor('sync-startup', 'test-node'))).toBe(
+      sortTransaction(expectedAfterBase('sync-startup')),
+    );
+  });
 });
 
 describe('the text is knftables Fake.Dump()', () => {
