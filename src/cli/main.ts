@@ -4,12 +4,13 @@
 import { withEnvironment } from '../course/exercises/grade.ts';
 import { readExercise, readExercises, UnknownExercise } from '../course/read.ts';
 import type { Diagnostic, InputFile, ValidateResult } from '../engine/index.ts';
-import { buildModel, iptables, iptablesFormats, validate } from '../engine/index.ts';
+import { validate } from '../engine/index.ts';
 import { isLocale, type Locale, locales } from '../i18n/locales.ts';
-import { choice, integer, one, type Parsed, parseArgs, UsageError } from './args.ts';
+import { integer, one, type Parsed, parseArgs, UsageError } from './args.ts';
 import { holdsNoObject, type Inputs, noObjectsMessage, noteText, readInputs } from './files.ts';
 import { runDescribe, runGet } from './get-command.ts';
 import { gradeAll, type SubmissionResult } from './grade.ts';
+import { runIptables, runNftables } from './kube-proxy.ts';
 import { published, traceText, validateText } from './render.ts';
 import {
   type Format,
@@ -36,6 +37,7 @@ usage:
   routelab get      FILE... [KIND[,KIND...][/NAME] [NAME...]] [-o wide|yaml|json|name] [-n NS] [--json]
   routelab describe FILE... KIND NAME [-n NS]
   routelab iptables FILE... --node NODE [--format restore|save]
+  routelab nftables FILE... --node NODE
   routelab grade    EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ${langs}]
   routelab exercises [--json] [--lang ${langs}]
 
@@ -81,7 +83,13 @@ Exit 0; 1 when the NAME or KIND is not found (kubectl's own error line).`,
 
 Prints the filter and nat rules kube-proxy (iptables mode) writes on NODE: as
 its iptables-restore input (restore, the default), or as iptables-save prints
-them back on the node (save: /32, iptables' option order, --set-xmark...).`,
+them back on the node (save: /32, iptables' option order, --set-xmark...),
+even when the cluster runs nftables mode (spec.kubeProxyMode): a note says so.`,
+  nftables: `usage: routelab nftables FILE... --node NODE
+
+Prints the ip kube-proxy table kube-proxy (nftables mode) writes on NODE as its
+tests dump it (add table/chain/rule/set/map/element; chains, sets and maps by
+name), even when the cluster runs iptables mode: a note says so.`,
   grade: `usage: routelab grade EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ${langs}]
                       [--timeout SECONDS]
 
@@ -262,25 +270,16 @@ async function describeCommand(rest: string[], io: Io): Promise<number> {
   return wantsHelp(p) ? printHelp(io, 'describe') : runDescribe(p, io);
 }
 
-/** routelab iptables: a node's rules as kube-proxy hands them to iptables-restore, or as iptables-save prints them. */
+/** routelab iptables: a node's rules in iptables mode (kube-proxy.ts). */
 async function iptablesCommand(rest: string[], io: Io): Promise<number> {
   const p = parseArgs(rest, ['node', 'format']);
-  if (wantsHelp(p)) return printHelp(io, 'iptables');
-  const node = one(p, 'node');
-  if (!node) throw new UsageError('iptables needs --node NODE');
-  const format = choice(p, 'format', iptablesFormats, 'restore');
-  const inputs = await readInputs(p.positionals);
-  sayNotes(io, inputs);
-  const model = buildModel(inputs.files);
-  const text = iptables(model, node, format);
-  if (text === null)
-    throw new UsageError(
-      `no node named ${node} (nodes: ${model.nodes.map((n) => n.name).join(', ')})`,
-    );
-  printText(io, text.trimEnd());
-  if (model.nodes.find((n) => n.name === node)?.kubeProxy === 'Stopped')
-    io.err(`routelab: kube-proxy is stopped on ${node}: it has written no rules`);
-  return 0;
+  return wantsHelp(p) ? printHelp(io, 'iptables') : runIptables(p, io);
+}
+
+/** routelab nftables: a node's table in nftables mode (kube-proxy.ts). */
+async function nftablesCommand(rest: string[], io: Io): Promise<number> {
+  const p = parseArgs(rest, ['node']);
+  return wantsHelp(p) ? printHelp(io, 'nftables') : runNftables(p, io);
 }
 
 /** routelab exercises: the list of exercises. */
@@ -347,6 +346,7 @@ const commands = new Map<string, (rest: string[], io: Io) => Promise<number>>([
   ['get', getCommand],
   ['describe', describeCommand],
   ['iptables', iptablesCommand],
+  ['nftables', nftablesCommand],
   ['exercises', exercisesCommand],
   ['grade', gradeCommand],
 ]);
@@ -361,7 +361,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     const run = commands.get(command);
     if (!run)
       throw new UsageError(
-        `unknown command "${command}" (commands: validate, trace, get, describe, iptables, grade, exercises)`,
+        `unknown command "${command}" (commands: validate, trace, get, describe, iptables, nftables, grade, exercises)`,
       );
     // Awaited here, so that a command's failure is caught and said below.
     return await run(rest, io);

@@ -11,6 +11,14 @@ export { ingressStatusAddresses, storedClassName } from './ingress/status.ts';
 export type { Ingress, IngressBackend, IngressClass, IngressPath } from './ingress/types.ts';
 export { type IptablesFormat, iptables, iptablesFormats } from './kubeproxy/iptables.ts';
 export { endpointChain, serviceChains, servicePortName } from './kubeproxy/names.ts';
+export {
+  kubeProxyNFTables,
+  type NftTable,
+  nftables,
+  type Packet,
+  type Walk,
+  walkPacket,
+} from './kubeproxy/nftables/index.ts';
 export { kubeProxyRules, type NodeRules, type Rule } from './kubeproxy/rules.ts';
 export { iptablesSave, rulesByChain, ruleText } from './kubeproxy/save.ts';
 export { iptablesSaved, rulesInSaveOrder, savedRule, savedTable } from './kubeproxy/saved.ts';
