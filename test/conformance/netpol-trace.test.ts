@@ -103,7 +103,10 @@ describe('NetworkPolicy in traces', () => {
     });
     const dropped = dnsOnly.hops.find((h) => h.message.id === 'netpol.dropped');
     // Judged on the endpoint's address and target port, not the ClusterIP's 80.
-    expect(dropped?.message.params).toMatchObject({ port: 8080, peerPod: expect.stringMatching(/^shop\/web-/) });
+    expect(dropped?.message.params).toMatchObject({
+      port: 8080,
+      peerPod: expect.stringMatching(/^shop\/web-/),
+    });
 
     const egressOpen = run(
       app + denyAll + allowDNS + clientToWeb,
@@ -121,7 +124,9 @@ describe('NetworkPolicy in traces', () => {
       'http://web.shop/',
     );
     expect(open.outcome).toBe('delivered');
-    expect(open.hops.filter((h) => h.message.id === 'netpol.allowed').map((h) => h.message.params)).toEqual([
+    expect(
+      open.hops.filter((h) => h.message.id === 'netpol.allowed').map((h) => h.message.params),
+    ).toEqual([
       expect.objectContaining({ direction: 'Egress', policy: 'client-to-web', rule: 0 }),
       expect.objectContaining({ direction: 'Ingress', policy: 'web-from-client', rule: 0 }),
     ]);
@@ -160,7 +165,9 @@ ${np('from-client-ip', 'podSelector: {matchLabels: {app: web}}\ningress:\n- from
     const other = cluster.nodes.find((n) => n.name !== web?.nodeName);
     const viaOther = trace(cluster, { from: 'external', to: `${other?.internalIP}:30080` });
     expect(viaOther.outcome).toBe('timeout');
-    expect(viaOther.hops.find((h) => h.message.id === 'netpol.dropped')?.message.params).toMatchObject({
+    expect(
+      viaOther.hops.find((h) => h.message.id === 'netpol.dropped')?.message.params,
+    ).toMatchObject({
       direction: 'Ingress',
       peer: other?.internalIP,
     });
@@ -170,9 +177,9 @@ ${np('from-client-ip', 'podSelector: {matchLabels: {app: web}}\ningress:\n- from
       'delivered',
     );
     const local = model('Local');
-    expect(trace(local, { from: 'external', to: `${own?.internalIP}:30080` }).destination?.sourceIP).toBe(
-      '203.0.113.10',
-    );
+    expect(
+      trace(local, { from: 'external', to: `${own?.internalIP}:30080` }).destination?.sourceIP,
+    ).toBe('203.0.113.10');
   });
 
   it('leaves hostNetwork Pods outside policy, and does nothing when the CNI ignores policy', () => {
