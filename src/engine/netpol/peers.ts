@@ -6,7 +6,7 @@
 // ipBlock an address range less its exceptions.
 import type { ContainerPort } from '../api/types.ts';
 import { selectorMatches } from '../labels.ts';
-import { cidrContains, cidrSize, parseCidr } from '../net/ip.ts';
+import { inCidr, size, sloppyCidr } from './cidr.ts';
 import type { IPBlock, NetworkPolicy, NetworkPolicyPeer } from './types.ts';
 
 /** A Pod as policies see it: where it lives, its labels, the ports it names. */
@@ -30,19 +30,24 @@ export interface PolicyEndpoint {
   address: { ip: string } | { within: string };
 }
 
-/** An address range with its exceptions removed, as the CNI programs it. */
+/** An address range with its exceptions removed, as the CNI programs it (IPv4: the engine's family). */
 export function inIPBlock(block: IPBlock, address: PolicyEndpoint['address']): boolean {
-  const cidr = parseCidr(block.cidr);
-  if (!cidr) return false;
-  const excepts = block.except.flatMap((e) => parseCidr(e) ?? []);
   if ('ip' in address)
-    return cidrContains(cidr, address.ip) && !excepts.some((e) => cidrContains(e, address.ip));
+    return inCidr(block.cidr, address.ip) && !block.except.some((e) => inCidr(e, address.ip));
   // Only a block that holds the whole range, no exception cutting into it, surely holds the address.
-  const range = parseCidr(address.within);
-  if (!range) return false;
-  const end = (c: { base: number } & Parameters<typeof cidrSize>[0]) => c.base + cidrSize(c);
-  const overlaps = (e: typeof range) => e.base < end(range) && range.base < end(e);
-  return cidr.base <= range.base && end(range) <= end(cidr) && !excepts.some((e) => overlaps(e));
+  const cidr = sloppyCidr(block.cidr);
+  const range = sloppyCidr(address.within);
+  if (!cidr || !range || cidr.v6 || range.v6) return false;
+  const end = (c: NonNullable<typeof cidr>) => c.base + size(c);
+  const overlaps = (e: NonNullable<typeof cidr>) => e.base < end(range) && range.base < end(e);
+  return (
+    cidr.base <= range.base &&
+    end(range) <= end(cidr) &&
+    !block.except.some((text) => {
+      const e = sloppyCidr(text);
+      return e !== null && !e.v6 && overlaps(e);
+    })
+  );
 }
 
 export function peerMatches(

@@ -120,6 +120,15 @@ describe('NetworkPolicy evaluation', () => {
     expect(judge(list, xb, xa).allowed).toBe(true);
     expect(judge(list, ya, xa).allowed).toBe(false);
     expect(judge(list, outside('203.0.113.10'), xa).allowed).toBe(false);
+    // Read as ParseCIDRSloppy reads it, as validation accepted it: leading zeros, host bits.
+    const sloppy = policies(
+      policy(
+        'sloppy',
+        'podSelector: {}\ningress:\n- from:\n  - ipBlock: {cidr: 010.244.2.77/24, except: [10.244.2.011/32]}',
+      ),
+    );
+    expect(judge(sloppy, pod('x', 'd', '10.244.2.12'), xa).allowed).toBe(true);
+    expect(judge(sloppy, xb, xa).allowed).toBe(false);
     // A selector never matches an address that is no Pod.
     const anyPod = policies(
       policy('all-pods', 'podSelector: {}\ningress:\n- from:\n  - namespaceSelector: {}'),
