@@ -94,6 +94,40 @@ describe('NetworkPolicy in traces', () => {
     expect(result.reason).toContain('NetworkPolicy default-deny isolates Pod shop/client-');
   });
 
+  it('judges the query against DNS Pods the manifests declare, by their own labels and address', () => {
+    const coredns = `apiVersion: v1
+kind: Pod
+metadata: {name: coredns-0, namespace: kube-system, labels: {k8s-app: kube-dns, dns: custom}}
+spec:
+  containers: [{name: coredns, image: coredns/coredns:1.11, ports: [{name: dns, containerPort: 53, protocol: UDP}]}]
+---
+`;
+    const byLabel = np(
+      'allow-custom-dns',
+      'podSelector: {}\npolicyTypes: [Egress]\negress:\n- to:\n  - namespaceSelector: {}\n    podSelector: {matchLabels: {dns: custom}}\n  ports:\n  - {protocol: UDP, port: dns}',
+    );
+    const model = buildModel([{ file: 'd.yaml', text: coredns + app + denyAll + byLabel }]);
+    const ip = model.pods.find((p) => p.metadata.name === 'coredns-0')?.podIP;
+    expect(ip).toMatch(/^10\.244\./);
+    const resolved = trace(model, { from: 'deployment/shop/client', to: 'http://web.shop/' });
+    expect(resolved.reasonMessage.id).not.toBe('netpol.dns-dropped');
+    // The same label without that Pod: the kubeadm DNS Pods have no label dns=custom.
+    expect(
+      run(app + denyAll + byLabel, 'deployment/shop/client', 'http://web.shop/').reasonMessage.id,
+    ).toBe('netpol.dns-dropped');
+    // An ipBlock of that Pod's address admits the query to it.
+    const byAddress = np(
+      'allow-dns-ip',
+      `podSelector: {}\npolicyTypes: [Egress]\negress:\n- to:\n  - ipBlock: {cidr: ${ip}/32}`,
+    );
+    expect(
+      trace(buildModel([{ file: 'd.yaml', text: coredns + app + denyAll + byAddress }]), {
+        from: 'deployment/shop/client',
+        to: 'http://web.shop/',
+      }).reasonMessage.id,
+    ).not.toBe('netpol.dns-dropped');
+  });
+
   it('with DNS allowed, judges the Service connection after DNAT: egress to the endpoint, then its ingress', () => {
     const dnsOnly = run(app + denyAll + allowDNS, 'deployment/shop/client', 'http://web.shop/');
     expect(dnsOnly.outcome).toBe('timeout');

@@ -32,13 +32,22 @@ export function addressEndpoint(model: Model, ip: string): PolicyEndpoint {
 }
 
 /**
- * CoreDNS's Pods as kubeadm deploys them (namespace kube-system, label
- * k8s-app=kube-dns, ports 53/UDP "dns", 53/TCP "dns-tcp", 9153/TCP
- * "metrics"). The model runs no DNS Pods, so their address is only known to
- * be in the Pod network (docs/cli-notes.md).
+ * The DNS Pod a query reaches: a Pod of the manifests in kube-system labelled
+ * k8s-app=kube-dns (the first, as the model orders them), or else CoreDNS's
+ * Pods as kubeadm deploys them (same namespace and label, ports 53/UDP "dns",
+ * 53/TCP "dns-tcp", 9153/TCP "metrics"), whose address is only known to be in
+ * the Pod network (docs/cli-notes.md).
  */
 export function dnsEndpoint(model: Model): PolicyEndpoint {
   const namespace = 'kube-system';
+  const declared = model.pods.find(
+    (p) =>
+      p.metadata.namespace === namespace &&
+      p.metadata.labels['k8s-app'] === 'kube-dns' &&
+      p.podIP !== '' &&
+      !p.spec.hostNetwork,
+  );
+  if (declared) return podEndpoint(model, declared);
   return {
     pod: {
       namespace,
