@@ -158,7 +158,7 @@ export const ja: MessageTable = {
 
   'netpol.dropped': (p) =>
     p.direction === 'Ingress'
-      ? `${policyList(p.policies)} が Pod ${p.namespace}/${p.pod} の受信（ingress）を制限していて、${p.peerPod ? `Pod ${p.peerPod}（${p.peer}）` : p.peer} からの ${p.protocol} ポート ${p.port} を許す ingress ルールがありません。CNI がパケットを捨てます`
+      ? `${policyList(p.policies)} が Pod ${p.namespace}/${p.pod} の受信（ingress）を制限していて、${p.peerPod ? `Pod ${p.peerPod}（${p.peer}）` : p.peer} から ${p.protocol} ポート ${p.port} への通信を許す ingress ルールがありません。CNI がパケットを捨てます`
       : `${policyList(p.policies)} が Pod ${p.namespace}/${p.pod} の送信（egress）を制限していて、${p.peerPod ? `Pod ${p.peerPod}（${p.peer}）` : p.peer} の ${p.protocol} ポート ${p.port} への通信を許す egress ルールがありません。CNI がパケットを捨てます`,
   'netpol.dropped-reason': (p) =>
     `${policyList(p.policies)} が Pod ${p.namespace}/${p.pod} の${direction(p.direction)}を制限していて、この接続を許すルールがどれにもありません。CNI がパケットを捨てるので、クライアントはタイムアウトします`,
