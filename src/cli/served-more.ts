@@ -7,7 +7,9 @@ import {
   type IngressBackend,
   type IngressClass,
   ingressStatusAddresses,
+  type LabelSelector,
   type Model,
+  type NetworkPolicy,
   storedClassName,
 } from '../engine/index.ts';
 
@@ -83,13 +85,73 @@ export function servedIngressClass(c: IngressClass): unknown {
   };
 }
 
-/** A Namespace: the label kube-apiserver sets on every one, the finalizer, Active. */
-export function servedNamespace(name: string): unknown {
+/** A Namespace: its labels with the one kube-apiserver sets on every one, the finalizer, Active. */
+export function servedNamespace(name: string, labels?: Record<string, string>): unknown {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
-    metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+    metadata: { name, labels: { ...labels, 'kubernetes.io/metadata.name': name } },
     spec: { finalizers: ['kubernetes'] },
     status: { phase: 'Active' },
+  };
+}
+
+function selector(s: LabelSelector) {
+  return {
+    ...(Object.keys(s.matchLabels).length ? { matchLabels: { ...s.matchLabels } } : {}),
+    ...(s.matchExpressions.length
+      ? {
+          matchExpressions: s.matchExpressions.map((e) => ({
+            key: e.key,
+            operator: e.operator,
+            ...(e.values.length ? { values: e.values } : {}),
+          })),
+        }
+      : {}),
+  };
+}
+
+/** A NetworkPolicy with policyTypes and each port's protocol defaulted, as the API server stores it. */
+export function servedNetworkPolicy(p: NetworkPolicy): unknown {
+  const rules = (list: NetworkPolicy['ingress'], peers: 'from' | 'to') =>
+    list.map((rule) => ({
+      ...(rule.ports.length
+        ? {
+            ports: rule.ports.map((port) => ({
+              protocol: port.protocol,
+              ...(port.port !== undefined ? { port: port.port } : {}),
+              ...(port.endPort !== undefined ? { endPort: port.endPort } : {}),
+            })),
+          }
+        : {}),
+      ...(rule.peers.length
+        ? {
+            [peers]: rule.peers.map((peer) => ({
+              ...(peer.podSelector ? { podSelector: selector(peer.podSelector) } : {}),
+              ...(peer.namespaceSelector
+                ? { namespaceSelector: selector(peer.namespaceSelector) }
+                : {}),
+              ...(peer.ipBlock
+                ? {
+                    ipBlock: {
+                      cidr: peer.ipBlock.cidr,
+                      ...(peer.ipBlock.except.length ? { except: peer.ipBlock.except } : {}),
+                    },
+                  }
+                : {}),
+            })),
+          }
+        : {}),
+    }));
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: meta(p.metadata, true),
+    spec: {
+      podSelector: selector(p.podSelector),
+      ...(p.ingress.length ? { ingress: rules(p.ingress, 'from') } : {}),
+      ...(p.egress.length ? { egress: rules(p.egress, 'to') } : {}),
+      policyTypes: p.policyTypes,
+    },
   };
 }

@@ -8,6 +8,7 @@ import { labelSelector, serviceCells, serviceColumns } from '../course/kubectl-g
 import {
   type ClusterNode,
   type EndpointSlice,
+  formatLabelSelector,
   type Ingress,
   ingressStatusAddresses,
   type Model,
@@ -17,7 +18,12 @@ import {
   storedClassName,
   type Workload,
 } from '../engine/index.ts';
-import { servedIngress, servedIngressClass, servedNamespace } from './served-more.ts';
+import {
+  servedIngress,
+  servedIngressClass,
+  servedNamespace,
+  servedNetworkPolicy,
+} from './served-more.ts';
 import { appsPrinters } from './tables-apps.ts';
 
 const age = '<unknown>';
@@ -215,7 +221,7 @@ export const printers: Record<string, Printer> = {
         namespace: '',
         name,
         cells: ['Active', age],
-        object: () => servedNamespace(name),
+        object: () => servedNamespace(name, model.namespaceLabels.get(name)),
       })),
   },
   secrets: {
@@ -263,6 +269,17 @@ export const printers: Record<string, Printer> = {
         name: c.metadata.name,
         cells: [c.controller, '<none>', age],
         object: () => servedIngressClass(c),
+      })),
+  },
+  // printNetworkPolicy: the pod selector as metav1.FormatLabelSelector writes it.
+  networkpolicies: {
+    columns: ['POD-SELECTOR', 'AGE'],
+    items: (model) =>
+      model.networkPolicies.map((p) => ({
+        namespace: p.metadata.namespace,
+        name: p.metadata.name,
+        cells: [formatLabelSelector(p.podSelector), age],
+        object: () => servedNetworkPolicy(p),
       })),
   },
 };

@@ -3,7 +3,7 @@
 // guard is test/unit/engine-boundary.test.ts), so the engine's insides can move.
 
 export { type ServedKind, servedObject, servedObjects } from './api/served.ts';
-export type { EndpointSlice, Service, Workload } from './api/types.ts';
+export type { EndpointSlice, LabelSelector, Service, Workload } from './api/types.ts';
 export type { ClusterNode } from './cluster.ts';
 export type { Diagnostic } from './diagnostics.ts';
 export { ingressEntry } from './ingress/entry.ts';
@@ -26,6 +26,8 @@ export type { LocationRef, Message, MessageTable, PortRef, ServiceRef } from './
 export { renderer } from './messages.ts';
 export { buildModel, type InputFile } from './model/build.ts';
 export type { Model, RunningPod } from './model/types.ts';
+export { formatLabelSelector } from './netpol/selector.ts';
+export type { NetworkPolicy } from './netpol/types.ts';
 export { defaultSeed, trace } from './trace/repeat.ts';
 export { isIPv4, isMessage, parseTarget } from './trace/request.ts';
 export { newSession, type TraceRequest, traceRequest } from './trace/trace.ts';

@@ -147,6 +147,41 @@ export interface MessageParams {
   'pod.loopback': { pod: string; ip: string };
   'pod.delivered-reason': { pod: string; node: string; port: number; source: string };
 
+  // NetworkPolicy, judged where a policy-enforcing CNI judges (trace/netpol.ts).
+  /**
+   * The CNI drops the packet: `policies` (in the Pod's namespace) isolate Pod
+   * `namespace`/`pod` for `direction` and none of their rules admits the
+   * other end (`peer`, with `peerPod` "namespace/name" when it is a Pod).
+   */
+  'netpol.dropped': {
+    direction: 'Ingress' | 'Egress';
+    pod: string;
+    namespace: string;
+    policies: string[];
+    peer: string;
+    peerPod: string | null;
+    port: number;
+    protocol: string;
+  };
+  'netpol.dropped-reason': {
+    direction: 'Ingress' | 'Egress';
+    pod: string;
+    namespace: string;
+    policies: string[];
+  };
+  /** An isolated Pod's connection that a rule admits: `rule` indexes the policy's ingress or egress. */
+  'netpol.allowed': {
+    direction: 'Ingress' | 'Egress';
+    pod: string;
+    namespace: string;
+    policy: string;
+    rule: number;
+  };
+  /** A Pod's query to cluster DNS, dropped by its egress policies. */
+  'netpol.dns-dropped': { pod: string; namespace: string; policies: string[]; clusterDNS: string };
+  /** ingress-nginx's connections to the endpoints it tried were dropped (the last failure a timeout). */
+  'netpol.gateway-timeout': { timedOut: string[]; why: Message };
+
   // Inside ingress-nginx (ingress.ts, ingress/match.ts).
   'certificate.no-tls': { host: string | null };
   'certificate.no-secret-name': { ingress: string };

@@ -23,6 +23,7 @@ export const kinds: [string, string, string][] = [
   ['apps/v1', 'DaemonSet', 'apps/v1'],
   ['networking.k8s.io/v1', 'Ingress', 'networking/v1'],
   ['networking.k8s.io/v1', 'IngressClass', 'networking/v1'],
+  ['networking.k8s.io/v1', 'NetworkPolicy', 'networking/v1'],
   ['discovery.k8s.io/v1', 'EndpointSlice', 'discovery/v1'],
 ];
 

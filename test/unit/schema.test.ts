@@ -32,6 +32,7 @@ describe('the Kubernetes schema', () => {
       'DaemonSet',
       'Ingress',
       'IngressClass',
+      'NetworkPolicy',
       'EndpointSlice',
       // v1 List and ServiceList, PodList...: the engine applies each item.
       'List$',

@@ -15,7 +15,9 @@ function goStruct(kind: string, path: readonly PathStep[]): string {
       ? 'ContainerPort'
       : kind === 'Service'
         ? 'ServicePort'
-        : 'EndpointPort',
+        : kind === 'NetworkPolicy'
+          ? 'NetworkPolicyPort'
+          : 'EndpointPort',
     containers: 'Container',
     selector: kind === 'Service' ? 'ServiceSpec' : 'LabelSelector',
     template: 'PodTemplateSpec',
@@ -23,6 +25,18 @@ function goStruct(kind: string, path: readonly PathStep[]): string {
     clientIP: 'ClientIPConfig',
     endpoints: 'Endpoint',
     conditions: 'EndpointConditions',
+    ...(kind === 'NetworkPolicy'
+      ? {
+          ingress: 'NetworkPolicyIngressRule',
+          egress: 'NetworkPolicyEgressRule',
+          from: 'NetworkPolicyPeer',
+          to: 'NetworkPolicyPeer',
+          ipBlock: 'IPBlock',
+          podSelector: 'LabelSelector',
+          namespaceSelector: 'LabelSelector',
+          matchExpressions: 'LabelSelectorRequirement',
+        }
+      : {}),
   };
   if (parent === 'spec') {
     if (names.includes('template')) return 'PodSpec';

@@ -10,7 +10,7 @@ export const simulatedKinds = {
   v1: ['Namespace', 'Pod', 'Service', 'Endpoints', 'Node', 'Secret'],
   'apps/v1': ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'],
   'discovery.k8s.io/v1': ['EndpointSlice'],
-  'networking.k8s.io/v1': ['Ingress', 'IngressClass'],
+  'networking.k8s.io/v1': ['Ingress', 'IngressClass', 'NetworkPolicy'],
   'routelab.dev/v1alpha1': ['Cluster', 'Answers'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -46,7 +46,6 @@ const servedElsewhere: Record<string, readonly string[]> = {
   'autoscaling/v2': ['HorizontalPodAutoscaler'],
   'autoscaling/v1': ['HorizontalPodAutoscaler'],
   'policy/v1': ['PodDisruptionBudget'],
-  'networking.k8s.io/v1': ['NetworkPolicy'],
   'rbac.authorization.k8s.io/v1': ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'],
   'gateway.networking.k8s.io/v1': ['Gateway', 'GatewayClass', 'HTTPRoute'],
 };

@@ -14,7 +14,8 @@ export const knownKinds: Record<string, number> = {
   'apps/v1/DaemonSet': 175,
   'networking.k8s.io/v1/Ingress': 181,
   'networking.k8s.io/v1/IngressClass': 194,
-  'discovery.k8s.io/v1/EndpointSlice': 197,
+  'networking.k8s.io/v1/NetworkPolicy': 197,
+  'discovery.k8s.io/v1/EndpointSlice': 204,
 };
 
 export const knownStructs: readonly string[] = [
@@ -215,10 +216,17 @@ export const knownStructs: readonly string[] = [
   'apiVersion kind metadata:1 spec:195',
   'controller parameters:196',
   'apiGroup kind name namespace scope',
-  'addressType apiVersion endpoints:198 kind metadata:1 ports:202',
-  'addresses conditions:199 deprecatedTopology hints:200 hostname nodeName targetRef:134 zone',
+  'apiVersion kind metadata:1 spec:198',
+  'egress:199 ingress:203 podSelector:14 policyTypes',
+  'ports:200 to:201',
+  'endPort port protocol',
+  'ipBlock:202 namespaceSelector:14 podSelector:14',
+  'cidr except',
+  'from:201 ports:200',
+  'addressType apiVersion endpoints:205 kind metadata:1 ports:209',
+  'addresses conditions:206 deprecatedTopology hints:207 hostname nodeName targetRef:134 zone',
   'ready serving terminating',
-  'forZones:201',
+  'forZones:208',
   'name',
   'appProtocol name port protocol',
 ];

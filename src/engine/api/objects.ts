@@ -129,7 +129,7 @@ function decodeTemplate(d: Decoder): PodTemplate {
   };
 }
 
-function decodeSelector(d: Decoder, path: readonly PathStep[]): LabelSelector | null {
+export function decodeSelector(d: Decoder, path: readonly PathStep[]): LabelSelector | null {
   if (!d.has(path)) return null;
   return {
     matchLabels: d.stringMap([...path, 'matchLabels']) ?? Object.create(null),

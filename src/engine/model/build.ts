@@ -73,11 +73,27 @@ export function buildModel(files: InputFile[]): Model {
     secrets: inNamespace(declared.secrets),
     ingresses: inNamespace(declared.ingresses),
     ingressClasses: declared.ingressClasses,
+    networkPolicies: inNamespace(declared.networkPolicies),
+    namespaceLabels: namespaceLabels(namespaces, declared.namespaceLabels),
     diagnostics,
     documents,
   };
   diagnostics.push(...routingWarnings(model), ...configOf(model).diagnostics);
   return model;
+}
+
+/**
+ * Every Namespace's labels as the API server stores them: the NamespaceDefaultLabelName
+ * admission (GA in 1.22) sets kubernetes.io/metadata.name to the name, over whatever
+ * the manifest wrote; the built-in Namespaces carry that label alone.
+ */
+function namespaceLabels(
+  namespaces: readonly string[],
+  written: ReadonlyMap<string, Record<string, string>>,
+): Map<string, Record<string, string>> {
+  return new Map(
+    namespaces.map((name) => [name, { ...written.get(name), 'kubernetes.io/metadata.name': name }]),
+  );
 }
 
 /**

@@ -26,8 +26,11 @@ import { decodeIngress, decodeIngressClass } from '../ingress/decode.ts';
 import type { Ingress, IngressClass } from '../ingress/types.ts';
 import { validateIngress, validateIngressClass } from '../ingress/validate.ts';
 import { message } from '../messages.ts';
+import { decodeNetworkPolicy } from '../netpol/decode.ts';
+import type { NetworkPolicy } from '../netpol/types.ts';
 import { english, explained, hinted } from '../trace/english.ts';
 import { validateObjectMeta } from '../validation/meta.ts';
+import { validateNetworkPolicy } from '../validation/networkpolicy.ts';
 import { validateSecret } from '../validation/secret.ts';
 import { validateService } from '../validation/service.ts';
 import { validatePod, validateWorkload } from '../validation/workloads.ts';
@@ -38,6 +41,8 @@ export interface Declared {
   cluster: ClusterSpec | null;
   clusterSource: ClusterSource | null;
   namespaces: string[];
+  /** The labels each declared Namespace was written with. */
+  namespaceLabels: Map<string, Record<string, string>>;
   nodes: Node[];
   pods: Pod[];
   workloads: Workload[];
@@ -46,6 +51,7 @@ export interface Declared {
   secrets: Secret[];
   ingresses: Ingress[];
   ingressClasses: IngressClass[];
+  networkPolicies: NetworkPolicy[];
 }
 
 const removedIngressVersions = ['networking.k8s.io/v1beta1', 'extensions/v1beta1'];
@@ -56,6 +62,7 @@ export function declareAll(documents: SourceDocument[], diagnostics: Diagnostic[
     cluster: null,
     clusterSource: null,
     namespaces: [],
+    namespaceLabels: new Map(),
     nodes: [],
     pods: [],
     workloads: [],
@@ -64,6 +71,7 @@ export function declareAll(documents: SourceDocument[], diagnostics: Diagnostic[
     secrets: [],
     ingresses: [],
     ingressClasses: [],
+    networkPolicies: [],
   };
   const seen = new Map<string, SourceDocument>();
   const installed = installedKinds(documents);
@@ -165,8 +173,10 @@ function decodeInto(
     }
     case 'Namespace': {
       const ns = decodeNamespace(d);
-      if (validated(validateObjectMeta(ns.metadata, false, 'DNS1123Label')))
+      if (validated(validateObjectMeta(ns.metadata, false, 'DNS1123Label'))) {
         declared.namespaces.push(ns.metadata.name);
+        declared.namespaceLabels.set(ns.metadata.name, ns.metadata.labels);
+      }
       return;
     }
     case 'Node': {
@@ -232,6 +242,11 @@ function decodeInto(
       if (validated(validateIngressClass(ingressClass))) declared.ingressClasses.push(ingressClass);
       return;
     }
+    case 'NetworkPolicy': {
+      const policy = decodeNetworkPolicy(d);
+      if (validated(validateNetworkPolicy(policy))) declared.networkPolicies.push(policy);
+      return;
+    }
   }
 }
 
@@ -283,6 +298,7 @@ function forgetEarlier(
       declared.services,
       declared.slices,
       declared.secrets,
+      declared.networkPolicies,
     ] as Sourced[][]) {
       const at = list.findIndex((item) => item.id === id);
       if (at >= 0) list.splice(at, 1);

@@ -4,6 +4,7 @@ import type { EndpointSlice, Pod, Secret, Service, Workload } from '../api/types
 import type { ClusterNode, ClusterSpec } from '../cluster.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Ingress, IngressClass } from '../ingress/types.ts';
+import type { NetworkPolicy } from '../netpol/types.ts';
 import type { SourceDocument } from '../yaml/read.ts';
 
 export interface RunningPod extends Pod {
@@ -37,6 +38,9 @@ export interface Model {
   secrets: Secret[];
   ingresses: Ingress[];
   ingressClasses: IngressClass[];
+  networkPolicies: NetworkPolicy[];
+  /** Each Namespace's labels, kubernetes.io/metadata.name included. */
+  namespaceLabels: Map<string, Record<string, string>>;
   diagnostics: Diagnostic[];
   documents: SourceDocument[];
 }

@@ -9,15 +9,17 @@ import { ingressAddress } from '../ingress/entry.ts';
 import { hostMatches } from '../ingress/match.ts';
 import { type Message, message } from '../messages.ts';
 import { serviceNamed, slicesOf } from '../model/lookup.ts';
-import type { Model } from '../model/types.ts';
+import type { Model, RunningPod } from '../model/types.ts';
 import { hostsFile, hostsLookup } from './hosts.ts';
+import { dnsQueryDropped } from './netpol.ts';
 import type { Source } from './request.ts';
 import { isIPv4 } from './request.ts';
-import { podResolvConf, type ResolvConf, searchOrder } from './resolv.ts';
+import { podResolvConf, searchOrder } from './resolv.ts';
 
 export type Resolution =
   | { ok: true; ip: string; detail: Message | null; service: Service | null }
-  | { ok: false; reason: Message };
+  /** `timeout`: the query got no answer at all (a policy dropped it), not a negative one. */
+  | { ok: false; reason: Message; timeout?: true };
 
 /**
  * The Service a name in the cluster zone asks about, and the endpoint label in
@@ -72,8 +74,7 @@ export function resolveHost(
           : 'dns.hosts-file';
     return { ok: true, ip: line.ip, detail: message(id, { host, ip: line.ip }), service: null };
   }
-  if (source.kind === 'pod')
-    return podLookup(model, podResolvConf(model, source.pod), host, overrides, pick, depth);
+  if (source.kind === 'pod') return podLookup(model, source.pod, host, overrides, pick, depth);
   const ingress = viaIngress(model, host);
   if (ingress) return ingress;
   if (clusterName(model, host))
@@ -113,12 +114,13 @@ const inZone = (model: Model, fqdn: string) => {
  */
 function podLookup(
   model: Model,
-  conf: ResolvConf,
+  pod: RunningPod,
   host: string,
   overrides: Map<string, string>,
   pick: (n: number) => number,
   depth: number,
 ): Resolution {
+  const conf = podResolvConf(model, pod);
   const first = conf.nameservers[0];
   if (first?.kind === 'node') {
     const ingress = viaIngress(model, host);
@@ -138,6 +140,19 @@ function podLookup(
     return {
       ok: false,
       reason: message('dns.nameserver-not-simulated', { host, nameserver: first?.ip ?? '' }),
+    };
+  // The query is a UDP packet to the cluster DNS Service, and the Pod's egress policy judges it.
+  const policies = dnsQueryDropped(model, pod);
+  if (policies)
+    return {
+      ok: false,
+      timeout: true,
+      reason: message('netpol.dns-dropped', {
+        pod: pod.metadata.name,
+        namespace: pod.metadata.namespace,
+        policies,
+        clusterDNS: model.cluster.clusterDNS,
+      }),
     };
   // Cluster DNS answers names in its zone and forwards the rest upstream
   // (CoreDNS's forward plugin, to the node's resolver).

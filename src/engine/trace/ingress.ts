@@ -20,9 +20,9 @@ import { podAt, serviceNamed, slicesOf } from '../model/lookup.ts';
 import type { Model, RunningPod } from '../model/types.ts';
 import { hop } from './english.ts';
 import { clientPort } from './packet.ts';
-import { listenerOn } from './pod.ts';
 import type { Target } from './request.ts';
 import type { Destination, Hop, Outcome, TraceIngress, TraceService } from './types.ts';
+import { proxy, type Request, type Upstream } from './upstream.ts';
 
 export interface IngressEnding {
   outcome: Outcome;
@@ -37,12 +37,6 @@ export interface IngressEnding {
    */
   service: TraceService | null;
   ingress: TraceIngress | null;
-}
-
-interface Upstream {
-  pod: RunningPod;
-  ip: string;
-  port: number;
 }
 
 /**
@@ -95,19 +89,6 @@ function certificate(model: Model, server: Server, host: string): { ok: boolean;
     ok: true,
     detail: message('certificate.from-secret', { namespace, secret: secretName }),
   };
-}
-
-interface Request {
-  model: Model;
-  controller: RunningPod;
-  node: ClusterNode;
-  target: Target;
-  host: string;
-  /** The path without its query. */
-  path: string;
-  tls: boolean;
-  clientAddress: string;
-  hops: Hop[];
 }
 
 export function throughController(
@@ -263,119 +244,5 @@ function externalNameEnding(
       port: externalNamePort(service, port),
     }),
     ingress,
-  };
-}
-
-interface Backend {
-  service: Service;
-  servicePort: ServicePort;
-  portText: string;
-  traceService: TraceService;
-  ingressInfo: TraceIngress | null;
-  upstreamPath: string;
-}
-
-/** nginx's proxy_next_upstream: up to 3 endpoints, from the round-robin position, until one accepts. */
-function proxy(
-  req: Request,
-  backend: Backend,
-  candidates: Upstream[],
-  start: number,
-): IngressEnding {
-  const { controller, node, hops } = req;
-  const name = backend.service.metadata.name;
-  const servicePort = {
-    namespace: backend.service.metadata.namespace,
-    name,
-    port: backend.servicePort.name,
-  };
-  const tries = Math.min(3, candidates.length);
-  const refused: string[] = [];
-  for (let i = 0; i < tries; i++) {
-    const upstream = candidates[(start + i) % candidates.length] as Upstream;
-    const pod = upstream.pod;
-    const container = listenerOn(pod, upstream.port);
-    const srcAddr = {
-      src: `${controller.podIP}:${clientPort}`,
-      dst: `${upstream.ip}:${upstream.port}`,
-    };
-    const toNode = pod.nodeName !== node.name ? pod.nodeName : null;
-    hops.push(
-      hop(
-        'pod-network',
-        node.name,
-        message('ingress.proxy', { ip: upstream.ip, port: upstream.port, service: name, toNode }),
-        srcAddr,
-        { servicePort },
-      ),
-    );
-    if (!container) {
-      refused.push(`${pod.metadata.name} (${upstream.ip}:${upstream.port})`);
-      const tryNext = i + 1 < tries;
-      hops.push(
-        hop(
-          'pod',
-          pod.metadata.name,
-          message('ingress.endpoint-refused', { port: upstream.port, tryNext }),
-          srcAddr,
-        ),
-      );
-      continue;
-    }
-    const accepts = message('ingress.endpoint-accepts', {
-      container: container.name,
-      port: upstream.port,
-      path: backend.upstreamPath,
-      client: req.clientAddress,
-      proto: req.tls ? 'https' : 'http',
-    });
-    hops.push(hop('pod', pod.metadata.name, accepts, srcAddr));
-    return delivered(req, backend, upstream, container.name);
-  }
-  return {
-    outcome: 'http-error',
-    status: 502,
-    reason: message('ingress.bad-gateway', { refused }),
-    service: backend.traceService,
-    ingress: backend.ingressInfo,
-  };
-}
-
-function delivered(
-  req: Request,
-  backend: Backend,
-  upstream: Upstream,
-  container: string,
-): IngressEnding {
-  const pod = upstream.pod;
-  const sent = req.target.path || '/';
-  return {
-    outcome: 'delivered',
-    status: 200,
-    reason: message('ingress.delivered', {
-      ingress: backend.ingressInfo?.name ?? '',
-      host: req.host,
-      path: req.path,
-      service: backend.service.metadata.name,
-      port: backend.portText,
-      pod: pod.metadata.name,
-      rewrittenTo: backend.upstreamPath !== sent ? backend.upstreamPath : null,
-    }),
-    service: backend.traceService,
-    ingress: backend.ingressInfo,
-    destination: {
-      pod: pod.metadata.name,
-      namespace: pod.metadata.namespace,
-      node: pod.nodeName,
-      podIP: upstream.ip,
-      port: upstream.port,
-      container,
-      workload: pod.owner || `Pod/${pod.metadata.name}`,
-      labels: { ...pod.metadata.labels },
-      sourceIP: req.controller.podIP,
-      scheme: 'http',
-      host: req.host,
-      path: backend.upstreamPath,
-    },
   };
 }

@@ -16,6 +16,7 @@ import { hop } from './english.ts';
 import { hostPortDnat } from './hostport.ts';
 import { throughController } from './ingress.ts';
 import { Netfilter } from './netfilter.ts';
+import { judgeEgress, judgeIngress } from './netpol.ts';
 import { ownerOf } from './outside.ts';
 import { addresses, dnatTo } from './packet.ts';
 import { arrive, listenerOn } from './pod.ts';
@@ -67,6 +68,11 @@ export function throughNode(s: InNode): Ending {
   const filtered = nf.filter(filterHook, packet, ctx);
   if (filtered?.verdict === 'REJECT' || filtered?.verdict === 'DROP')
     return filteredEnding(model, entry.name, filtered, packet, s.serviceNamed);
+  // The source Pod's egress policy, on the node it leaves from, after DNAT.
+  if (s.source.kind === 'pod' && !s.routedFrom) {
+    const dropped = judgeEgress(model, s.source.pod, packet, entry.name, hops);
+    if (dropped) return dropped;
+  }
 
   if (isLocal) {
     const hostPod = model.pods.find(
@@ -156,6 +162,8 @@ function toPod(s: InNode, nf: Netfilter, natted: boolean, cniMasquerade: boolean
       ? message('pod-network.to-node', { from: entry.name, to: pod.nodeName, podIP: pod.podIP })
       : message('pod-network.within-node', { node: entry.name, podIP: pod.podIP });
   hops.push(hop('pod-network', entry.name, carried, addresses(packet)));
+  const dropped = judgeIngress(model, pod, packet, pod.nodeName, hops);
+  if (dropped) return dropped;
   const target = { ...s.target, host: s.httpHost };
   if (
     isControllerPod(pod) &&

@@ -95,7 +95,11 @@ export function traceRequest(
     hops.push(
       hop('dns', at, message('dns.failed', { host: target.host, reason: dns.reason }), null),
     );
-    return finish({ outcome: 'dns-error', reason: dns.reason }, null, target);
+    return finish(
+      { outcome: dns.timeout ? 'timeout' : 'dns-error', reason: dns.reason },
+      null,
+      target,
+    );
   }
   // A connection to a loopback address leaves from the loopback interface's 127.0.0.1.
   const src = source.kind !== 'external' && isLoopback(dns.ip) ? '127.0.0.1' : source.ip;

@@ -22,6 +22,10 @@ function location(l: LocationRef): string {
 }
 
 const unavailable = 'ingress-nginx answers 503 Service Temporarily Unavailable';
+/** "NetworkPolicy a isolates" or "NetworkPolicies a, b isolate". */
+const policiesIsolate = (names: string[]) =>
+  `${plural(names.length, 'NetworkPolicy', 'NetworkPolicies')} ${names.join(', ')} ${plural(names.length, 'isolates', 'isolate')}`;
+const direction = (d: 'Ingress' | 'Egress') => (d === 'Ingress' ? 'ingress' : 'egress');
 
 export const en: MessageTable = {
   'outcome.delivered': () => 'delivered',
@@ -146,6 +150,19 @@ export const en: MessageTable = {
     `container ${p.container} accepts the connection on ${p.port}${p.http ? ' and answers 200' : ''}`,
   'pod.delivered-reason': (p) =>
     `Pod ${p.pod} on ${p.node} accepted the connection on port ${p.port}; it sees the client as ${p.source}`,
+
+  'netpol.dropped': (p) =>
+    p.direction === 'Ingress'
+      ? `${policiesIsolate(p.policies)} Pod ${p.namespace}/${p.pod} for ingress, and no ingress rule admits ${p.peerPod ? `Pod ${p.peerPod} (${p.peer})` : p.peer} on ${p.protocol} port ${p.port}: the CNI drops the packet`
+      : `${policiesIsolate(p.policies)} Pod ${p.namespace}/${p.pod} for egress, and no egress rule admits ${p.peerPod ? `Pod ${p.peerPod} (${p.peer})` : p.peer} on ${p.protocol} port ${p.port}: the CNI drops the packet`,
+  'netpol.dropped-reason': (p) =>
+    `${policiesIsolate(p.policies)} Pod ${p.namespace}/${p.pod} for ${direction(p.direction)} and no rule there allows this connection, so the CNI drops its packets and the client times out`,
+  'netpol.allowed': (p) =>
+    `NetworkPolicy ${p.namespace}/${p.policy} allows this ${direction(p.direction)} of Pod ${p.pod} (spec.${direction(p.direction)}[${p.rule}])`,
+  'netpol.dns-dropped': (p) =>
+    `${policiesIsolate(p.policies)} Pod ${p.namespace}/${p.pod} for egress and no rule there allows UDP port 53 to the cluster DNS Pods (kube-system, k8s-app=kube-dns): the query to ${p.clusterDNS} is dropped and the lookup times out`,
+  'netpol.gateway-timeout': (p, r) =>
+    `ingress-nginx's connection to ${p.timedOut.join(', ')} timed out (${r(p.why)}), so ingress-nginx answers 504 Gateway Time-out`,
 
   'certificate.no-tls': (p) => `no Ingress lists ${p.host ?? 'this host'} under tls`,
   'certificate.no-secret-name': (p) =>

@@ -24,6 +24,9 @@ function location(l: LocationRef): string {
   return `${l.pathType} ${l.path}`;
 }
 
+const policyList = (names: string[]) => `NetworkPolicy ${names.join('、')}`;
+const direction = (d: 'Ingress' | 'Egress') =>
+  d === 'Ingress' ? '受信（ingress）' : '送信（egress）';
 const unavailable = `ingress-nginx は ${verbatim('503 Service Temporarily Unavailable')} を返します`;
 
 export const ja: MessageTable = {
@@ -152,6 +155,19 @@ export const ja: MessageTable = {
     `コンテナ ${p.container} が ${p.port} 番で接続を受け付けます${p.http ? '。200 を返します' : ''}`,
   'pod.delivered-reason': (p) =>
     `${p.node} の Pod ${p.pod} がポート ${p.port} で接続を受け付けました。クライアントは ${p.source} に見えています`,
+
+  'netpol.dropped': (p) =>
+    p.direction === 'Ingress'
+      ? `${policyList(p.policies)} が Pod ${p.namespace}/${p.pod} の受信（ingress）を制限していて、${p.peerPod ? `Pod ${p.peerPod}（${p.peer}）` : p.peer} から ${p.protocol} ポート ${p.port} への通信を許す ingress ルールがありません。CNI がパケットを捨てます`
+      : `${policyList(p.policies)} が Pod ${p.namespace}/${p.pod} の送信（egress）を制限していて、${p.peerPod ? `Pod ${p.peerPod}（${p.peer}）` : p.peer} の ${p.protocol} ポート ${p.port} への通信を許す egress ルールがありません。CNI がパケットを捨てます`,
+  'netpol.dropped-reason': (p) =>
+    `${policyList(p.policies)} が Pod ${p.namespace}/${p.pod} の${direction(p.direction)}を制限していて、この接続を許すルールがどれにもありません。CNI がパケットを捨てるので、クライアントはタイムアウトします`,
+  'netpol.allowed': (p) =>
+    `NetworkPolicy ${p.namespace}/${p.policy} のルール（spec.${p.direction === 'Ingress' ? 'ingress' : 'egress'}[${p.rule}]）が Pod ${p.pod} のこの${direction(p.direction)}を許します`,
+  'netpol.dns-dropped': (p) =>
+    `${policyList(p.policies)} が Pod ${p.namespace}/${p.pod} の送信（egress）を制限していて、クラスター DNS の Pod（kube-system の k8s-app=kube-dns）への UDP ポート 53 を許すルールがありません。${p.clusterDNS} への問い合わせは捨てられ、名前解決はタイムアウトします`,
+  'netpol.gateway-timeout': (p, r) =>
+    `ingress-nginx から ${p.timedOut.join('、')} への接続がタイムアウトしました（${r(p.why)}）。そのため ingress-nginx は ${verbatim('504 Gateway Time-out')} を返します`,
 
   'certificate.no-tls': (p) => `${p.host ?? 'このホスト'}を tls に挙げている Ingress がありません`,
   'certificate.no-secret-name': (p) =>
