@@ -1,8 +1,10 @@
 // @ts-check
 
 import { fileURLToPath } from 'node:url';
+import { satteri } from '@astrojs/markdown-satteri';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { satteriPhrases } from './src/course/phrases.mjs';
 import { sidebar } from './src/course/sidebar.mjs';
 import { offline } from './src/offline/integration.mjs';
 import { inlineScriptHashes } from './src/security/csp.mjs';
@@ -32,7 +34,8 @@ export default defineConfig({
   // Starlight's expressive-code highlights every code block (and turns this
   // off itself, but only after Astro has warned that Shiki's inline styles
   // need a CSP exception, which style-src 'unsafe-inline' above grants anyway).
-  markdown: { syntaxHighlight: false },
+  // Japanese headings and captions: a <wbr> between phrases (src/course/phrases.mjs).
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [satteriPhrases] }) },
   vite: {
     build: {
       // Monaco is one 3.2 MB chunk (0.8 MB gzip), loaded only when an editor
@@ -124,6 +127,7 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
         Footer: './src/components/overrides/Footer.astro',
         Sidebar: './src/components/overrides/Sidebar.astro',
+        PageTitle: './src/components/overrides/PageTitle.astro',
         Head: './src/embed/Head.astro',
       },
       // Wrapped code never scrolls sideways: readable at 360 px, and no
