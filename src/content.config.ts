@@ -3,12 +3,19 @@ import { i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { glob } from 'astro/loaders';
 import { exerciseSchema } from './course/exercises/schema.ts';
+import { examMode } from './course/mode.mjs';
 
 // The course text lives in the top-level content/ folder (content is data, not
 // code), so the docs collection globs there instead of Starlight's default
 // src/content/docs. Files starting with "_" are partials, as in Starlight.
+// The exam site (src/course/mode.mjs) leaves the instructor guide out.
 const docs = defineCollection({
-  loader: glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' }),
+  loader: glob({
+    base: './content/docs',
+    pattern: examMode()
+      ? ['**/[^_]*.{md,mdx}', '!instructor.mdx', '!en/instructor.mdx']
+      : '**/[^_]*.{md,mdx}',
+  }),
   schema: docsSchema(),
 });
 

@@ -2,6 +2,8 @@
 // reads src/content/docs, and our course lives in content/docs. The order here is
 // the reading order, and Starlight's "next" links follow it.
 
+import { examMode } from './mode.mjs';
+
 /** Chapter slugs in reading order; tests import this list too. */
 export const chapterSlugs = [
   'chapters/architecture',
@@ -24,5 +26,6 @@ export const sidebar = [
   },
   { slug: 'playground' },
   { slug: 'progress' },
-  { slug: 'instructor' },
+  // The exam site has no instructor guide (src/course/mode.mjs).
+  ...(examMode() ? [] : [{ slug: 'instructor' }]),
 ];
