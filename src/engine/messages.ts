@@ -153,6 +153,8 @@ export interface MessageParams {
   /** cluster-ips-check: an address in the Service CIDR that no Service has. */
   'nftables.dropped-unallocated': { node: string; ip: string };
   'nftables.dropped': { node: string; chain: string; rule: string; rejected: boolean };
+  /** A NodePort asked for on localhost, which nftables mode does not serve. */
+  'nftables.no-localhost-nodeport': { node: string; port: number };
   /** The CNI portmap plugin's DNAT of a hostPort to its Pod (CNI-HOSTPORT-DNAT, CNI-DN-...). */
   'cni.hostport-dnat': {
     node: string;

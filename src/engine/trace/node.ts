@@ -76,12 +76,28 @@ export function throughNode(s: InNode): Ending {
     );
     if (hostPod) return arrive(hostPod, entry, s.target, packet, hops);
     const params = { node: entry.name, port: packet.dport };
+    if (running && localhostNodePort(model, packet))
+      return { outcome: 'refused', reason: message('nftables.no-localhost-nodeport', params) };
     return {
       outcome: 'refused',
       reason: message(running ? 'node.refused-closed' : 'node.refused-stopped', params),
     };
   }
   return toPod(s, nf, Boolean(dnat || hostPort), hostPort?.masquerade ?? false);
+}
+
+/**
+ * A NodePort asked for on 127.0.0.1 in nftables mode: kube-proxy accepts
+ * NodePorts only on --nodeport-addresses, "primary" by default there (the
+ * node's own IP), and never on localhost, which it would need route_localnet
+ * for (KEP-3866, "NodePorts on 127.0.0.1").
+ */
+function localhostNodePort(model: Model, packet: Packet): boolean {
+  return (
+    model.cluster.kubeProxyMode === 'nftables' &&
+    packet.dst.startsWith('127.') &&
+    model.services.some((svc) => svc.ports.some((p) => p.nodePort === packet.dport))
+  );
 }
 
 function arrival(s: InNode, entry: ClusterNode) {

@@ -138,6 +138,8 @@ export const en: MessageTable = {
     p.rejected
       ? `${p.node}'s kube-proxy rejects it in ${p.chain} (${p.rule}), so the client gets "connection refused" at once`
       : `${p.node}'s kube-proxy drops it in ${p.chain} (${p.rule}), so nothing answers and the client times out`,
+  'nftables.no-localhost-nodeport': (p) =>
+    `kube-proxy in nftables mode accepts NodePorts only on ${p.node}'s own IP (--nodeport-addresses "primary"), never on localhost, and nothing else listens on port ${p.port}: the node answers with a reset (connection refused)`,
   'cni.hostport-dnat': (p) =>
     `the CNI portmap plugin's rule on ${p.node} (nat CNI-HOSTPORT-DNAT, then the Pod's CNI-DN- chain) sends hostPort ${p.hostPort} to Pod ${p.pod} at ${p.podIP}:${p.containerPort}${p.masquerade ? ', marking it to be masqueraded (CNI-HOSTPORT-MASQ) as it comes from the Pod subnet or localhost' : ''}`,
   'node.refused-stopped': (p) =>

@@ -142,6 +142,8 @@ export const ja: MessageTable = {
     p.rejected
       ? `${p.node} の kube-proxy が ${p.chain} で拒否します（${p.rule}）。クライアントにはすぐに "connection refused" が返ります`
       : `${p.node} の kube-proxy が ${p.chain} で捨てます（${p.rule}）。誰も応答せずクライアントはタイムアウトします`,
+  'nftables.no-localhost-nodeport': (p) =>
+    `nftables モードの kube-proxy は NodePort を ${p.node} 自身の IP（--nodeport-addresses の "primary"）でしか受け付けず、localhost では受け付けません。ポート ${p.port} で待ち受けるものもほかにないので、ノードがリセットを返します（connection refused）`,
   'cni.hostport-dnat': (p) =>
     `${p.node} の CNI portmap プラグインのルール（nat CNI-HOSTPORT-DNAT から Pod ごとの CNI-DN- チェーン）が、hostPort ${p.hostPort} を Pod ${p.pod} の ${p.podIP}:${p.containerPort} へ送ります${p.masquerade ? '（Pod のサブネットか localhost からなので、CNI-HOSTPORT-MASQ で送信元を書き換える印を付けます）' : ''}`,
   'node.refused-stopped': (p) =>
