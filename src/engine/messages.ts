@@ -120,6 +120,41 @@ export interface MessageParams {
     comment: string;
   };
   'iptables.dropped': { node: string; chain: string; rule: string; comment: string | null };
+  // kube-proxy's nftables table (nftables.ts): one hop per rule the packet met.
+  /**
+   * `rule` as kube-proxy writes it; `element` the set or map element it
+   * matched, as nft prints it; `verdict` what the rule did when the rule's own
+   * text does not say it (a verdict map's element, the endpoint numgen chose).
+   */
+  'nftables.rule': {
+    chain: string;
+    rule: string;
+    element: string | null;
+    verdict: string | null;
+  };
+  /** A "no endpoints" element's `goto reject-chain`; `comment` is the element's (ServicePortName). */
+  'nftables.rejected': { node: string; service: ServiceRef | null; comment: string | null };
+  /** cluster-ips-check: a ClusterIP on a port no Service port has. */
+  'nftables.rejected-port': { node: string; ip: string; port: number };
+  /** A "no endpoints" element's `drop`: endpoints exist, none this node may use under a Local policy. */
+  'nftables.dropped-no-local': {
+    node: string;
+    service: ServiceRef | null;
+    policy: 'internalTrafficPolicy' | 'externalTrafficPolicy';
+    comment: string | null;
+  };
+  'nftables.dropped-source-range': {
+    node: string;
+    service: ServiceRef;
+    source: string;
+    ranges: string[];
+    chain: string;
+  };
+  /** cluster-ips-check: an address in the Service CIDR that no Service has. */
+  'nftables.dropped-unallocated': { node: string; ip: string };
+  'nftables.dropped': { node: string; chain: string; rule: string; rejected: boolean };
+  /** A NodePort asked for on localhost, which nftables mode does not serve. */
+  'nftables.no-localhost-nodeport': { node: string; port: number };
   /** The CNI portmap plugin's DNAT of a hostPort to its Pod (CNI-HOSTPORT-DNAT, CNI-DN-...). */
   'cni.hostport-dnat': {
     node: string;

@@ -57,6 +57,23 @@ export const geometry = {
   margin: 20,
 };
 
+/**
+ * An nftables chain as a row's label: kube-proxy's per-port chains
+ * ("service-ULMVA6XW-ns1/svc1/tcp/p80", "endpoint-…/tcp/p80__10.180.0.1/80")
+ * without their hash and namespace, as "service svc1:p80" and "endpoint
+ * 10.180.0.1:80", cut to an iptables chain name's room (25 characters); the
+ * full name is in the row's title (its detail).
+ */
+export function nftablesLabel(chain: string): string {
+  const m = /^([a-z]+)-[A-Z2-7]{8}-([^/]+)\/([^/]+)\/[a-z]+\/([^_/]*)(?:__([^/]+)\/(\d+))?$/.exec(
+    chain,
+  );
+  if (!m) return cut(chain, 25);
+  const [, role, , name, port, ip, targetPort] = m;
+  const short = ip ? `${role} ${ip}:${targetPort}` : `${role} ${name}${port ? `:${port}` : ''}`;
+  return cut(short, 25);
+}
+
 /** "ip:port" when the request was sent to an address (not a name): the packet before any hop. */
 function sentTo(to: string): string | null {
   const target = parseTarget(to);
@@ -102,7 +119,12 @@ export function layoutRoute(
     return {
       index,
       kind: hop.kind,
-      label: hop.kind === 'iptables' ? (hop.chain ?? hop.kind) : hop.kind,
+      label:
+        hop.kind === 'iptables'
+          ? (hop.chain ?? hop.kind)
+          : hop.kind === 'nftables'
+            ? nftablesLabel(hop.chain ?? hop.kind)
+            : hop.kind,
       place: place.id,
       x: place.x,
       y: geometry.top + index * geometry.rowHeight,

@@ -6,6 +6,7 @@
 // DROP/REJECT and the comment it writes).
 import type { Service, ServicePort } from '../api/types.ts';
 import type { Packet } from '../kubeproxy/match.ts';
+import type { StepVerdict, WalkStep } from '../kubeproxy/nftables/index.ts';
 import { ruleText } from '../kubeproxy/save.ts';
 import { kubeProxySourceRanges } from '../kubeproxy/service-rules.ts';
 import { message } from '../messages.ts';
@@ -79,4 +80,101 @@ export function filteredEnding(
     outcome: 'timeout',
     reason: message('iptables.dropped', { node, chain, rule, comment }),
   };
+}
+
+/** A step of an nftables walk with what its rule did. */
+export type NftStep = WalkStep & StepVerdict;
+
+/**
+ * The ending of an nftables drop or reject, said by the step that gave it
+ * (pkg/proxy/nftables/proxier.go): a "no endpoints" element (its comment is
+ * the Service port's name, "ns/svc:port"; `goto reject-chain` when the
+ * Service has no endpoints at all, `drop` when a Local policy leaves this node
+ * none), a firewall- chain's `ip saddr != { ranges } drop`, or
+ * cluster-ips-check (a ClusterIP's invalid port is rejected, an unallocated
+ * address of the Service CIDR dropped).
+ */
+export function nftablesEnding(
+  model: Model,
+  node: string,
+  steps: NftStep[],
+  verdict: 'DROP' | 'REJECT',
+  packet: Packet,
+  named: (service: Service, port: ServicePort) => void,
+): Ending {
+  const last = steps[steps.length - 1];
+  const noEndpoints = [...steps]
+    .reverse()
+    .find((s) => s.container === 'no-endpoint-services' || s.container === 'no-endpoint-nodeports');
+  const owner = serviceOfName(model, noEndpoints?.comment ?? last?.chain ?? '');
+  if (owner) named(owner.service, owner.port);
+  const ref = owner
+    ? { namespace: owner.service.metadata.namespace, name: owner.service.metadata.name }
+    : null;
+  const refused = verdict === 'REJECT';
+  const outcome = refused ? 'refused' : 'timeout';
+  if (noEndpoints) {
+    const comment = noEndpoints.comment ?? null;
+    if (refused)
+      return { outcome, reason: message('nftables.rejected', { node, service: ref, comment }) };
+    // A ClusterIP's element is internalTrafficPolicy's; a NodePort's, an external IP's or a load balancer's, externalTrafficPolicy's.
+    const internal =
+      noEndpoints.container === 'no-endpoint-services' && owner?.service.clusterIP === packet.dst;
+    const policy = internal ? 'internalTrafficPolicy' : 'externalTrafficPolicy';
+    return {
+      outcome,
+      reason: message('nftables.dropped-no-local', { node, service: ref, policy, comment }),
+    };
+  }
+  const chain = last?.chain ?? '';
+  if (chain.startsWith('firewall-') && owner && ref && !refused)
+    return {
+      outcome,
+      reason: message('nftables.dropped-source-range', {
+        node,
+        service: ref,
+        source: packet.src,
+        ranges: kubeProxySourceRanges(owner.service),
+        chain,
+      }),
+    };
+  if (chain === 'cluster-ips-check')
+    return {
+      outcome,
+      reason: refused
+        ? message('nftables.rejected-port', { node, ip: packet.dst, port: packet.dport })
+        : message('nftables.dropped-unallocated', { node, ip: packet.dst }),
+    };
+  return {
+    outcome,
+    reason: message('nftables.dropped', { node, chain, rule: last?.rule ?? '', rejected: refused }),
+  };
+}
+
+function serviceOfName(model: Model, name: string): { service: Service; port: ServicePort } | null {
+  const sp = servicePortOf(name);
+  if (!sp) return null;
+  const service = serviceNamed(model, sp.namespace, sp.name);
+  const port = service?.ports.find((p) => p.name === sp.port);
+  return service && port ? { service, port } : null;
+}
+
+/**
+ * The Service port a per-port chain or a "no endpoints" element is for:
+ * chains are "<role>-<HASH>-ns/name/protocol/port[__ip/port]"
+ * (servicePortChainNameBase), element comments "ns/name:port" or "ns/name"
+ * (ServicePortName.String()). Names kube-proxy truncated are not read back.
+ */
+export function servicePortOf(
+  name: string,
+): { namespace: string; name: string; port: string } | null {
+  const chain =
+    /^(?:service|local|external|firewall|endpoint)-[A-Z2-7]{8}-([^/]+)\/([^/]+)\/[a-z]+\/([^_/]*)(?:__|$)/.exec(
+      name,
+    );
+  if (chain) return { namespace: chain[1] ?? '', name: chain[2] ?? '', port: chain[3] ?? '' };
+  const comment = /^([^/:\s]+)\/([^/:\s]+)(?::(\S+))?$/.exec(name);
+  if (comment)
+    return { namespace: comment[1] ?? '', name: comment[2] ?? '', port: comment[3] ?? '' };
+  return null;
 }

@@ -7,15 +7,12 @@ import type { ClusterNode } from '../cluster.ts';
 import { addressInCidr } from '../cluster.ts';
 import { isControllerPod } from '../ingress/entry.ts';
 import type { Context, Packet } from '../kubeproxy/match.ts';
-import { kubeProxyRules, type NodeRules } from '../kubeproxy/rules.ts';
 import { message } from '../messages.ts';
-import { serviceNamed } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
-import { filteredEnding } from './dropped.ts';
 import { hop } from './english.ts';
 import { hostPortDnat } from './hostport.ts';
 import { throughController } from './ingress.ts';
-import { Netfilter } from './netfilter.ts';
+import { type KubeProxyPath, kubeProxyPath } from './kube-proxy.ts';
 import { judgeEgress, judgeIngress } from './netpol.ts';
 import { ownerOf } from './outside.ts';
 import { addresses, dnatTo } from './packet.ts';
@@ -28,7 +25,6 @@ export interface InNode {
   source: Source;
   entry: ClusterNode;
   hook: 'PREROUTING' | 'OUTPUT';
-  rules: NodeRules;
   target: Target;
   httpHost: string;
   packet: Packet;
@@ -52,12 +48,10 @@ export function throughNode(s: InNode): Ending {
   const running = entry.kubeProxy === 'Running';
   hops.push(hop('node', entry.name, arrival(s, entry), addresses(packet)));
 
-  const nf = new Netfilter(s.rules, hops);
-  const hopsBefore = hops.length;
-  const nat = nf.nat(packet, ctx);
-  const found = serviceInHops(model, hops.slice(hopsBefore));
-  if (found) s.serviceNamed(found.service, found.port);
-  const dnat = nat?.verdict === 'DNAT' && nat.toDestination;
+  const nf = kubeProxyPath(model, entry, hops, s.serviceNamed);
+  const nat = nf.nat(s.hook, packet, ctx);
+  if (nat.ending) return nat.ending;
+  const dnat = nat.toDestination;
   if (dnat) Object.assign(packet, dnatTo(packet, dnat));
   // The CNI's hostPort chain comes after kube-proxy's jump in PREROUTING/OUTPUT.
   const hostPort = dnat ? null : hostPortDnat(model, entry, packet, ctx, hops);
@@ -66,8 +60,7 @@ export function throughNode(s: InNode): Ending {
   const isLocal = ctx.localAddresses.has(packet.dst) || packet.dst.startsWith('127.');
   const filterHook = s.hook === 'OUTPUT' ? 'OUTPUT' : isLocal ? 'INPUT' : 'FORWARD';
   const filtered = nf.filter(filterHook, packet, ctx);
-  if (filtered?.verdict === 'REJECT' || filtered?.verdict === 'DROP')
-    return filteredEnding(model, entry.name, filtered, packet, s.serviceNamed);
+  if (filtered) return filtered;
   // The source Pod's egress policy, on the node it leaves from, after DNAT.
   if (s.source.kind === 'pod' && !s.routedFrom) {
     const dropped = judgeEgress(model, s.source.pod, packet, entry.name, hops);
@@ -83,12 +76,28 @@ export function throughNode(s: InNode): Ending {
     );
     if (hostPod) return arrive(hostPod, entry, s.target, packet, hops);
     const params = { node: entry.name, port: packet.dport };
+    if (running && localhostNodePort(model, packet))
+      return { outcome: 'refused', reason: message('nftables.no-localhost-nodeport', params) };
     return {
       outcome: 'refused',
       reason: message(running ? 'node.refused-closed' : 'node.refused-stopped', params),
     };
   }
   return toPod(s, nf, Boolean(dnat || hostPort), hostPort?.masquerade ?? false);
+}
+
+/**
+ * A NodePort asked for on 127.0.0.1 in nftables mode: kube-proxy accepts
+ * NodePorts only on --nodeport-addresses, "primary" by default there (the
+ * node's own IP), and never on localhost, which it would need route_localnet
+ * for (KEP-3866, "NodePorts on 127.0.0.1").
+ */
+function localhostNodePort(model: Model, packet: Packet): boolean {
+  return (
+    model.cluster.kubeProxyMode === 'nftables' &&
+    packet.dst.startsWith('127.') &&
+    model.services.some((svc) => svc.ports.some((p) => p.nodePort === packet.dport))
+  );
 }
 
 function arrival(s: InNode, entry: ClusterNode) {
@@ -122,21 +131,20 @@ function arrival(s: InNode, entry: ClusterNode) {
  * owns the address). An endpoint at another node's address (a hostNetwork
  * Pod's) is reached the same way after this node's DNAT.
  */
-function toOwnerNode(s: InNode, nf: Netfilter, owner: ClusterNode, natted: boolean): Ending {
+function toOwnerNode(s: InNode, nf: KubeProxyPath, owner: ClusterNode, natted: boolean): Ending {
   const { packet, ctx, entry } = s;
   if (nf.postrouting(packet, ctx, entry.internalIP)) packet.src = entry.internalIP;
   return throughNode({
     ...s,
     entry: owner,
     hook: 'PREROUTING',
-    rules: kubeProxyRules(s.model, owner),
     ctx: { ...ctx, localAddresses: localAddressesOf(owner), mark: 0 },
     routedFrom: { node: entry, natted },
   });
 }
 
 /** After the rules: a Pod's address is carried there, another node's address routed there; any other goes nowhere. */
-function toPod(s: InNode, nf: Netfilter, natted: boolean, cniMasquerade: boolean): Ending {
+function toPod(s: InNode, nf: KubeProxyPath, natted: boolean, cniMasquerade: boolean): Ending {
   const { model, entry, packet, hops, ctx } = s;
   const owner = ownerOf(model, packet.dst);
   if (owner && !owner.pod && owner.node !== entry && !s.routedFrom)
@@ -181,15 +189,4 @@ function toPod(s: InNode, nf: Netfilter, natted: boolean, cniMasquerade: boolean
       s.roundRobin,
     );
   return arrive(pod, owner.node, target, packet, hops);
-}
-
-/** The Service port whose rules the packet went through: the first rule written for one. */
-function serviceInHops(model: Model, hops: Hop[]): { service: Service; port: ServicePort } | null {
-  for (const h of hops) {
-    if (!h.servicePort) continue;
-    const service = serviceNamed(model, h.servicePort.namespace, h.servicePort.name);
-    const port = service?.ports.find((p) => p.name === h.servicePort?.port);
-    if (service && port) return { service, port };
-  }
-  return null;
 }

@@ -6,7 +6,6 @@
 import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
 import type { Packet } from '../kubeproxy/match.ts';
-import { kubeProxyRules } from '../kubeproxy/rules.ts';
 import { message } from '../messages.ts';
 import type { Model } from '../model/types.ts';
 import { resolveHost } from './dns.ts';
@@ -148,7 +147,6 @@ function walk(
     source,
     entry,
     hook: source.kind === 'node' ? 'OUTPUT' : 'PREROUTING',
-    rules: kubeProxyRules(model, entry),
     target,
     httpHost,
     packet,

@@ -17,6 +17,7 @@ export type HopKind =
   | 'load-balancer'
   | 'node'
   | 'iptables'
+  | 'nftables'
   | 'ingress-controller'
   | 'tls'
   | 'pod-network'
@@ -39,10 +40,18 @@ export interface Hop {
   packet: PacketAddresses | null;
   /** What the hop says, as data: renderers in src/i18n/engine/ put it in words. */
   message: Message;
-  /** An iptables hop: the table and chain the rule is in, and the rule itself, parsed. */
-  table?: 'filter' | 'nat';
+  /**
+   * An iptables hop: the table and chain the rule is in, and the rule itself,
+   * parsed. An nftables hop: kube-proxy's table (`ip kube-proxy`, named
+   * "kube-proxy"), the chain, the rule as kube-proxy writes it, the set or map
+   * element it matched, and its verdict.
+   */
+  table?: 'filter' | 'nat' | 'kube-proxy';
   chain?: string;
   rule?: Rule;
+  ruleText?: string;
+  element?: string;
+  verdict?: string;
   /** The Service port this hop acts for (a kube-proxy rule of it, or ingress-nginx's upstream). */
   servicePort?: RuleServicePort;
   rewrite?: Rewrite;

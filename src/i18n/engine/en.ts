@@ -122,6 +122,24 @@ export const en: MessageTable = {
     `${p.node}'s kube-proxy drops it in filter ${p.chain} ("${p.comment}"): the source ${p.source} is in none of Service ${ref(p.service)}'s loadBalancerSourceRanges (${p.ranges.join(', ')}), so nothing answers and the client times out`,
   'iptables.dropped': (p) =>
     `${p.node} drops it in filter ${p.chain}${p.comment ? ` ("${p.comment}")` : ''} (${p.rule}), so nothing answers and the client times out`,
+  'nftables.rule': (p) =>
+    `ip kube-proxy ${p.chain}: ${p.rule}${p.element ? `, matching ${p.element}` : ''}${p.verdict ? ` → ${p.verdict}` : ''}`,
+  'nftables.rejected': (p) =>
+    `${p.node}'s kube-proxy rejects it${p.comment ? ` (the "no endpoints" element "${p.comment}")` : ''}: ${p.service ? `Service ${ref(p.service)}` : 'the Service'} has no ready endpoints, so the client gets "connection refused" at once`,
+  'nftables.rejected-port': (p) =>
+    `${p.node}'s kube-proxy rejects it in cluster-ips-check ("Reject traffic to invalid ports of ClusterIPs"): ${p.ip} is a ClusterIP but no port of its Service is ${p.port}, so the client gets "connection refused" at once`,
+  'nftables.dropped-no-local': (p) =>
+    `${p.node}'s kube-proxy drops it${p.comment ? ` (the "no endpoints" element "${p.comment}")` : ''}: ${p.policy} is Local and no ready Pod of ${p.service ? `Service ${ref(p.service)}` : 'the Service'} runs on ${p.node}, so nothing answers and the client times out`,
+  'nftables.dropped-source-range': (p) =>
+    `${p.node}'s kube-proxy drops it in ${p.chain}: the source ${p.source} is in none of Service ${ref(p.service)}'s loadBalancerSourceRanges (${p.ranges.join(', ')}), so nothing answers and the client times out`,
+  'nftables.dropped-unallocated': (p) =>
+    `${p.node}'s kube-proxy drops it in cluster-ips-check ("Drop traffic to unallocated ClusterIPs"): ${p.ip} is in the Service CIDR but no Service has it, so nothing answers and the client times out`,
+  'nftables.dropped': (p) =>
+    p.rejected
+      ? `${p.node}'s kube-proxy rejects it in ${p.chain} (${p.rule}), so the client gets "connection refused" at once`
+      : `${p.node}'s kube-proxy drops it in ${p.chain} (${p.rule}), so nothing answers and the client times out`,
+  'nftables.no-localhost-nodeport': (p) =>
+    `kube-proxy in nftables mode accepts NodePorts only on ${p.node}'s own IP (--nodeport-addresses "primary"), never on localhost, and nothing else listens on port ${p.port}: the node answers with a reset (connection refused)`,
   'cni.hostport-dnat': (p) =>
     `the CNI portmap plugin's rule on ${p.node} (nat CNI-HOSTPORT-DNAT, then the Pod's CNI-DN- chain) sends hostPort ${p.hostPort} to Pod ${p.pod} at ${p.podIP}:${p.containerPort}${p.masquerade ? ', marking it to be masqueraded (CNI-HOSTPORT-MASQ) as it comes from the Pod subnet or localhost' : ''}`,
   'node.refused-stopped': (p) =>

@@ -126,6 +126,24 @@ export const ja: MessageTable = {
     `${p.node} の kube-proxy のルールが filter ${p.chain}（"${p.comment}"）で捨てます。送信元 ${p.source} は Service ${ref(p.service)} の loadBalancerSourceRanges（${p.ranges.join(', ')}）のどれにも入っていないので、誰も応答せずクライアントはタイムアウトします`,
   'iptables.dropped': (p) =>
     `${p.node} が filter ${p.chain}${p.comment ? `（"${p.comment}"）` : ''} で捨てます（${p.rule}）。誰も応答せずクライアントはタイムアウトします`,
+  'nftables.rule': (p) =>
+    `ip kube-proxy ${p.chain}: ${p.rule}${p.element ? `（要素 ${p.element} に一致）` : ''}${p.verdict ? ` → ${p.verdict}` : ''}`,
+  'nftables.rejected': (p) =>
+    `${p.node} の kube-proxy が${p.comment ? `「エンドポイントなし」の要素 "${p.comment}" で` : ''}拒否します。${p.service ? `Service ${ref(p.service)}` : 'Service'} には Ready なエンドポイントがないので、クライアントにはすぐに "connection refused" が返ります`,
+  'nftables.rejected-port': (p) =>
+    `${p.node} の kube-proxy が cluster-ips-check（"Reject traffic to invalid ports of ClusterIPs"）で拒否します。${p.ip} は ClusterIP ですが、その Service にポート ${p.port} はないので、クライアントにはすぐに "connection refused" が返ります`,
+  'nftables.dropped-no-local': (p) =>
+    `${p.node} の kube-proxy が${p.comment ? `「エンドポイントなし」の要素 "${p.comment}" で` : ''}捨てます。${p.policy} が Local で、${p.service ? `Service ${ref(p.service)}` : 'Service'} の Ready な Pod が ${p.node} で動いていないので、誰も応答せずクライアントはタイムアウトします`,
+  'nftables.dropped-source-range': (p) =>
+    `${p.node} の kube-proxy が ${p.chain} で捨てます。送信元 ${p.source} は Service ${ref(p.service)} の loadBalancerSourceRanges（${p.ranges.join(', ')}）のどれにも入っていないので、誰も応答せずクライアントはタイムアウトします`,
+  'nftables.dropped-unallocated': (p) =>
+    `${p.node} の kube-proxy が cluster-ips-check（"Drop traffic to unallocated ClusterIPs"）で捨てます。${p.ip} は Service CIDR の中のアドレスですが、どの Service にも割り当てられていないので、誰も応答せずクライアントはタイムアウトします`,
+  'nftables.dropped': (p) =>
+    p.rejected
+      ? `${p.node} の kube-proxy が ${p.chain} で拒否します（${p.rule}）。クライアントにはすぐに "connection refused" が返ります`
+      : `${p.node} の kube-proxy が ${p.chain} で捨てます（${p.rule}）。誰も応答せずクライアントはタイムアウトします`,
+  'nftables.no-localhost-nodeport': (p) =>
+    `nftables モードの kube-proxy は NodePort を ${p.node} 自身の IP（--nodeport-addresses の "primary"）でしか受け付けず、localhost では受け付けません。ポート ${p.port} で待ち受けるものもほかにないので、ノードがリセットを返します（connection refused）`,
   'cni.hostport-dnat': (p) =>
     `${p.node} の CNI portmap プラグインのルール（nat CNI-HOSTPORT-DNAT から Pod ごとの CNI-DN- チェーン）が、hostPort ${p.hostPort} を Pod ${p.pod} の ${p.podIP}:${p.containerPort} へ送ります${p.masquerade ? '（Pod のサブネットか localhost からなので、CNI-HOSTPORT-MASQ で送信元を書き換える印を付けます）' : ''}`,
   'node.refused-stopped': (p) =>

@@ -15,7 +15,14 @@ import { emptyTable, type NftTable, Transaction } from './table.ts';
 
 export { dumpTable, elementText, ruleText } from './dump.ts';
 export type { NftChain, NftElement, NftMap, NftRule, NftSet, NftTable } from './table.ts';
-export { type Packet, type Walk, type WalkOptions, type WalkStep, walkPacket } from './walk.ts';
+export {
+  type Packet,
+  type StepVerdict,
+  type Walk,
+  type WalkOptions,
+  type WalkStep,
+  walkPacket,
+} from './walk.ts';
 
 const tablesOfModel = memoized((_: Model) => new Map<ClusterNode, NftTable | null>());
 

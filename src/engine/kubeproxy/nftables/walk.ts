@@ -25,8 +25,19 @@ export interface WalkStep {
   element?: string;
 }
 
+/** What a step's rule did, for a reader that says why (a trace): kept beside the step, at the same index. */
+export interface StepVerdict {
+  /** Its own verdict, the matched element's, or the endpoint `numgen` chose. */
+  verdict: string;
+  /** The matched element's set or map, and its comment (kube-proxy's ServicePortName for "no endpoints" ones). */
+  container?: string;
+  comment?: string;
+}
+
 export interface Walk {
   steps: WalkStep[];
+  /** steps[i]'s verdict is verdicts[i]. */
+  verdicts: StepVerdict[];
   /** Each endpoint ("10.180.0.1:80") the packet is DNATed to, or DROP / REJECT. */
   outputs: string[];
   masquerade: boolean;
@@ -37,15 +48,32 @@ export interface WalkOptions {
   localIPs: string[];
   /** Which of n endpoints `numgen random mod n` picks; every one of them when absent, as the tests follow. */
   pick?: (n: number) => number;
+  /**
+   * The base chains to run, in order; the tests' four when absent. A trace
+   * runs a packet's own path (output instead of prerouting for the node's
+   * own traffic), a part at a time.
+   */
+  hooks?: string[];
+  /**
+   * The addresses each ClientIP affinity set holds (a dynamic set the
+   * packets fill): kept across the walks of one trace session; empty sets,
+   * as a first packet finds them, when absent.
+   */
+  affinity?: Map<string, Set<string>>;
 }
 
-const hooks = ['filter-prerouting-pre-dnat', 'nat-prerouting', 'filter-forward', 'filter-input'];
+const testHooks = [
+  'filter-prerouting-pre-dnat',
+  'nat-prerouting',
+  'filter-forward',
+  'filter-input',
+];
 
 export function walkPacket(table: NftTable, packet: Packet, options: WalkOptions): Walk {
-  const walk: Walk = { steps: [], outputs: [], masquerade: false };
+  const walk: Walk = { steps: [], verdicts: [], outputs: [], masquerade: false };
   const walker = new Walker(table, options, walk);
   let destination = packet.destination;
-  for (const hook of hooks) {
+  for (const hook of options.hooks ?? testHooks) {
     if (hook === 'filter-forward' && walk.outputs.length > 0)
       destination = (walk.outputs[0] ?? '').replace(/:\d+$/, '');
     const terminated = walker.chain(hook, { ...packet, destination });
@@ -96,11 +124,17 @@ class Walker {
 
   /** One rule: 'next' when it does not match or falls through, else how its chain ends. */
   private rule(chain: string, text: string, p: Packet): Ending {
-    const state = { rest: text, element: undefined as string | undefined };
-    const step = () =>
+    const state: RuleState = { rest: text };
+    const step = (verdict: string) => {
       this.walk.steps.push(
         state.element ? { chain, rule: text, element: state.element } : { chain, rule: text },
       );
+      this.walk.verdicts.push({
+        verdict,
+        ...(state.container ? { container: state.container } : {}),
+        ...(state.comment ? { comment: state.comment } : {}),
+      });
+    };
     while (state.rest !== '') {
       const handled = this.statement(state, p, step);
       if (handled !== undefined) return handled;
@@ -113,7 +147,11 @@ class Walker {
    * rule goes on (state.rest moved past it, or replaced by a map's verdict),
    * else how the rule ends.
    */
-  private statement(state: RuleState, p: Packet, step: () => void): Ending | undefined {
+  private statement(
+    state: RuleState,
+    p: Packet,
+    step: (verdict: string) => void,
+  ): Ending | undefined {
     const addressOf = (field: string | undefined) => (field === 'saddr' ? p.source : p.destination);
     const statements = [...this.matches(state, p, addressOf), ...this.verdicts(p, step)];
     for (const [pattern, handle] of statements) {
@@ -131,10 +169,15 @@ class Walker {
     p: Packet,
     addressOf: (field: string | undefined) => string,
   ): Statement[] {
+    const matched = (container: string, found: NftElement) => {
+      state.element = elementText(found);
+      state.container = container;
+      if (found.comment !== undefined) state.comment = found.comment;
+    };
     const lookup = (container: string | undefined, key: string[]) => {
       const found = this.element(container ?? '', key, true);
       if (!found) return 'next';
-      state.element = elementText(found);
+      matched(container ?? '', found);
       state.rest = found.value.join(' ');
       return undefined;
     };
@@ -152,9 +195,12 @@ class Walker {
       [
         /^ip (saddr|daddr) (!= )?@(\S+) */,
         (m) => {
-          const found = this.element(m[3] ?? '', [addressOf(m[1])], false);
+          const name = m[3] ?? '';
+          const ip = addressOf(m[1]);
+          const remembered = this.options.affinity?.get(name)?.has(ip) ?? false;
+          const found = remembered ? { key: [ip], value: [] } : this.element(name, [ip], false);
           if (Boolean(found) === Boolean(m[2])) return 'next';
-          if (found) state.element = elementText(found);
+          if (found) matched(name, found);
           return undefined;
         },
       ],
@@ -178,27 +224,35 @@ class Walker {
         /^(tcp|udp|sctp) dport (\d+) */,
         (m) => (m[1] === p.protocol && m[2] === String(p.port) ? undefined : 'next'),
       ],
-      // Records the client for ClientIP affinity; the first packet finds the set empty.
-      [/^update @\S+ \{ ip saddr \} */, () => undefined],
+      // Records the client for ClientIP affinity, where the caller keeps the sets.
+      [
+        /^update @(\S+) \{ ip saddr \} */,
+        (m) => {
+          const sets = this.options.affinity;
+          const name = m[1] ?? '';
+          if (sets) sets.set(name, (sets.get(name) ?? new Set()).add(p.source));
+          return undefined;
+        },
+      ],
     ];
   }
 
   /** The statements that end a rule: masquerade mark, jump, goto, verdicts, DNAT, the random choice. */
-  private verdicts(p: Packet, step: () => void): Statement[] {
+  private verdicts(p: Packet, step: (verdict: string) => void): Statement[] {
     return [
       [
         // As the tests do: the jump itself marks the packet for masquerading.
         /^jump mark-for-masquerade$/,
         () => {
           this.walk.masquerade = true;
-          step();
+          step('jump mark-for-masquerade');
           return 'next';
         },
       ],
       [
         /^(jump|goto) (\S+)$/,
         (m) => {
-          step();
+          step(m[0]);
           if (this.chain(m[2] ?? '', p)) return 'terminal';
           return m[1] === 'goto' ? 'return' : 'next';
         },
@@ -206,7 +260,7 @@ class Walker {
       [
         /^(drop|reject)$/,
         (m) => {
-          step();
+          step(m[1] ?? '');
           this.walk.outputs.push((m[1] ?? '').toUpperCase());
           return 'terminal';
         },
@@ -214,14 +268,14 @@ class Walker {
       [
         /^return$/,
         () => {
-          step();
+          step('return');
           return 'return';
         },
       ],
       [
         /^meta l4proto (tcp|udp|sctp) dnat to (\S+)$/,
         (m) => {
-          step();
+          step(`dnat to ${m[2] ?? ''}`);
           this.walk.outputs.push(m[2] ?? '');
           return 'terminal';
         },
@@ -229,10 +283,10 @@ class Walker {
       [
         /^numgen random mod (\d+) vmap \{ (.*) \}$/,
         (m) => {
-          step();
           const targets = [...(m[2] ?? '').matchAll(/\d+ : goto (\S+)/g)].map((t) => t[1] ?? '');
           const pick = this.options.pick;
           const chosen = pick ? [targets[pick(targets.length)] ?? ''] : targets;
+          step(chosen.length === 1 ? `goto ${chosen[0]}` : `vmap { ${m[2] ?? ''} }`);
           for (const target of chosen) this.chain(target, p);
           return 'terminal';
         },
@@ -247,5 +301,7 @@ type Statement = [RegExp, (m: RegExpExecArray) => Ending | undefined];
 
 interface RuleState {
   rest: string;
-  element: string | undefined;
+  element?: string;
+  container?: string;
+  comment?: string;
 }
