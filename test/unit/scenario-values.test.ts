@@ -12,6 +12,7 @@ import {
   serviceRules,
 } from '../../src/course/scenario-values.ts';
 import { iptables, nftables } from '../../src/engine/index.ts';
+import { chapterSlugs, locales, readPage } from '../support/course.ts';
 import { model, service } from '../support/engine.ts';
 
 const clusterip = 'service-clusterip.yaml';
@@ -213,6 +214,47 @@ describe('serviceNFTables', () => {
     expect(serviceNFTables('troubleshoot.yaml', 'node-1', 'my-service')).not.toBe('');
     expect(() => serviceNFTables(clusterip, 'node-9', 'my-service')).toThrow(/no node node-9/);
     expect(() => serviceNFTables(clusterip, 'node-1', 'no-such')).toThrow(/no Service no-such/);
+  });
+});
+
+describe('the chapters’ nftables listings', () => {
+  const calls = locales.flatMap((locale) =>
+    chapterSlugs.flatMap((slug) => {
+      const page = readPage(locale, slug);
+      return [...page.matchAll(/serviceNFTables\('([^']+)', '([^']+)', '([^']+)'\)/g)].map(
+        ([, scenario = '', node = '', svc = '']) => ({
+          where: `${locale}/${slug}`,
+          page,
+          scenario,
+          node,
+          svc,
+        }),
+      );
+    }),
+  );
+
+  it('are in chapters 3 and 4 of both locales, each after the same Service’s iptables rules', () => {
+    expect(calls.map((c) => c.where).sort()).toEqual([
+      'en/chapters/clusterip',
+      'en/chapters/nodeport',
+      'ja/chapters/clusterip',
+      'ja/chapters/nodeport',
+    ]);
+    for (const { where, page, scenario, node, svc } of calls) {
+      const iptablesAt = page.indexOf(`serviceRules('${scenario}', '${node}', '${svc}')`);
+      const nftAt = page.indexOf(`serviceNFTables('${scenario}', '${node}', '${svc}')`);
+      expect(iptablesAt, where).toBeGreaterThan(-1);
+      expect(iptablesAt, where).toBeLessThan(nftAt);
+    }
+  });
+
+  it('each print rules the node’s kube-proxy writes', () => {
+    for (const { where, scenario, node, svc } of calls) {
+      const lines = serviceNFTables(scenario, node, svc).split('\n');
+      expect(lines.length, where).toBeGreaterThan(5);
+      const all = (nftables(scenarioModel(scenario), node) ?? '').split('\n');
+      for (const line of lines) expect(all, where).toContain(line);
+    }
   });
 });
 
