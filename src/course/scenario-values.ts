@@ -7,6 +7,7 @@ import {
   type IptablesFormat,
   kubeProxyRules,
   type Model,
+  nftables,
   type Rule,
   rulesByChain,
   rulesInSaveOrder,
@@ -173,4 +174,83 @@ export function serviceRules(
     out.push(...(byChain.get(chain) ?? []));
   }
   return out.map(ruleText).join('\n');
+}
+
+/** What kube-proxy (nftables mode) names after a Service: its per-port chains and affinity sets. */
+const nftServiceObject = /^(?:service|local|external|firewall|endpoint|affinity)-[A-Z2-7]{8}-/;
+
+/** A line of knftables' dump ("add rule ip kube-proxy CHAIN …", "add element ip kube-proxy MAP { … }"). */
+interface DumpLine {
+  text: string;
+  verb: 'rule' | 'element' | 'other';
+  /** The chain a rule is in, or the set or map an element is in. */
+  holder: string;
+}
+
+function dumpLines(dump: string): DumpLine[] {
+  return dump
+    .split('\n')
+    .filter((text) => text !== '')
+    .map((text) => {
+      const m = /^add (rule|element) ip kube-proxy (\S+) /.exec(text);
+      const verb = (m?.[1] ?? 'other') as DumpLine['verb'];
+      return { text, verb, holder: m?.[2] ?? '' };
+    });
+}
+
+/** The chains a rule or a map element sends a packet to (jump, goto, and each verdict of a vmap). */
+const targets = (text: string) =>
+  [...text.matchAll(/\b(?:jump|goto) (\S+)/g)].map((m) => m[1] ?? '');
+
+/**
+ * The lines of the node's `ip kube-proxy` table (kube-proxy in nftables mode,
+ * as `routelab nftables` dumps it) that concern one Service, in the order a
+ * packet meets them: each lookup rule whose map holds an element of the
+ * Service, followed by those elements; then the Service's own chains, each
+ * after the first verdict that sends a packet to it (the endpoint- chains
+ * after the service- chain's `numgen` vmap); then the shared chains its rules
+ * jump to (mark-for-masquerade) and the postrouting chain that acts on that
+ * mark (masquerading). Chain declarations are left out, as the iptables
+ * listing leaves out its `:CHAIN` lines. "" when kube-proxy is stopped there.
+ */
+export function serviceNFTables(scenario: string, nodeName: string, svcName: string): string {
+  const model = scenarioModel(scenario);
+  const svc = service(model, svcName);
+  const dump = nftables(model, nodeName);
+  if (dump === null) throw new Error(`${scenario} has no node ${nodeName}`);
+  const lines = dumpLines(dump);
+  const { namespace, name } = svc.metadata;
+  // The names carry "namespace/name/protocol/port" after the hash; the
+  // "no endpoints" elements carry the Service port's name as their comment.
+  const own = (chain: string) =>
+    nftServiceObject.test(chain) &&
+    chain.replace(nftServiceObject, '').startsWith(`${namespace}/${name}/`);
+  const ofService = (line: DumpLine) =>
+    line.verb === 'element' &&
+    (targets(line.text).some(own) ||
+      line.text.includes(` comment "${namespace}/${name}"`) ||
+      line.text.includes(` comment "${namespace}/${name}:`));
+  const elements = lines.filter(ofService);
+  const maps = new Set(elements.map((e) => e.holder));
+  const out: DumpLine[] = [];
+  for (const line of lines) {
+    const lookup = /vmap @(\S+)/.exec(line.text)?.[1];
+    if (line.verb !== 'rule' || !lookup || !maps.has(lookup)) continue;
+    out.push(line, ...elements.filter((e) => e.holder === lookup));
+  }
+  const rulesOf = (chain: string) => lines.filter((l) => l.verb === 'rule' && l.holder === chain);
+  const listed = new Set<string>();
+  const shared: string[] = [];
+  // `out` grows while it is walked: each chain's rules join the queue.
+  for (const line of out)
+    for (const chain of targets(line.text)) {
+      if (listed.has(chain)) continue;
+      listed.add(chain);
+      if (own(chain)) out.push(...rulesOf(chain));
+      else if (!nftServiceObject.test(chain)) shared.push(chain);
+    }
+  // Only what the Service's rules mark is masqueraded: the chain that does it
+  // hangs from postrouting, so no rule of the Service leads to it.
+  if (shared.length > 0) shared.push('masquerading');
+  return [...out, ...[...new Set(shared)].flatMap(rulesOf)].map((l) => l.text).join('\n');
 }

@@ -8,9 +8,11 @@ import {
   scenarioModel,
   scenarioText,
   scenarioValue,
+  serviceNFTables,
   serviceRules,
 } from '../../src/course/scenario-values.ts';
-import { iptables } from '../../src/engine/index.ts';
+import { iptables, nftables } from '../../src/engine/index.ts';
+import { chapterSlugs, locales, readPage } from '../support/course.ts';
 import { model, service } from '../support/engine.ts';
 
 const clusterip = 'service-clusterip.yaml';
@@ -106,6 +108,153 @@ describe('serviceRules, saved', () => {
     );
     // iptables-save sorts the chains: KUBE-SEP-… before KUBE-SERVICES and KUBE-SVC-….
     expect(grep[0]).toMatch(/^-A KUBE-SEP-/);
+  });
+});
+
+describe('serviceNFTables', () => {
+  const loadbalancer = 'service-loadbalancer.yaml';
+  const listing = (scenario: string, node: string, svc = 'my-service') =>
+    serviceNFTables(scenario, node, svc).split('\n');
+  const dump = (scenario: string, node: string) =>
+    (nftables(scenarioModel(scenario), node) ?? '').split('\n');
+  const rulesOf = (lines: string[], chain: string) =>
+    lines.filter((l) => l.startsWith(`add rule ip kube-proxy ${chain} `));
+  /** The chain the Service's ClusterIP element sends to, read from the whole table. */
+  const serviceChain = (scenario: string, node: string) => {
+    const ip = scenarioValue(scenario, 'clusterIP:my-service');
+    const element = dump(scenario, node).find((l) =>
+      l.startsWith(`add element ip kube-proxy service-ips { ${ip} . tcp . 80 : goto `),
+    );
+    return /goto (\S+) \}$/.exec(element ?? '')?.[1] ?? '';
+  };
+
+  it('lists only lines of the node’s table, the map lookup first, then the element it finds', () => {
+    const lines = listing(clusterip, 'node-3');
+    const all = dump(clusterip, 'node-3');
+    for (const line of lines) expect(all).toContain(line);
+    const ip = scenarioValue(clusterip, 'clusterIP:my-service');
+    const svc = serviceChain(clusterip, 'node-3');
+    expect(svc).toMatch(/^service-[A-Z2-7]{8}-default\/my-service\/tcp\/$/);
+    expect(lines.slice(0, 2)).toEqual([
+      'add rule ip kube-proxy services ip daddr . meta l4proto . th dport vmap @service-ips',
+      `add element ip kube-proxy service-ips { ${ip} . tcp . 80 : goto ${svc} }`,
+    ]);
+    // Every rule of the service- chain, then of each endpoint- chain it picks from.
+    const svcRules = rulesOf(lines, svc);
+    expect(svcRules).toEqual(rulesOf(all, svc));
+    const pick = svcRules.find((l) => l.includes('numgen random mod 2 vmap')) ?? '';
+    const endpoints = [...pick.matchAll(/goto (\S+)/g)].map((m) => m[1] ?? '');
+    expect(endpoints).toHaveLength(2);
+    for (const [i, chain] of endpoints.entries()) {
+      const podIP = scenarioValue(clusterip, `podIP:my-app:${i}`);
+      expect(chain).toMatch(
+        new RegExp(`^endpoint-[A-Z2-7]{8}-default/my-service/tcp/__${podIP}/8080$`),
+      );
+      expect(rulesOf(lines, chain)).toEqual(rulesOf(all, chain));
+      expect(rulesOf(lines, chain)).toContain(
+        `add rule ip kube-proxy ${chain} meta l4proto tcp dnat to ${podIP}:8080`,
+      );
+      expect(lines.indexOf(rulesOf(lines, chain)[0] ?? '')).toBeGreaterThan(lines.indexOf(pick));
+    }
+    // The masquerading its rules ask for closes the listing.
+    expect(lines.at(-1)).toBe('add rule ip kube-proxy masquerading masquerade fully-random');
+    expect(lines).toContain('add rule ip kube-proxy mark-for-masquerade mark set mark or 0x4000');
+  });
+
+  it('has nothing of the cluster’s other Services', () => {
+    const model = scenarioModel(clusterip);
+    const others = model.services.filter((s) => s.metadata.name !== 'my-service');
+    expect(others.length).toBeGreaterThan(0);
+    const text = serviceNFTables(clusterip, 'node-3', 'my-service');
+    for (const other of others) {
+      expect(text).not.toContain(other.metadata.name);
+      if (other.clusterIP) expect(text).not.toContain(other.clusterIP);
+    }
+    // The whole table has them, so the listing left them out.
+    expect(dump(clusterip, 'node-3').join('\n')).toContain(others[0]?.metadata.name);
+    expect(text).not.toContain('service-nodeports');
+  });
+
+  it('adds the NodePort lookup and element, and the external- chain it leads to', () => {
+    const lines = listing(nodeport, 'node-1');
+    const all = dump(nodeport, 'node-1');
+    for (const line of lines) expect(all).toContain(line);
+    const svc = serviceChain(nodeport, 'node-1');
+    const ext = svc.replace(/^service-/, 'external-');
+    const lookup =
+      'add rule ip kube-proxy services ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports';
+    const element = `add element ip kube-proxy service-nodeports { tcp . ${scenarioValue(nodeport, 'nodePort:my-service')} : goto ${ext} }`;
+    expect(lines.indexOf(element)).toBe(lines.indexOf(lookup) + 1);
+    expect(rulesOf(lines, ext)).toEqual([
+      `add rule ip kube-proxy ${ext} jump mark-for-masquerade`,
+      `add rule ip kube-proxy ${ext} goto ${svc}`,
+    ]);
+    const otherPorts = all.filter((l) =>
+      l.startsWith('add element ip kube-proxy service-nodeports'),
+    );
+    expect(otherPorts.length).toBeGreaterThan(1);
+    expect(
+      lines.filter((l) => l.startsWith('add element ip kube-proxy service-nodeports')),
+    ).toEqual([element]);
+  });
+
+  it('follows a Service with several ports and a load-balancer address, and no other', () => {
+    const text = serviceNFTables(loadbalancer, 'node-1', 'ingress-nginx/ingress-nginx-controller');
+    const lbIP = scenarioValue(loadbalancer, 'lbIP:ingress-nginx/ingress-nginx-controller');
+    expect(text).toContain(`{ ${lbIP} . tcp . 443 : goto external-`);
+    expect(text).toMatch(
+      /endpoint-[A-Z2-7]{8}-ingress-nginx\/ingress-nginx-controller\/tcp\/https__/,
+    );
+    expect(text).not.toContain('default/my-service');
+    expect(text).not.toContain(scenarioValue(loadbalancer, 'clusterIP:my-service'));
+  });
+
+  it('is empty where kube-proxy is stopped, and stops on a node or Service that is not there', () => {
+    expect(serviceNFTables('troubleshoot.yaml', 'node-2', 'my-service')).toBe('');
+    expect(serviceNFTables('troubleshoot.yaml', 'node-1', 'my-service')).not.toBe('');
+    expect(() => serviceNFTables(clusterip, 'node-9', 'my-service')).toThrow(/no node node-9/);
+    expect(() => serviceNFTables(clusterip, 'node-1', 'no-such')).toThrow(/no Service no-such/);
+  });
+});
+
+describe('the chapters’ nftables listings', () => {
+  const calls = locales.flatMap((locale) =>
+    chapterSlugs.flatMap((slug) => {
+      const page = readPage(locale, slug);
+      return [...page.matchAll(/serviceNFTables\('([^']+)', '([^']+)', '([^']+)'\)/g)].map(
+        ([, scenario = '', node = '', svc = '']) => ({
+          where: `${locale}/${slug}`,
+          page,
+          scenario,
+          node,
+          svc,
+        }),
+      );
+    }),
+  );
+
+  it('are in chapters 3 and 4 of both locales, each after the same Service’s iptables rules', () => {
+    expect(calls.map((c) => c.where).sort()).toEqual([
+      'en/chapters/clusterip',
+      'en/chapters/nodeport',
+      'ja/chapters/clusterip',
+      'ja/chapters/nodeport',
+    ]);
+    for (const { where, page, scenario, node, svc } of calls) {
+      const iptablesAt = page.indexOf(`serviceRules('${scenario}', '${node}', '${svc}')`);
+      const nftAt = page.indexOf(`serviceNFTables('${scenario}', '${node}', '${svc}')`);
+      expect(iptablesAt, where).toBeGreaterThan(-1);
+      expect(iptablesAt, where).toBeLessThan(nftAt);
+    }
+  });
+
+  it('each print rules the node’s kube-proxy writes', () => {
+    for (const { where, scenario, node, svc } of calls) {
+      const lines = serviceNFTables(scenario, node, svc).split('\n');
+      expect(lines.length, where).toBeGreaterThan(5);
+      const all = (nftables(scenarioModel(scenario), node) ?? '').split('\n');
+      for (const line of lines) expect(all, where).toContain(line);
+    }
   });
 });
 
