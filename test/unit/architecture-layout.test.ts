@@ -37,6 +37,20 @@ describe('layoutArchitecture', () => {
     expect(part('kube-proxy/node-1')?.status).toBe('Running');
   });
 
+  it('in nftables mode too, marks the kube-proxy whose table the request walked', () => {
+    const nft = buildModel([
+      { file: 'a.yaml', text },
+      {
+        file: 'cluster.yaml',
+        text: 'apiVersion: routelab.dev/v1alpha1\nkind: Cluster\nspec:\n  kubeProxyMode: nftables\n',
+      },
+    ]);
+    const walked = trace(nft, { from: 'external', to: 'http://172.18.0.2:30080/' });
+    expect(walked.hops.some((h) => h.kind === 'nftables' && h.at === 'node-1')).toBe(true);
+    const touched = layoutArchitecture(nft, walked).parts.filter((p) => p.touched);
+    expect(touched.map((p) => p.id)).toContain('kube-proxy/node-1');
+  });
+
   it('shows a stopped kube-proxy and a NotReady node as degraded', () => {
     const faulty = buildModel([
       { file: 'a.yaml', text },

@@ -74,7 +74,9 @@ export function layoutArchitecture(model: Model, route?: Route): ArchitectureLay
     ...(route?.destination ? [route.destination.node] : []),
     ...(route?.request.from === 'external' ? ['client'] : []),
   ]);
-  const rulesOn = new Set(hops.filter((h) => h.kind === 'iptables').map((h) => h.at));
+  const rulesOn = new Set(
+    hops.filter((h) => h.kind === 'iptables' || h.kind === 'nftables').map((h) => h.at),
+  );
   const parts: Part[] = [];
   const box: Box = (part) => parts.push({ touched: false, degraded: false, ...part });
 
