@@ -62,7 +62,14 @@ export function drawScene(
       ),
     );
   at('rules', (el) => {
-    if (rules) drawRules(el, rules.layout, rules.text, words.rules(rules.layout.node));
+    if (rules)
+      drawRules(
+        el,
+        rules.layout,
+        rules.text,
+        // nftables mode's text is kube-proxy's nft transaction, which starts so.
+        words.rules(rules.layout.node, rules.text.startsWith('add table ip kube-proxy')),
+      );
     else el.replaceChildren();
   });
   if (architecture)

@@ -70,7 +70,7 @@ export function matchedRules(hops: readonly Hop[], node: string): string[] {
 
 /** The node whose rules a trace went through first; null when no rule touched it. */
 export function firstRuleNode(hops: readonly Hop[]): string | null {
-  return hops.find((h) => h.kind === 'iptables')?.at ?? null;
+  return hops.find((h) => h.kind === 'iptables' || h.kind === 'nftables')?.at ?? null;
 }
 
 interface ChainGraph {

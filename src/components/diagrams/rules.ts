@@ -99,7 +99,8 @@ function writeRulesText(
     run = [];
   };
   for (const line of iptablesSave.split('\n')) {
-    const chain = /^-A (\S+)/.exec(line)?.[1];
+    // iptables-restore's "-A CHAIN", or nft's "add rule ip kube-proxy CHAIN".
+    const chain = /^(?:-A|add rule ip kube-proxy) (\S+)/.exec(line)?.[1];
     if (matched.has(line) || (chain && !firstLine.has(chain) && drawn.has(chain))) {
       flush();
       const el = document.createElement(matched.has(line) ? 'mark' : 'span');
@@ -163,7 +164,8 @@ function drawChains(svg: Svg, layout: RulesLayout, labels: RulesLabels) {
     .attr('class', 'title')
     .attr('x', 7)
     .attr('y', 15)
-    .text((c) => c.id);
+    // nftables chain names run to 60 characters; the full name is the title.
+    .text((c) => cut(c.id, 30));
   chains
     .append('text')
     .attr('x', 7)

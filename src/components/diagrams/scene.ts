@@ -10,6 +10,7 @@ import {
   isMessage,
   kubeProxyRules,
   type Model,
+  nftables,
   parseTarget,
   type TraceResult,
   trace,
@@ -17,6 +18,7 @@ import {
 import type { EngineWords } from '../../i18n/engine/index.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { type ArchitectureLayout, layoutArchitecture } from './architecture-layout.ts';
+import { layoutNFTablesRules } from './nft-rules-layout.ts';
 import { layoutRoute, type RouteLayout } from './route-layout.ts';
 import { firstRuleNode, layoutRules, type RulesLayout } from './rules-layout.ts';
 import { layoutSpread, type SpreadLayout } from './spread-layout.ts';
@@ -117,15 +119,20 @@ function rulesOf(model: Model, hops: TraceResult['hops'], options: SceneOptions)
     model.nodes[0]?.name;
   const node = model.nodes.find((n) => n.name === name);
   if (!node) return null;
-  const text = iptables(model, node.name) ?? '';
+  // The mode the cluster's kube-proxy runs in: its own table and words.
+  const nft = model.cluster.kubeProxyMode === 'nftables';
+  const text = (nft ? nftables(model, node.name) : iptables(model, node.name)) ?? '';
   const max = options.maxRuleLines ?? Number.POSITIVE_INFINITY;
   const lines = text.split('\n');
+  const command = nft ? 'routelab nftables' : 'routelab iptables';
   return {
     node: node.name,
-    layout: layoutRules(kubeProxyRules(model, node), hops),
+    layout: nft
+      ? layoutNFTablesRules(node.name, text, hops)
+      : layoutRules(kubeProxyRules(model, node), hops),
     text:
       lines.length > max
-        ? `${lines.slice(0, max).join('\n')}\n# … ${lines.length - max} more lines: routelab iptables prints them all`
+        ? `${lines.slice(0, max).join('\n')}\n# … ${lines.length - max} more lines: ${command} prints them all`
         : text,
   };
 }

@@ -127,9 +127,13 @@ export const en: PartialTable<UiMessages> = {
     route: (method, to, from, outcome) => `Route: ${method} ${to} (${from}) — ${outcome}`,
     hops: 'Each hop of the route (text)',
     openInPlayground: 'Open this cluster and request in the playground',
-    rules: (node) => ({
-      graph: `kube-proxy's chains on ${node} (nat table); the highlighted ones are this request's path`,
-      text: `iptables-save on ${node} (the rules kube-proxy wrote); the rules this request matched are highlighted`,
+    rules: (node, nft = false) => ({
+      graph: nft
+        ? `The chains of kube-proxy's table ip kube-proxy on ${node} that this request walked, in order`
+        : `kube-proxy's chains on ${node} (nat table); the highlighted ones are this request's path`,
+      text: nft
+        ? `The ip kube-proxy table on ${node} (kube-proxy's nft transaction); the rules this request matched are highlighted`
+        : `iptables-save on ${node} (the rules kube-proxy wrote); the rules this request matched are highlighted`,
       hidden: (n) => `${n} more chains are not drawn (the rules below list every one)`,
       empty: `${node} has no kube-proxy rules (kube-proxy is stopped there)`,
       onPath: 'on this request’s path',

@@ -146,9 +146,14 @@ const diagrams = {
     `経路: ${method} ${to}（${from}）— ${outcome}`,
   hops: '経路の各段階（テキスト）',
   openInPlayground: 'この図のクラスターとリクエストをプレイグラウンドで開く',
-  rules: (node: string): RulesLabels => ({
-    graph: `${node} の kube-proxy のチェーン（nat テーブル）。強調されているのがこのリクエストの経路です`,
-    text: `${node} の iptables-save（kube-proxy が書いたルール）。このリクエストが一致したルールが強調されています`,
+  /** `nft`: the cluster's kube-proxy runs in nftables mode. */
+  rules: (node: string, nft = false): RulesLabels => ({
+    graph: nft
+      ? `${node} の kube-proxy のテーブル ip kube-proxy のうち、このリクエストが通ったチェーン（通った順）`
+      : `${node} の kube-proxy のチェーン（nat テーブル）。強調されているのがこのリクエストの経路です`,
+    text: nft
+      ? `${node} の ip kube-proxy テーブル（kube-proxy が nft に渡すトランザクション）。このリクエストが一致したルールが強調されています`
+      : `${node} の iptables-save（kube-proxy が書いたルール）。このリクエストが一致したルールが強調されています`,
     hidden: (n) => `ほかに ${n} 個のチェーンがあります（下のルールにはすべて載っています）`,
     empty: `${node} には kube-proxy のルールがありません（kube-proxy が止まっています）`,
     onPath: 'このリクエストが通ったチェーン',
