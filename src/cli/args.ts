@@ -8,7 +8,7 @@ export interface Parsed {
 }
 
 /** Flags that take no value. */
-const booleans = new Set(['json', 'help', 'A']);
+const booleans = new Set(['json', 'help', 'A', 'course']);
 
 /** kubectl's long names of the one-letter flags routelab get and describe take. */
 const aliases: Record<string, string> = { output: 'o', namespace: 'n', 'all-namespaces': 'A' };
@@ -79,4 +79,12 @@ export function integer(
   if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max)
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
   return Number(text);
+}
+
+/** --timeout in seconds, more than 0 and at most an hour. */
+export function seconds(p: Parsed, fallback: number): number {
+  const timeout = Number(one(p, 'timeout') ?? fallback);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600)
+    throw new UsageError('--timeout must be a number of seconds from 0 to 3600');
+  return timeout;
 }

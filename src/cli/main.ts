@@ -6,10 +6,11 @@ import { readExercise, readExercises, UnknownExercise } from '../course/read.ts'
 import type { Diagnostic, InputFile, ValidateResult } from '../engine/index.ts';
 import { validate } from '../engine/index.ts';
 import { isLocale, type Locale, locales } from '../i18n/locales.ts';
-import { integer, one, type Parsed, parseArgs, UsageError } from './args.ts';
+import { integer, one, type Parsed, parseArgs, seconds, UsageError } from './args.ts';
 import { holdsNoObject, type Inputs, noObjectsMessage, noteText, readInputs } from './files.ts';
 import { runDescribe, runGet } from './get-command.ts';
 import { gradeAll, type SubmissionResult } from './grade.ts';
+import { gradebookCommand } from './gradebook.ts';
 import { runIptables, runNftables } from './kube-proxy.ts';
 import { published, traceText, validateText } from './render.ts';
 import {
@@ -39,6 +40,7 @@ usage:
   routelab iptables FILE... --node NODE [--format restore|save]
   routelab nftables FILE... --node NODE
   routelab grade    EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ${langs}]
+  routelab grade    --course PROGRESS...    (a class's gradebook from its progress files)
   routelab exercises [--json] [--lang ${langs}]
 
 FILE is a YAML file, a directory of them, or - for standard input.
@@ -103,7 +105,10 @@ leads). Dotfiles, macOS ._* sidecars, __MACOSX/ and files that are not .yaml or
 .yml are not graded, and the report lists them as ignored.
 --format  text (default), json (routelab.dev/grade/v1), junit (XML), csv
 --lang    the language of the check messages (default en)
-Exit 0 when every submission passed, 1 when some failed.`,
+Exit 0 when every submission passed, 1 when some failed.
+With --course, each PROGRESS is a learner's exported progress file (or a folder
+of them): every exercise graded for every learner, one row each (csv: a column
+per exercise, its checks passed; json: routelab.dev/gradebook/v1).`,
   exercises: `usage: routelab exercises [--json] [--lang ${langs}]
 
 Lists the course's exercises: id, chapter and title.`,
@@ -314,20 +319,21 @@ async function exercisesCommand(rest: string[], io: Io): Promise<number> {
 
 /** routelab grade: one exercise's checks over one or many submissions. */
 async function gradeCommand(rest: string[], io: Io): Promise<number> {
-  const p = parseArgs(rest, ['format', 'lang', 'timeout']);
+  const p = parseArgs(rest, ['format', 'lang', 'timeout', 'course']);
   if (wantsHelp(p)) return printHelp(io, 'grade');
+  const options = { locale: locale(p), timeoutMs: seconds(p, 20) * 1000 };
+  if (p.flags.has('course'))
+    return gradebookCommand(p.positionals, { ...options, format: one(p, 'format') ?? 'text' }, io);
   const [id, ...paths] = p.positionals;
   if (!id) throw new UsageError('grade needs an EXERCISE (see routelab exercises)');
   const format = (one(p, 'format') ?? 'text') as Format;
   if (!formats.includes(format))
     throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${format}"`);
-  const timeout = seconds(p, 20);
   const exercise = readExercise(id);
   const { submissions, ignored } = collectSubmissions(paths);
   const bar = progressBar(submissions.length);
   const results = await gradeAll(exercise, submissions, {
-    locale: locale(p),
-    timeoutMs: timeout * 1000,
+    ...options,
     ...(bar ? { onProgress: (done: number) => bar(done) } : {}),
   });
   if (format === 'text') io.out(gradeText(exercise, results, ignored));
@@ -376,14 +382,6 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     );
     return 2;
   }
-}
-
-/** --timeout in seconds, more than 0 and at most an hour. */
-function seconds(p: Parsed, fallback: number): number {
-  const timeout = Number(one(p, 'timeout') ?? fallback);
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600)
-    throw new UsageError('--timeout must be a number of seconds from 0 to 3600');
-  return timeout;
 }
 
 /** JUnit and CSV have no place for notes and ignored entries: they go to standard error. */

@@ -79,7 +79,7 @@ export function gradeJson(
  * written as visible \xNN (dropping them would hide that they were there);
  * C1 controls and bidi characters as character references, the same text.
  */
-function xml(text: string): string {
+export function xml(text: string): string {
   return (
     text
       .replace(/&/g, '&amp;')
@@ -126,7 +126,7 @@ export function gradeJunit(exercise: ExerciseSource, results: SubmissionResult[]
 }
 
 /** One CSV field (RFC 4180), defused so a spreadsheet never runs it as a formula. */
-function csvField(value: string | number | boolean): string {
+export function csvField(value: string | number | boolean): string {
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -215,6 +215,8 @@ test('the progress page imports and exports progress; instructor mode is remembe
     'This is not a Routelab progress file. Nothing was imported.',
   );
 
+  // The name the learner gives goes into the file, for the instructor's gradebook.
+  await page.getByLabel('Your name or student id (when you hand it in)').fill('Aiko Sato');
   const download = page.waitForEvent('download');
   await page.locator('button[data-action="export"]').click();
   const exported = await download;
@@ -222,6 +224,7 @@ test('the progress page imports and exports progress; instructor mode is remembe
   await exported.saveAs(path);
   const data = JSON.parse(readFileSync(path, 'utf8'));
   expect(data.completed['service-selector']).toBe('2026-11-25T00:00:00.000Z');
+  expect(data.learner).toBe('Aiko Sato');
   // Each answer travels with the time it was saved (a v1 file had none: the import's time).
   expect(data.answers['service-selector'].text).toBe('# brought from another browser\n');
   expect(Number.isNaN(Date.parse(data.answers['service-selector'].at))).toBe(false);

@@ -60,7 +60,7 @@ export interface Report {
 }
 
 /** The file to download; null when this browser blocks storage (there is nothing to read). */
-export function exportFile(): string | null {
+export function exportFile(learner = ''): string | null {
   migrateOnce();
   if (blocked()) return null;
   const answers: Record<string, { text: string; at: string }> = {};
@@ -78,7 +78,14 @@ export function exportFile(): string | null {
   }
   const { completed } = loadProgress();
   return JSON.stringify(
-    { schema, completed, answers, ...(playground ? { playground } : {}) },
+    {
+      schema,
+      // Who this is, for an instructor's gradebook (routelab grade --course).
+      ...(learner.trim() ? { learner: learner.trim().slice(0, 200) } : {}),
+      completed,
+      answers,
+      ...(playground ? { playground } : {}),
+    },
     null,
     2,
   );

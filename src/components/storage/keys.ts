@@ -13,6 +13,8 @@ export const slotKey = (slot: Slot) => `${prefix}${slot}`;
 export const historyKey = (slot: Slot) => `${prefix}history:${slot}`;
 export const progressKey = `${prefix}progress`;
 export const persistKey = `${prefix}persist`;
+/** The name or id the learner gives their exported progress. */
+export const learnerKey = `${prefix}learner`;
 /** Instructor mode: 'on' or 'off'. */
 export const instructorKey = `${prefix}instructor`;
 

@@ -14,7 +14,8 @@ import {
   planImport,
   type Report,
 } from '../exercise/progress-file.ts';
-import { blocked } from './local.ts';
+import { learnerKey } from './keys.ts';
+import { blocked, readKey, writeKey } from './local.ts';
 import { migrateOnce } from './migrate.ts';
 import { persistRecord, persistState } from './persist.ts';
 import { loadProgress } from './progress.ts';
@@ -114,9 +115,15 @@ export async function mountProgress(root: HTMLElement): Promise<void> {
   );
   const render = async () => renderProgress(root, (await loading).progress);
 
+  // The learner's name or id travels in the file; this browser remembers it.
+  const learner = root.querySelector<HTMLInputElement>('input[name="learner"]');
+  if (learner) {
+    learner.value = readKey(learnerKey) ?? '';
+    learner.addEventListener('change', () => writeKey(learnerKey, learner.value.trim()));
+  }
   root.querySelector('[data-action="export"]')?.addEventListener('click', async () => {
     const w = (await loading).importing;
-    const text = exportFile();
+    const text = exportFile(learner?.value ?? '');
     if (text === null) return tell(w.blocked);
     downloadText('routelab-progress.json', text, 'application/json');
   });

@@ -176,6 +176,7 @@ export const en: PartialTable<UiMessages> = {
     },
   },
   progress: {
+    learner: 'Your name or student id (when you hand it in)',
     sidebarDone: ' (done)',
     sidebarCount: (n, m) => ` (${n} of ${m} exercises done)`,
     chapter: (n) => `Chapter ${n}`,

@@ -207,6 +207,8 @@ const progress = {
   /** After a chapter's name in the sidebar, for screen readers. */
   sidebarCount: (n: number, m: number) => `（演習 ${m} 問中 ${n} 問完了）`,
   export: '進捗を書き出す',
+  /** Beside Export: the name or id that goes into the file, for the instructor's gradebook. */
+  learner: '名前または学籍番号（講師に提出するとき）',
   import: '進捗を読み込む',
   /** n exercises done of m. */
   count: (n: number, m: number) => `${n} / ${m} 問完了`,
