@@ -53,7 +53,8 @@ export function layoutNFTablesRules(
   }
   const chains: RuleChain[] = order.map((id, row) => ({
     id,
-    label: nftablesLabel(id) === id.slice(0, 25) ? '' : nftablesLabel(id),
+    // A Service's or endpoint's chain is labelled with what it stands for; a base chain needs none.
+    label: /^(service|external|endpoint|firewall)-[A-Z2-7]{8}-/.test(id) ? nftablesLabel(id) : '',
     column: 0,
     x: g.margin,
     y: g.margin + row * (g.chainHeight + g.rowGap),
