@@ -29,6 +29,19 @@ const limit = 300;
 const url = (scheme: string, host: string, port: number, path = '/') =>
   `${scheme}://${host}${(scheme === 'http' && port === 80) || (scheme === 'https' && port === 443) ? '' : `:${port}`}${path}`;
 
+/** The namespaces a default deny can be switched in, each with whether it has one. */
+function namespacesOf(model: Model): Choices['namespaces'] {
+  return model.namespaces
+    .filter((ns) => !systemNamespaces.has(ns))
+    .map((ns) => ({
+      name: ns,
+      defaultDeny: model.networkPolicies.some(
+        (p) => p.metadata.namespace === ns && p.metadata.name === defaultDenyName,
+      ),
+    }))
+    .slice(0, limit);
+}
+
 export function choicesOf(model: Model): Choices {
   const sources = ['external', ...model.nodes.map((n) => `node/${n.name}`)];
   for (const w of model.workloads)
@@ -95,15 +108,7 @@ export function choicesOf(model: Model): Choices {
       .filter((p) => p.metadata.namespace !== 'ingress-nginx')
       .map((p) => ({ name: p.metadata.name, ready: p.ready, running: p.phase === 'Running' }))
       .slice(0, limit),
-    namespaces: model.namespaces
-      .filter((ns) => !systemNamespaces.has(ns))
-      .map((ns) => ({
-        name: ns,
-        defaultDeny: model.networkPolicies.some(
-          (p) => p.metadata.namespace === ns && p.metadata.name === defaultDenyName,
-        ),
-      }))
-      .slice(0, limit),
+    namespaces: namespacesOf(model),
     cluster: {
       networkPolicy: model.cluster.networkPolicy,
       loadBalancer: model.cluster.loadBalancer,

@@ -63,6 +63,25 @@ export class FaultsPanel {
     if (input instanceof HTMLInputElement) input.checked = checked;
   }
 
+  /** A default deny switch per namespace: each adds or removes that namespace's NetworkPolicy default-deny. */
+  private namespaceSwitches(choices: Choices): HTMLElement {
+    const list = document.createElement('ul');
+    list.className = 'rl-pg-fault-namespaces';
+    for (const n of choices.namespaces) {
+      const li = document.createElement('li');
+      const box = checkbox(
+        this.t.defaultDeny(n.name),
+        false,
+        (on) => ({ kind: 'defaultDeny', namespace: n.name, on }),
+        this.onFault,
+      );
+      this.inputs.set(`deny/${n.name}`, box.input);
+      li.append(box.wrap);
+      list.append(li);
+    }
+    return list;
+  }
+
   private build(choices: Choices, key: string) {
     const { t, onFault } = this;
     this.key = key;
@@ -105,20 +124,7 @@ export class FaultsPanel {
       li.append(box.wrap);
       pods.append(li);
     }
-    const namespaces = document.createElement('ul');
-    namespaces.className = 'rl-pg-fault-namespaces';
-    for (const n of choices.namespaces) {
-      const li = document.createElement('li');
-      const box = checkbox(
-        t.defaultDeny(n.name),
-        false,
-        (on) => ({ kind: 'defaultDeny', namespace: n.name, on }),
-        onFault,
-      );
-      this.inputs.set(`deny/${n.name}`, box.input);
-      li.append(box.wrap);
-      namespaces.append(li);
-    }
+    const namespaces = this.namespaceSwitches(choices);
     const netpol = checkbox(
       t.networkPolicyEnforced,
       true,
