@@ -156,5 +156,10 @@ for (const [prefix, words] of [
     );
     // The course's last exercise leads to the progress page.
     await page.goto(`${prefix}/exercises/troubleshoot-routing/`);
+    await expect(page.locator('a[rel="next"]')).toHaveAttribute(
+      'href',
+      `${prefix}/exercises/networkpolicy-default-deny/`,
+    );
+    await page.goto(`${prefix}/exercises/networkpolicy-default-deny/`);
     await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', `${prefix}/progress/`);
   });

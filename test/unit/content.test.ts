@@ -33,7 +33,7 @@ const exercisesByChapter: Record<string, string[]> = {
     'ingress-migrate-v1beta1',
   ],
   'chapters/ingress-controller': ['ingress-controller-exposure'],
-  'chapters/summary': ['troubleshoot-routing'],
+  'chapters/summary': ['troubleshoot-routing', 'networkpolicy-default-deny'],
 };
 
 describe('the course pages', () => {

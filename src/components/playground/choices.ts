@@ -4,23 +4,43 @@
 // ClusterIPs, NodePorts on every node, load-balancer addresses, Ingress hosts
 // and paths, Pod IPs). Offers only: any other text may still be typed.
 import type { Model } from '../../engine/index.ts';
+import { defaultDenyName } from './policy-doc.ts';
 
 export interface Choices {
   sources: string[];
   targets: string[];
   nodes: { name: string; kubeProxy: 'Running' | 'Stopped'; ready: boolean }[];
   pods: { name: string; ready: boolean; running: boolean }[];
+  /** Namespaces a default deny can be switched in, and whether the text has one there. */
+  namespaces: { name: string; defaultDeny: boolean }[];
   cluster: {
     loadBalancer: 'cloud' | 'none';
     ingress: 'LoadBalancer' | 'NodePort' | 'None' | 'absent';
+    networkPolicy: 'enforced' | 'ignored';
   };
 }
+
+/** Namespaces of the control plane's own: no app of the learner's runs there. */
+const systemNamespaces = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 
 /** Enough to choose from without making a datalist a thousand lines long. */
 const limit = 300;
 
 const url = (scheme: string, host: string, port: number, path = '/') =>
   `${scheme}://${host}${(scheme === 'http' && port === 80) || (scheme === 'https' && port === 443) ? '' : `:${port}`}${path}`;
+
+/** The namespaces a default deny can be switched in, each with whether it has one. */
+function namespacesOf(model: Model): Choices['namespaces'] {
+  return model.namespaces
+    .filter((ns) => !systemNamespaces.has(ns))
+    .map((ns) => ({
+      name: ns,
+      defaultDeny: model.networkPolicies.some(
+        (p) => p.metadata.namespace === ns && p.metadata.name === defaultDenyName,
+      ),
+    }))
+    .slice(0, limit);
+}
 
 export function choicesOf(model: Model): Choices {
   const sources = ['external', ...model.nodes.map((n) => `node/${n.name}`)];
@@ -88,7 +108,9 @@ export function choicesOf(model: Model): Choices {
       .filter((p) => p.metadata.namespace !== 'ingress-nginx')
       .map((p) => ({ name: p.metadata.name, ready: p.ready, running: p.phase === 'Running' }))
       .slice(0, limit),
+    namespaces: namespacesOf(model),
     cluster: {
+      networkPolicy: model.cluster.networkPolicy,
       loadBalancer: model.cluster.loadBalancer,
       ingress:
         model.cluster.ingressController === 'none'

@@ -1,15 +1,19 @@
 // The playground's fault switches edit the Cluster document (routelab.dev/
 // v1alpha1, docs/cli.md) inside the learner's YAML, so a fault is part
 // of the text: it is saved, shared and graded like any manifest. Only that one
-// document is rewritten; every other line keeps its exact text.
+// document is rewritten; every other line keeps its exact text. A namespace's
+// default deny is a manifest of its own, which policy-doc.ts adds or removes.
 import { dump, load } from 'js-yaml';
+import { switchDefaultDeny } from './policy-doc.ts';
 
 export type Fault =
   | { kind: 'kubeProxy'; node: string; running: boolean }
   | { kind: 'nodeReady'; node: string; ready: boolean }
   | { kind: 'podReady'; pod: string; ready: boolean }
   | { kind: 'loadBalancer'; provider: 'cloud' | 'none' }
-  | { kind: 'ingressController'; exposure: 'LoadBalancer' | 'NodePort' | 'None' | 'absent' };
+  | { kind: 'ingressController'; exposure: 'LoadBalancer' | 'NodePort' | 'None' | 'absent' }
+  | { kind: 'networkPolicy'; enforced: boolean }
+  | { kind: 'defaultDeny'; namespace: string; on: boolean };
 
 interface Span {
   /** Line index of the document's first line (after its --- separator). */
@@ -49,6 +53,8 @@ export function applyFault(
   fault: Fault,
   nodes: string[],
 ): { text: string } | { error: string } {
+  if (fault.kind === 'defaultDeny')
+    return { text: switchDefaultDeny(text, fault.namespace, fault.on) };
   const lines = text.split('\n');
   const span = documents(lines).find((s) => isCluster(lines.slice(s.from, s.to).join('\n')));
   let doc: Obj = { apiVersion: 'routelab.dev/v1alpha1', kind: 'Cluster', spec: {} };
@@ -117,5 +123,12 @@ function edit(spec: Obj, fault: Fault, nodes: string[]): string | null {
         spec.ingressControllerService = fault.exposure;
       }
       return null;
+    case 'networkPolicy':
+      // enforced is the default: switched back on, the field goes away.
+      if (fault.enforced) delete spec.networkPolicy;
+      else spec.networkPolicy = 'ignored';
+      return null;
+    case 'defaultDeny':
+      return 'a default deny is a NetworkPolicy, not a field of the Cluster document';
   }
 }

@@ -1,8 +1,10 @@
-// The fault switches, drawn from the model's own nodes and Pods: a checkbox
-// per node for kube-proxy and Ready, one per Pod for Ready, the load-balancer
-// provider and how (or whether) the ingress controller is exposed. Each change
-// is handed back as a Fault for cluster-doc.ts to write into the YAML. The
-// switches are rebuilt only when the nodes or Pods change, so focus stays put.
+// The fault switches, drawn from the model's own nodes, Pods and namespaces: a
+// checkbox per node for kube-proxy and Ready, one per Pod for Ready, one per
+// namespace for a default deny, the load-balancer provider, whether the CNI
+// enforces NetworkPolicy, and how (or whether) the ingress controller is
+// exposed. Each change is handed back as a Fault for cluster-doc.ts to write
+// into the YAML. The switches are rebuilt only when the nodes, Pods or
+// namespaces change, so focus stays put.
 
 import type { UiMessages } from '../../i18n/index.ts';
 import type { Choices } from './choices.ts';
@@ -38,14 +40,20 @@ export class FaultsPanel {
   }
 
   show(choices: Choices): void {
-    const key = JSON.stringify([choices.nodes.map((n) => n.name), choices.pods.map((p) => p.name)]);
+    const key = JSON.stringify([
+      choices.nodes.map((n) => n.name),
+      choices.pods.map((p) => p.name),
+      choices.namespaces.map((n) => n.name),
+    ]);
     if (key !== this.key) this.build(choices, key);
     for (const n of choices.nodes) {
       this.set(`kubeProxy/${n.name}`, n.kubeProxy === 'Running');
       this.set(`ready/${n.name}`, n.ready);
     }
     for (const p of choices.pods) this.set(`pod/${p.name}`, p.ready);
+    for (const n of choices.namespaces) this.set(`deny/${n.name}`, n.defaultDeny);
     this.set('lb', choices.cluster.loadBalancer === 'cloud');
+    this.set('netpol', choices.cluster.networkPolicy === 'enforced');
     const ingress = this.inputs.get('ingress');
     if (ingress) ingress.value = choices.cluster.ingress;
   }
@@ -53,6 +61,25 @@ export class FaultsPanel {
   private set(id: string, checked: boolean) {
     const input = this.inputs.get(id);
     if (input instanceof HTMLInputElement) input.checked = checked;
+  }
+
+  /** A default deny switch per namespace: each adds or removes that namespace's NetworkPolicy default-deny. */
+  private namespaceSwitches(choices: Choices): HTMLElement {
+    const list = document.createElement('ul');
+    list.className = 'rl-pg-fault-namespaces';
+    for (const n of choices.namespaces) {
+      const li = document.createElement('li');
+      const box = checkbox(
+        this.t.defaultDeny(n.name),
+        false,
+        (on) => ({ kind: 'defaultDeny', namespace: n.name, on }),
+        this.onFault,
+      );
+      this.inputs.set(`deny/${n.name}`, box.input);
+      li.append(box.wrap);
+      list.append(li);
+    }
+    return list;
   }
 
   private build(choices: Choices, key: string) {
@@ -97,6 +124,14 @@ export class FaultsPanel {
       li.append(box.wrap);
       pods.append(li);
     }
+    const namespaces = this.namespaceSwitches(choices);
+    const netpol = checkbox(
+      t.networkPolicyEnforced,
+      true,
+      (on) => ({ kind: 'networkPolicy', enforced: on }),
+      onFault,
+    );
+    this.inputs.set('netpol', netpol.input);
     const lb = checkbox(
       t.lbProvider,
       true,
@@ -121,7 +156,7 @@ export class FaultsPanel {
     this.inputs.set('ingress', select);
     ingressLabel.append(`${t.ingress} `, select);
     const cluster = document.createElement('p');
-    cluster.append(lb.wrap, ' ', ingressLabel);
-    this.root.replaceChildren(nodes, pods, cluster);
+    cluster.append(lb.wrap, ' ', ingressLabel, ' ', netpol.wrap);
+    this.root.replaceChildren(nodes, pods, namespaces, cluster);
   }
 }

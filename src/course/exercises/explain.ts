@@ -83,7 +83,10 @@ export function mismatch(
 ): string {
   const problems = mixedOutcomes(expect, result, locale);
   if (expect.outcome && result.outcome !== expect.outcome)
-    problems.push(wrongOutcome(expect, expect.outcome, result, locale));
+    problems.push(
+      wrongOutcome(expect, expect.outcome, result, locale),
+      ...policiesLetThrough(model, expect, result, locale),
+    );
   else
     problems.push(
       ...routeProblems(model, expect, result, locale),
@@ -126,6 +129,31 @@ function wrongOutcome(
     `${controllerStatus ? `Ingress コントローラーが HTTP ${expect.status} を返す` : (expectedJa[outcome] ?? wanted.ja)}はずが、${happened.ja}${status}`,
     `the request should have ${controllerStatus ? `got HTTP ${expect.status} from the ingress controller` : wanted.en}, but it ${happened.en}${status}`,
   );
+}
+
+/**
+ * A connection that should have been dropped and arrived: which NetworkPolicy
+ * rules let it through, or that no policy isolates either end. That names the
+ * rule to narrow, or the Pods no policy selects yet (a default deny deleted).
+ */
+function policiesLetThrough(
+  model: Model,
+  expect: Expectation,
+  result: TraceResult,
+  locale: Locale,
+): string[] {
+  if (expect.outcome !== 'timeout' || result.outcome !== 'delivered') return [];
+  if (model.cluster.networkPolicy !== 'enforced' || model.networkPolicies.length === 0) return [];
+  const allowed = result.hops.filter((h) => h.message.id === 'netpol.allowed');
+  if (allowed.length > 0)
+    return allowed.map((h) => engineWordsIn[locale].say(h.message).replace(/[.。]$/, ''));
+  return [
+    say(
+      locale,
+      'この接続の送り手の送信（egress）も、受け手の受信（ingress）も、どの NetworkPolicy にも制限されていません',
+      'no NetworkPolicy isolates the sender for egress or the receiver for ingress on this connection',
+    ),
+  ];
 }
 
 /** Where the request went: its status, Service, Pod, port and the source address the Pod saw. */

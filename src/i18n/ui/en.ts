@@ -58,7 +58,8 @@ export const en: PartialTable<UiMessages> = {
     link: 'Share link',
     downloadState: 'Save the state as a file',
     yaml: 'Manifests (YAML)',
-    faults: 'Fault switches (they edit the Cluster document)',
+    faults:
+      'Fault switches (they edit the YAML: the Cluster document and the NetworkPolicy default-deny)',
     request: 'Request',
     from: 'From',
     to: 'To',
@@ -112,6 +113,8 @@ export const en: PartialTable<UiMessages> = {
     podReady: 'Ready',
     lbProvider: 'Cloud load-balancer provider',
     ingress: 'Ingress controller',
+    defaultDeny: (namespace) => `Default deny in namespace ${namespace}`,
+    networkPolicyEnforced: 'A CNI that enforces NetworkPolicy (such as Calico or Cilium)',
     ingressOptions: {
       LoadBalancer: 'ingress-nginx (exposed by a LoadBalancer)',
       NodePort: 'ingress-nginx (exposed by a NodePort)',

@@ -71,7 +71,8 @@ const playground = {
   link: '共有リンク',
   downloadState: '状態をファイルに保存',
   yaml: 'マニフェスト（YAML）',
-  faults: '障害スイッチ（Cluster ドキュメントを書き換えます）',
+  faults:
+    '障害スイッチ（YAML の Cluster ドキュメントと NetworkPolicy default-deny を書き換えます）',
   request: 'リクエスト',
   from: '送信元',
   to: '送り先',
@@ -127,6 +128,8 @@ const playground = {
   podReady: 'Ready',
   lbProvider: 'クラウドのロードバランサープロバイダーあり',
   ingress: 'Ingress コントローラー',
+  defaultDeny: (namespace: string) => `Namespace ${namespace} を default deny にする`,
+  networkPolicyEnforced: 'NetworkPolicy を守らせる CNI（Calico や Cilium など）',
   ingressOptions: {
     LoadBalancer: 'ingress-nginx（LoadBalancer で公開）',
     NodePort: 'ingress-nginx（NodePort で公開）',
