@@ -97,6 +97,16 @@ function choiceForm(w: Words, locale: string, plan: Plan, titles: Map<string, st
   return { form, legend, cancel };
 }
 
+/** The learner's name or id, which travels in the exported file; this browser remembers it. */
+function learnerField(root: HTMLElement): HTMLInputElement | null {
+  const learner = root.querySelector<HTMLInputElement>('input[name="learner"]');
+  if (learner) {
+    learner.value = readKey(learnerKey) ?? '';
+    learner.addEventListener('change', () => writeKey(learnerKey, learner.value.trim()));
+  }
+  return learner;
+}
+
 export async function mountProgress(root: HTMLElement): Promise<void> {
   const locale = toLocale(root.dataset.lang);
   // The buttons listen before the words have loaded: a file chosen in that
@@ -115,12 +125,7 @@ export async function mountProgress(root: HTMLElement): Promise<void> {
   );
   const render = async () => renderProgress(root, (await loading).progress);
 
-  // The learner's name or id travels in the file; this browser remembers it.
-  const learner = root.querySelector<HTMLInputElement>('input[name="learner"]');
-  if (learner) {
-    learner.value = readKey(learnerKey) ?? '';
-    learner.addEventListener('change', () => writeKey(learnerKey, learner.value.trim()));
-  }
+  const learner = learnerField(root);
   root.querySelector('[data-action="export"]')?.addEventListener('click', async () => {
     const w = (await loading).importing;
     const text = exportFile(learner?.value ?? '');
