@@ -88,9 +88,18 @@ describe('layoutRoute', () => {
     const labels = layoutRoute(result)
       .steps.filter((s) => s.kind === 'iptables')
       .map((s) => s.label.replace(/-[A-Z2-7]{16}$/, ''));
-    expect(labels.slice(0, 4)).toEqual(['KUBE-SERVICES', 'KUBE-NODEPORTS', 'KUBE-EXT', 'KUBE-EXT']);
+    // KUBE-EXT's two rules (mark for masquerade, then on to KUBE-SVC): the chain
+    // named once, the second row saying what its rule did.
+    expect(labels.slice(0, 4)).toEqual([
+      'KUBE-SERVICES',
+      'KUBE-NODEPORTS',
+      'KUBE-EXT',
+      '└ -j KUBE-SVC-FXIYY6OHUS…',
+    ]);
     expect(labels).toContain('KUBE-SEP');
     expect(labels.at(-1)).toBe('KUBE-POSTROUTING');
+    const all = layoutRoute(result).steps.map((s) => s.label);
+    for (let i = 1; i < all.length; i++) expect(all[i]).not.toBe(all[i - 1]);
   });
 
   it('lays the same trace out the same way, and a refused request ends where it stopped', () => {
@@ -104,9 +113,14 @@ describe('layoutRoute', () => {
 
   it('labels a rule’s row with the chain the hop names as a field, not one read from its text', () => {
     const layout = layoutRoute(result);
-    const chains = result.hops.filter((h) => h.kind === 'iptables').map((h) => h.chain);
-    expect(chains.length).toBeGreaterThan(0);
-    expect(layout.steps.filter((s) => s.kind === 'iptables').map((s) => s.label)).toEqual(chains);
+    const rows = result.hops.filter((h) => h.kind === 'iptables');
+    expect(rows.length).toBeGreaterThan(0);
+    // Each row's chain from the hop's field; a repeat of the chain above is its rule's jump.
+    expect(layout.steps.filter((s) => s.kind === 'iptables').map((s) => s.label)).toEqual(
+      rows.map((h, i) =>
+        h.chain === rows[i - 1]?.chain ? `└ -j ${h.rule?.jump}`.slice(0, 24).concat('…') : h.chain,
+      ),
+    );
     const blank = layoutRoute({ ...result, hops: result.hops.map((h) => ({ ...h, detail: '' })) });
     expect(blank.steps.map((s) => s.label)).toEqual(layout.steps.map((s) => s.label));
   });

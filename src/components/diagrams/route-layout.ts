@@ -74,6 +74,29 @@ export function nftablesLabel(chain: string): string {
   return cut(short, 25);
 }
 
+/** A rule hop in the chain the one before it was in (KUBE-EXT- marks, then jumps on). */
+function sameChain(before: Hop | undefined, hop: Hop): boolean {
+  return (
+    !!before &&
+    (hop.kind === 'iptables' || hop.kind === 'nftables') &&
+    before.kind === hop.kind &&
+    before.at === hop.at &&
+    !!hop.chain &&
+    before.chain === hop.chain
+  );
+}
+
+/**
+ * The row of a second rule in the same chain: what that rule did, under the
+ * chain named once above it ("└ -j KUBE-SVC-…"), so a chain is never two rows
+ * of the same name.
+ */
+function continued(hop: Hop): string {
+  const action =
+    hop.kind === 'iptables' ? (hop.rule?.jump ? `-j ${hop.rule.jump}` : '') : (hop.verdict ?? '');
+  return cut(`└ ${action || 'next rule'}`, 25);
+}
+
 /** "ip:port" when the request was sent to an address (not a name): the packet before any hop. */
 function sentTo(to: string): string | null {
   const target = parseTarget(to);
@@ -109,6 +132,7 @@ export function layoutRoute(
   const sent = trace.request ? sentTo(trace.request.to) : null;
   let previous: Hop['packet'] = first && sent ? { src: first.src, dst: sent } : null;
   const steps = trace.hops.map((hop, index) => {
+    const before = trace.hops[index - 1];
     const place = placeFor(hop.at);
     const changes: string[] = [];
     if (previous && hop.packet) {
@@ -119,8 +143,9 @@ export function layoutRoute(
     return {
       index,
       kind: hop.kind,
-      label:
-        hop.kind === 'iptables'
+      label: sameChain(before, hop)
+        ? continued(hop)
+        : hop.kind === 'iptables'
           ? (hop.chain ?? hop.kind)
           : hop.kind === 'nftables'
             ? nftablesLabel(hop.chain ?? hop.kind)
