@@ -11,6 +11,7 @@ import { locales } from '../i18n/locales.ts';
 import { parseExercise, schemaErrors } from './exercises/load.ts';
 import {
   bilingual,
+  courseOrder,
   type ExerciseSource,
   exerciseIdPattern,
   type Text,
@@ -57,7 +58,7 @@ export function readExercise(id: string, root = contentRoot): ExerciseSource {
 export function readExercises(root = contentRoot): ExerciseSource[] {
   return exerciseIds(root)
     .map((id) => readExercise(id, root))
-    .sort((a, b) => a.chapter - b.chapter);
+    .sort(courseOrder);
 }
 
 /** The YAML files of content/scenarios/, by name. */

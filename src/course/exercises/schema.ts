@@ -99,6 +99,8 @@ export const exerciseSchema = z
   .object({
     id: z.string().regex(exerciseIdPattern),
     chapter: z.number().int().min(1).max(8),
+    /** Where in its chapter's list it comes (default 1; ties by id), as the chapter's page lists it. */
+    order: z.number().int().min(1).optional(),
     title: bilingual,
     task: bilingual,
     /** The spec of the Cluster the exercise runs on (what no manifest can change). */
@@ -158,3 +160,15 @@ export type ExerciseSource = ExerciseMeta & {
 };
 /** What the editor's page carries and the grader reads: the folder without the instructors' variants. */
 export type Exercise = Omit<ExerciseSource, 'mistakes' | 'alternatives'>;
+
+/** Course order: by chapter, then by place in the chapter's list, then by id. */
+export function courseOrder(
+  a: { id: string; chapter: number; order?: number | undefined },
+  b: { id: string; chapter: number; order?: number | undefined },
+): number {
+  return (
+    a.chapter - b.chapter ||
+    (a.order ?? 1) - (b.order ?? 1) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
