@@ -41,19 +41,21 @@ test('each kind of page runs little JavaScript at once', () => {
 });
 
 // On demand (measured: editor 0.82–0.84 MB with the island; diagrams 18.8 KB;
-// yaml worker 307 KB, editor worker 91 KB, engine workers 67–70 KB: 47 KB until
+// yaml worker 307 KB, editor worker 91 KB, engine workers 84–88 KB: 47 KB until
 // the engine learnt strict field validation (its known-fields table, 4 KB),
 // iptables-save and more of ingress-nginx and kube-proxy, and the engine's
-// words grew; both locales' tables are a third of it, the Japanese one the
-// larger, since the grader says a check in either).
+// words grew; 67–70 KB until kube-proxy's nftables mode (its table writer and
+// packet walk) and NetworkPolicy (decoding, validation, the evaluator) came,
+// which any cluster may switch on; both locales' tables are a third of it, the
+// Japanese one the larger, since the grader says a check in either).
 test('the editor, the diagrams and the workers stay within their budgets', () => {
   const budgets: [string, number][] = [
     ['island.', 900 * KB],
     ['scenario.', 24 * KB],
     ['yaml.worker-', 330 * KB],
     ['editor.worker-', 100 * KB],
-    ['grade.worker-', 80 * KB],
-    ['playground.worker-', 80 * KB],
+    ['grade.worker-', 96 * KB],
+    ['playground.worker-', 96 * KB],
   ];
   for (const [prefix, budget] of budgets)
     for (const file of entry(prefix))
