@@ -5,18 +5,11 @@
 // writeServiceToEndpointRules), token for token.
 import type { Service, ServicePort } from '../api/types.ts';
 import type { ClusterNode } from '../cluster.ts';
-import { slicesOf } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';
-import { cidrContains, formatIPv4, parseCidr, parseIPv4 } from '../net/ip.ts';
-import {
-  type Categorized,
-  categorize,
-  endpointsFor,
-  type PortPolicy,
-  type ProxyEndpoint,
-  portPolicy,
-} from './endpoints.ts';
-import { endpointChain, type ServiceChains, serviceChains, servicePortName } from './names.ts';
+import { parseIPv4 } from '../net/ip.ts';
+import type { ProxyEndpoint } from './endpoints.ts';
+import { endpointChain, type ServiceChains, serviceChains } from './names.ts';
+import { type PortFacts, portFacts } from './port-facts.ts';
 import { q, type Writer } from './writer.ts';
 
 /** metrics.LocalhostNodePortAcceptedNFAcctCounter. */
@@ -31,23 +24,11 @@ export function probability(n: number): string {
 }
 
 /** What syncProxyRules works out for a Service port before it writes a rule. */
-interface PortPlan extends Categorized {
-  service: Service;
-  port: ServicePort;
-  name: string;
+interface PortPlan extends PortFacts {
   chains: ServiceChains;
-  policy: PortPolicy;
-  clusterCIDR: string;
-  hasInternal: boolean;
-  hasExternal: boolean;
   internalChain: string;
   externalPolicyChain: string;
-  lbIPs: string[];
-  /** The IPv4 loadBalancerSourceRanges, as networks ("10.1.2.3/8" is 10.0.0.0/8). */
-  sourceRanges: string[];
   usesFWChain: boolean;
-  /** Whether a source range holds this node's own address (proxier.go's allowFromNode). */
-  allowFromNode: boolean;
   internalTarget: string;
   internalComment: string;
   externalTarget: string;
@@ -56,55 +37,18 @@ interface PortPlan extends Categorized {
   match: string[];
 }
 
-/**
- * The loadBalancerSourceRanges kube-proxy enforces: the field only (not the
- * older annotation), trimmed and parsed, each written back as its network.
- */
-export function kubeProxySourceRanges(service: Service): string[] {
-  return service.loadBalancerSourceRanges.flatMap((range) => {
-    const cidr = parseCidr(range.trim());
-    return cidr ? [`${formatIPv4(cidr.base)}/${cidr.bits}`] : [];
-  });
-}
-
 function plan(service: Service, port: ServicePort, model: Model, node: ClusterNode): PortPlan {
-  const name = servicePortName(service, port);
-  const policy = portPolicy(service, port);
-  const all = endpointsFor(port, slicesOf(model, service), node.name);
-  const categorized = categorize(all, policy);
-  const { local, hasAny } = categorized;
-  const hasInternal = policy.internalPolicyLocal ? hasAny && local.length > 0 : hasAny;
-  const hasExternal = policy.externalPolicyLocal ? hasAny && local.length > 0 : hasAny;
+  const facts = portFacts(service, port, model, node);
+  const { name, policy, hasAny, hasInternal, hasExternal, lbIPs, sourceRanges } = facts;
   const chains = serviceChains(name, port.protocol);
-  // newBaseServiceInfo keeps the proxier's own family only: MapIPsByIPFamily for
-  // load-balancer IPs and external IPs, MapCIDRsByIPFamily for source ranges
-  // (trimmed, parsed, written back by proxier.go as cidr.String(), the network);
-  // what does not parse is dropped.
-  const lbIPs = (service.type === 'LoadBalancer' ? service.loadBalancerIngress : []).filter(
-    (ip) => parseIPv4(ip) !== null,
-  );
-  const sourceRanges = kubeProxySourceRanges(service);
   const protocol = port.protocol.toLowerCase();
   const noLocal = q(`${name} has no local endpoints`);
   return {
-    ...categorized,
-    service,
-    port,
-    name,
+    ...facts,
     chains,
-    policy,
-    clusterCIDR: model.cluster.clusterCIDR,
-    hasInternal,
-    hasExternal,
     internalChain: policy.internalPolicyLocal ? chains.svl : chains.svc,
     externalPolicyChain: policy.externalPolicyLocal ? chains.svl : chains.svc,
-    lbIPs,
-    sourceRanges,
     usesFWChain: hasAny && lbIPs.length > 0 && sourceRanges.length > 0,
-    allowFromNode: sourceRanges.some((range) => {
-      const cidr = parseCidr(range);
-      return cidr !== null && cidrContains(cidr, node.internalIP);
-    }),
     internalTarget: !hasAny ? 'REJECT' : hasInternal ? '' : 'DROP',
     internalComment: !hasAny ? q(`${name} has no endpoints`) : hasInternal ? '' : noLocal,
     externalTarget: !hasAny ? 'REJECT' : hasExternal ? '' : 'DROP',

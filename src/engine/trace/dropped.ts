@@ -7,8 +7,8 @@
 import type { Service, ServicePort } from '../api/types.ts';
 import type { Packet } from '../kubeproxy/match.ts';
 import type { StepVerdict, WalkStep } from '../kubeproxy/nftables/index.ts';
+import { kubeProxySourceRanges } from '../kubeproxy/port-facts.ts';
 import { ruleText } from '../kubeproxy/save.ts';
-import { kubeProxySourceRanges } from '../kubeproxy/service-rules.ts';
 import { message } from '../messages.ts';
 import { serviceNamed } from '../model/lookup.ts';
 import type { Model } from '../model/types.ts';

@@ -7,79 +7,37 @@
 // proxier_test.go TestOverallNFTablesRules expects it (address only).
 import type { Service, ServicePort } from '../../api/types.ts';
 import type { ClusterNode } from '../../cluster.ts';
-import { slicesOf } from '../../model/lookup.ts';
 import type { Model } from '../../model/types.ts';
-import { cidrContains, parseCidr, parseIPv4 } from '../../net/ip.ts';
-import {
-  type Categorized,
-  categorize,
-  endpointsFor,
-  type PortPolicy,
-  type ProxyEndpoint,
-  portPolicy,
-} from '../endpoints.ts';
-import { kubeProxySourceRanges } from '../service-rules.ts';
+import { parseIPv4 } from '../../net/ip.ts';
+import type { ProxyEndpoint } from '../endpoints.ts';
+import { type PortFacts, portFacts } from '../port-facts.ts';
 import { endpointNames, type ServicePortChains, servicePortChains } from './names.ts';
 import { chains, maps, sets } from './setup.ts';
 import type { Transaction } from './table.ts';
 
 /** What syncProxyRules works out for a Service port before it adds anything. */
-interface PortPlan extends Categorized {
-  service: Service;
-  port: ServicePort;
-  /** ServicePortName.String(): the comment of its "no endpoints" elements. */
-  name: string;
+interface PortPlan extends PortFacts {
   protocol: string;
   chains: ServicePortChains;
-  policy: PortPolicy;
-  clusterCIDR: string;
-  hasInternal: boolean;
-  hasExternal: boolean;
   internalChain: string;
   externalPolicyChain: string;
-  lbIPs: string[];
-  sourceRanges: string[];
   usesFWChain: boolean;
-  allowFromNode: boolean;
-  /** The verdict of its "no endpoints" elements. */
+  /** The verdict of its "no endpoints" elements (whose comment is `name`). */
   noEndpoints: string;
 }
 
 function plan(service: Service, port: ServicePort, model: Model, node: ClusterNode): PortPlan {
-  const policy = portPolicy(service, port);
-  const categorized = categorize(endpointsFor(port, slicesOf(model, service), node.name), policy);
-  const { local, hasAny } = categorized;
+  const facts = portFacts(service, port, model, node);
+  const { policy, hasAny, lbIPs, sourceRanges } = facts;
   const names = servicePortChains(service, port);
-  // newBaseServiceInfo keeps the proxier's own family (MapIPsByIPFamily,
-  // MapCIDRsByIPFamily), as the iptables writer reads it.
-  const lbIPs = (service.type === 'LoadBalancer' ? service.loadBalancerIngress : []).filter(
-    (ip) => parseIPv4(ip) !== null,
-  );
-  const sourceRanges = kubeProxySourceRanges(service);
-  const hasInternal = policy.internalPolicyLocal ? hasAny && local.length > 0 : hasAny;
-  const hasExternal = policy.externalPolicyLocal ? hasAny && local.length > 0 : hasAny;
-  const { namespace, name } = service.metadata;
   return {
-    ...categorized,
-    service,
-    port,
-    name: port.name ? `${namespace}/${name}:${port.name}` : `${namespace}/${name}`,
+    ...facts,
     protocol: port.protocol.toLowerCase(),
     chains: names,
-    policy,
-    clusterCIDR: model.cluster.clusterCIDR,
-    hasInternal,
-    hasExternal,
     internalChain: policy.internalPolicyLocal ? names.local : names.cluster,
     externalPolicyChain: policy.externalPolicyLocal ? names.local : names.cluster,
-    lbIPs,
-    sourceRanges,
     // Unlike iptables mode, the firewall is written even with no endpoints.
     usesFWChain: lbIPs.length > 0 && sourceRanges.length > 0,
-    allowFromNode: sourceRanges.some((range) => {
-      const cidr = parseCidr(range);
-      return cidr !== null && cidrContains(cidr, node.internalIP);
-    }),
     // No endpoints anywhere: rejected; none that this traffic policy lets
     // this node use: dropped (traffic a short-circuit rule took still goes).
     noEndpoints: hasAny ? 'drop' : `goto ${chains.reject}`,
