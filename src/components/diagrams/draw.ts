@@ -20,7 +20,7 @@ export type SceneViews = Pick<
   Scene,
   'topology' | 'route' | 'spread' | 'architecture' | 'onRoute'
 > & {
-  rules: Pick<NonNullable<Scene['rules']>, 'layout' | 'text'> | null;
+  rules: Pick<NonNullable<Scene['rules']>, 'layout' | 'text' | 'nftables'> | null;
 };
 
 type Words = UiMessages['diagrams'];
@@ -63,13 +63,7 @@ export function drawScene(
     );
   at('rules', (el) => {
     if (rules)
-      drawRules(
-        el,
-        rules.layout,
-        rules.text,
-        // nftables mode's text is kube-proxy's nft transaction, which starts so.
-        words.rules(rules.layout.node, rules.text.startsWith('add table ip kube-proxy')),
-      );
+      drawRules(el, rules.layout, rules.text, words.rules(rules.layout.node, rules.nftables));
     else el.replaceChildren();
   });
   if (architecture)

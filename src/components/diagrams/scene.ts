@@ -60,7 +60,8 @@ export interface Scene {
   topology: TopologyLayout | null;
   route: RouteLayout | null;
   spread: SpreadLayout | null;
-  rules: { node: string; layout: RulesLayout; text: string } | null;
+  /** `nftables`: the node's kube-proxy writes the ip kube-proxy table, not iptables rules. */
+  rules: { node: string; layout: RulesLayout; text: string; nftables: boolean } | null;
   architecture: ArchitectureLayout | null;
   /** The topology's elements the route passed, to highlight. */
   onRoute: string[];
@@ -127,6 +128,7 @@ function rulesOf(model: Model, hops: TraceResult['hops'], options: SceneOptions)
   const command = nft ? 'routelab nftables' : 'routelab iptables';
   return {
     node: node.name,
+    nftables: nft,
     layout: nft
       ? layoutNFTablesRules(node.name, text, hops)
       : layoutRules(kubeProxyRules(model, node), hops),
