@@ -109,10 +109,14 @@ for (const [locale, start, chapterPath] of [
     await dialog.getByRole('textbox').fill('NodePort');
     const results = dialog.locator('.pagefind-ui__result-link');
     await expect(results.first()).toBeVisible();
-    const hrefs = await results.evaluateAll((links) =>
-      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
-    );
-    expect(hrefs).toContain(chapterPath);
+    // Pagefind fills its results in one by one as their fragments load: read
+    // them until the chapter's has come (CI once read the list half filled).
+    const read = () =>
+      results.evaluateAll((links) =>
+        links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+      );
+    await expect.poll(read).toContain(chapterPath);
+    const hrefs = await read();
     for (const href of hrefs) expect(href.startsWith('/en/'), href).toBe(locale === 'en');
   });
 }
