@@ -86,7 +86,12 @@ for (const locale of ['ja', 'en'] as const) {
       await context.close();
 
       context = await launch();
-      page = context.pages()[0] ?? (await context.newPage());
+      // Chromium may reopen the tabs it had (session restore): the learner's
+      // is the one in front, the others are closed so none is a background
+      // tab, which draws no frames.
+      page = await context.newPage();
+      for (const other of context.pages()) if (other !== page) await other.close();
+      await page.bringToFront();
       await page.goto(`${w.prefix}/exercises/service-selector/`);
       await startExercise(page);
       // The caret goes to that line (Monaco draws only the lines in view): as it was left.
