@@ -60,14 +60,16 @@ async function widthProblem(page: Page, what: string): Promise<string | null> {
 }
 
 /**
- * Route and rules drawings that scroll sideways in their box, or whose words
- * run past the drawing's edge: a route takes its one-lane form where lanes do
- * not fit, the rules graph its one-column form.
+ * Route, rules and cluster drawings that scroll sideways in their box, or
+ * whose words run past the drawing's edge: a route takes its one-lane form
+ * where lanes do not fit, the rules graph and the cluster their one-column form.
  */
 async function routeProblems(page: Page, what: string): Promise<string[]> {
   const found = await page.evaluate(() => {
     const out: string[] = [];
-    for (const svg of document.querySelectorAll('svg.rl-route-svg, svg.rl-rules-svg')) {
+    for (const svg of document.querySelectorAll(
+      'svg.rl-route-svg, svg.rl-rules-svg, svg.rl-topology-svg',
+    )) {
       const box = svg.parentElement;
       if (!box || box.clientWidth === 0) continue;
       if (box.scrollWidth > box.clientWidth + 1)

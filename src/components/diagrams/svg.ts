@@ -5,6 +5,8 @@
 // scrolls. And names shortened with an ellipsis.
 import { type Selection, select } from 'd3-selection';
 import { narrowRules, type RulesLayout } from './rules-layout.ts';
+import type { TopologyLayout } from './topology-layout.ts';
+import { columnsTopology, mostColumns } from './topology-narrow.ts';
 
 const svgNS = 'http://www.w3.org/2000/svg';
 /** CSS pixels per layout unit: as drawn when there is room, and at the least. */
@@ -71,6 +73,65 @@ export function rulesBoxHeight(wide: RulesLayout): number {
 
 /** Two lines of rules.css's .rl-rules-hidden (13 px text, 1.5 line height) and its margin. */
 const rulesNoteHeight = 44;
+
+/**
+ * The form of the cluster drawing a column this many pixels wide gets: the
+ * wide rows where they fit at the least zoom, else a grid of as many columns
+ * as fit (topology-narrow.ts), one at the least. A hidden column (0) gets the
+ * wide rows, as fitsAtLeast says.
+ */
+export function topologyForm(
+  wide: TopologyLayout,
+  columnPx: number,
+): { layout: TopologyLayout; grid: boolean } {
+  if (columnPx === 0 || columnPx >= leastPx(wide.width)) return { layout: wide, grid: false };
+  const grids = topologyGrids(wide);
+  const fitting = grids.filter((l) => leastPx(l.width) <= columnPx).at(-1);
+  return { layout: fitting ?? (grids[0] as TopologyLayout), grid: true };
+}
+
+/** The grids narrower than the wide rows, from one column up. */
+function topologyGrids(wide: TopologyLayout): TopologyLayout[] {
+  const grids: TopologyLayout[] = [];
+  for (let k = 1; k <= mostColumns(wide); k++) {
+    const grid = columnsTopology(wide, k);
+    if (k > 1 && leastPx(grid.width) >= leastPx(wide.width)) break;
+    grids.push(grid);
+  }
+  return grids;
+}
+
+const leastPx = (width: number) => Math.ceil(width * zoom.least);
+
+/**
+ * The cluster drawing's box before it is drawn, as a padding (whose
+ * percentages are of the column's width), for whichever form topologyForm
+ * will pick: each grid's height at the least zoom from the width it needs,
+ * the wide rows' (scaled to the column) from theirs. CSS has no "if" and only
+ * the browser knows the column's width, so each threshold is a step made of a
+ * clamp() times a large factor, 0px below it and 1px from it on.
+ */
+export function topologySpace(wide: TopologyLayout): Record<string, string> {
+  const step = (px: number) => `clamp(0px, calc((100% - ${px - 0.5}px) * 100000), 1px)`;
+  const grids = topologyGrids(wide).map((l) => ({
+    from: leastPx(l.width),
+    height: Math.ceil(l.height * zoom.least),
+  }));
+  const fits = leastPx(wide.width);
+  const terms = [`${grids[0]?.height ?? 0}px`];
+  grids.forEach((grid, i) => {
+    const before = grids[i - 1];
+    if (before) terms.push(`${step(grid.from)} * ${grid.height - before.height}`);
+  });
+  terms.push(`${step(fits)} * ${-(grids.at(-1)?.height ?? 0)}`);
+  const widest = Math.round(wide.width * zoom.natural) * (wide.height / wide.width);
+  const widePart = `min(calc(${step(fits)} * 100000), calc(100% * ${wide.height / wide.width}), ${widest}px)`;
+  return {
+    width: '100%',
+    height: '0',
+    'padding-top': `max(calc(${terms.join(' + ')}), ${widePart})`,
+  };
+}
 
 /** Whether a drawing this wide fits the container at the least zoom (a hidden one counts as fitting). */
 export function fitsAtLeast(container: HTMLElement, width: number): boolean {

@@ -58,16 +58,21 @@ export interface TopoOutside {
   height: number;
 }
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
 export interface TopologyLayout {
   width: number;
   height: number;
   outside: TopoOutside[];
-  /** Ingress or load balancer id -> Service id. */
-  links: { from: string; service: string }[];
+  /** Ingress or load balancer id -> Service id, drawn through its points. */
+  links: { from: string; service: string; points: Point[] }[];
   services: TopoService[];
   nodes: TopoNode[];
-  /** Service id -> Pod id, ready endpoints only. */
-  edges: { service: string; pod: string; ready: boolean }[];
+  /** Service id -> Pod id, from its EndpointSlices, drawn through its points. */
+  edges: { service: string; pod: string; ready: boolean; points: Point[] }[];
 }
 
 export const topoGeometry = {
@@ -85,6 +90,9 @@ export const topoGeometry = {
   rulesPerIngress: 5,
 };
 
+/** A Pod's box, inside its node's. */
+export const podWidth = topoGeometry.nodeWidth - 16;
+
 /** The ids a trace marks on the topology: places it passed, its Service and its Ingress. */
 export function routeMarks(trace: Pick<TraceResult, 'hops' | 'service' | 'ingress'>): string[] {
   return [
@@ -94,7 +102,10 @@ export function routeMarks(trace: Pick<TraceResult, 'hops' | 'service' | 'ingres
   ];
 }
 
-function outsideOf(model: Model): { outside: TopoOutside[]; links: TopologyLayout['links'] } {
+type Link = Omit<TopologyLayout['links'][number], 'points'>;
+type Edge = Omit<TopologyLayout['edges'][number], 'points'>;
+
+function outsideOf(model: Model): { outside: TopoOutside[]; links: Link[] } {
   const g = topoGeometry;
   const boxes: Omit<TopoOutside, 'x' | 'y' | 'height'>[] = [
     {
@@ -105,7 +116,7 @@ function outsideOf(model: Model): { outside: TopoOutside[]; links: TopologyLayou
       width: 130,
     },
   ];
-  const links: TopologyLayout['links'] = [];
+  const links: Link[] = [];
   if (model.cluster.loadBalancer === 'cloud') {
     boxes.push({
       id: 'cloud',
@@ -228,7 +239,19 @@ export function layoutTopology(model: Model): TopologyLayout {
     };
   });
   const drawn = new Set(nodes.flatMap((n) => n.pods.map((p) => p.id)));
-  const edges = endpointEdges(model, drawn);
+  const serviceAt = new Map(services.map((s) => [s.id, s]));
+  const podAt = new Map(nodes.flatMap((n) => n.pods.map((p) => [p.id, p] as const)));
+  const outsideAt = new Map(outside.map((o) => [o.id, o]));
+  // Straight down: from under a box above to the top of the box below.
+  const edges = endpointEdges(model, drawn).flatMap((e) => {
+    const [s, p] = [serviceAt.get(e.service), podAt.get(e.pod)];
+    if (!s || !p) return [];
+    const points = [
+      { x: s.x + g.serviceWidth / 2, y: s.y + g.serviceHeight },
+      { x: p.x + podWidth / 2, y: p.y },
+    ];
+    return [{ ...e, points }];
+  });
   const width =
     2 * g.margin +
     Math.max(
@@ -237,12 +260,19 @@ export function layoutTopology(model: Model): TopologyLayout {
       outside.reduce((w, o) => w + o.width + g.serviceGap, 0),
     );
   const height = Math.max(...nodes.map((n) => n.y + n.height), nodeTop) + g.margin;
-  const drawnServices = new Set(services.map((s) => s.id));
   return {
     width,
     height,
     outside,
-    links: links.filter((l) => drawnServices.has(l.service)),
+    links: links.flatMap((l) => {
+      const [o, s] = [outsideAt.get(l.from), serviceAt.get(l.service)];
+      if (!o || !s) return [];
+      const points = [
+        { x: o.x + o.width / 2, y: o.y + o.height },
+        { x: s.x + g.serviceWidth / 2, y: s.y },
+      ];
+      return [{ ...l, points }];
+    }),
     services,
     nodes,
     edges,
@@ -250,8 +280,8 @@ export function layoutTopology(model: Model): TopologyLayout {
 }
 
 /** A line from a Service to each drawn Pod its EndpointSlices list, in a stable order. */
-function endpointEdges(model: Model, drawn: Set<string>): TopologyLayout['edges'] {
-  const edges: TopologyLayout['edges'] = [];
+function endpointEdges(model: Model, drawn: Set<string>): Edge[] {
+  const edges: Edge[] = [];
   for (const slice of model.endpointSlices) {
     const service = `${slice.metadata.namespace}/${slice.serviceName}`;
     for (const endpoint of slice.endpoints)

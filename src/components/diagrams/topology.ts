@@ -4,63 +4,56 @@
 // box is focusable and labelled in words, for keyboard and screen readers.
 
 import { select } from 'd3-selection';
-import { appendSvg, cut } from './svg.ts';
-import { topoGeometry as g, type TopologyLayout } from './topology-layout.ts';
+import { appendSvg, cut, topologyForm } from './svg.ts';
+import { topoGeometry as g, type Point, podWidth, type TopologyLayout } from './topology-layout.ts';
+import { charsIn } from './topology-narrow.ts';
 
 type Svg = ReturnType<typeof appendSvg>;
-type Places = Map<string, { x: number; y: number }>;
+
+/** A line through its points, as SVG path data. */
+const through = (points: Point[]) =>
+  points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join('');
 
 export function drawTopology(
   container: HTMLElement,
-  layout: TopologyLayout,
+  wide: TopologyLayout,
   label: string,
   /** Names of places on the route (nodes, Pods) and the Services it used. */
   onRoute: Set<string> = new Set(),
   /** The page's words for the client and the cloud load balancer. */
   names: Partial<Record<string, string>> = {},
 ): void {
-  for (const old of container.querySelectorAll(':scope > svg')) old.remove();
-  const svg = appendSvg(container, 'rl-topology-svg', layout.width, layout.height, label);
+  // The box a chapter reserved (svg.ts topologySpace) or the last drawing.
+  container.replaceChildren();
+  // A column narrower than the rows side by side gets them in a grid of as
+  // many columns as fit, instead of a drawing to scroll sideways.
+  const { layout, grid } = topologyForm(wide, container.clientWidth);
+  const svg = appendSvg(container, 'rl-topology-svg', layout.width, layout.height, label, grid);
 
   // Drawn in this order so that lines lie under the boxes they join.
-  const serviceAt = new Map(layout.services.map((s) => [s.id, s]));
-  const podAt = new Map(layout.nodes.flatMap((n) => n.pods.map((p) => [p.id, p] as const)));
-  drawOutside(svg, layout, serviceAt, onRoute, names);
-  drawEdges(svg, layout, serviceAt, podAt);
+  drawOutside(svg, layout, onRoute, names);
+  drawEdges(svg, layout);
   drawServices(svg, layout, onRoute);
   drawNodes(svg, layout, onRoute);
   drawPods(svg, layout, onRoute);
 }
 
-const podWidth = g.nodeWidth - 16;
-
 /** What sends from outside the cluster, with a line to each Service it reaches. */
 function drawOutside(
   svg: Svg,
   layout: TopologyLayout,
-  serviceAt: Places,
   onRoute: Set<string>,
   names: Partial<Record<string, string>>,
 ): void {
   const title = (o: TopologyLayout['outside'][number]) => names[o.kind] ?? o.title;
-  const outsideAt = new Map(layout.outside.map((o) => [o.id, o]));
   svg
     .append('g')
     .attr('class', 'rl-topo-links')
-    .selectAll('line')
-    .data(layout.links.filter((l) => outsideAt.has(l.from) && serviceAt.has(l.service)))
-    .join('line')
+    .selectAll('path')
+    .data(layout.links)
+    .join('path')
     .attr('class', (l) => (onRoute.has(l.from) && onRoute.has(l.service) ? 'on-route' : ''))
-    .attr('x1', (l) => {
-      const o = outsideAt.get(l.from);
-      return (o?.x ?? 0) + (o?.width ?? 0) / 2;
-    })
-    .attr('y1', (l) => {
-      const o = outsideAt.get(l.from);
-      return (o?.y ?? 0) + (o?.height ?? 0);
-    })
-    .attr('x2', (l) => (serviceAt.get(l.service)?.x ?? 0) + g.serviceWidth / 2)
-    .attr('y2', (l) => serviceAt.get(l.service)?.y ?? 0);
+    .attr('d', (l) => through(l.points));
   const outside = svg
     .append('g')
     .selectAll('g')
@@ -84,7 +77,7 @@ function drawOutside(
     .attr('class', 'title')
     .attr('x', 8)
     .attr('y', 14)
-    .text((o) => cut(title(o), Math.floor((o.width - 14) / 6.1)));
+    .text((o) => cut(title(o), charsIn(o.width)));
   outside.each(function (o) {
     const box = select(this);
     o.lines.forEach((line, i) => {
@@ -92,24 +85,21 @@ function drawOutside(
         .append('text')
         .attr('x', 8)
         .attr('y', 28 + i * g.lineHeight)
-        .text(cut(line, Math.floor((o.width - 14) / 6.1)));
+        .text(cut(line, charsIn(o.width)));
     });
   });
 }
 
 /** A line from each Service to each Pod it sends to, dashed while the Pod is not ready. */
-function drawEdges(svg: Svg, layout: TopologyLayout, serviceAt: Places, podAt: Places): void {
+function drawEdges(svg: Svg, layout: TopologyLayout): void {
   svg
     .append('g')
     .attr('class', 'rl-topo-edges')
-    .selectAll('line')
-    .data(layout.edges.filter((e) => serviceAt.has(e.service) && podAt.has(e.pod)))
-    .join('line')
+    .selectAll('path')
+    .data(layout.edges)
+    .join('path')
     .attr('class', (e) => (e.ready ? 'ready' : 'not-ready'))
-    .attr('x1', (e) => (serviceAt.get(e.service)?.x ?? 0) + g.serviceWidth / 2)
-    .attr('y1', (e) => (serviceAt.get(e.service)?.y ?? 0) + g.serviceHeight)
-    .attr('x2', (e) => (podAt.get(e.pod)?.x ?? 0) + podWidth / 2)
-    .attr('y2', (e) => podAt.get(e.pod)?.y ?? 0);
+    .attr('d', (e) => through(e.points));
 }
 
 function drawServices(svg: Svg, layout: TopologyLayout, onRoute: Set<string>): void {
