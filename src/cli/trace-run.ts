@@ -16,21 +16,28 @@ export function traceWithin(task: TraceTask, timeoutMs: number): Promise<TraceRe
     });
     let done = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const end = (settle: () => void) => {
+    /**
+     * With an answer the thread has nothing left to run and ends by itself:
+     * it is only terminated when it must be stopped (terminating one that is
+     * still tearing down crashed V8 now and then in a test run of many traces).
+     */
+    const end = (settle: () => void, stopThread = false) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       worker.unref();
-      void worker.terminate();
+      if (stopThread) void worker.terminate();
       settle();
     };
     const stop = () =>
-      end(() =>
-        reject(
-          new UsageError(
-            `the trace took longer than ${timeoutMs / 1000} s and was stopped (an Ingress path with use-regex is a regular expression, and some take that long to match; --timeout sets the limit)`,
+      end(
+        () =>
+          reject(
+            new UsageError(
+              `the trace took longer than ${timeoutMs / 1000} s and was stopped (an Ingress path with use-regex is a regular expression, and some take that long to match; --timeout sets the limit)`,
+            ),
           ),
-        ),
+        true,
       );
     worker.on('message', (message: { ready?: true; result?: TraceResult; error?: string }) => {
       if (message.ready) {
@@ -41,7 +48,7 @@ export function traceWithin(task: TraceTask, timeoutMs: number): Promise<TraceRe
         message.result ? resolve(message.result) : reject(new Error(message.error ?? 'no result')),
       );
     });
-    worker.on('error', (error) => end(() => reject(error)));
+    worker.on('error', (error) => end(() => reject(error), true));
     worker.on('exit', () =>
       end(() => reject(new Error('the trace thread stopped without a result'))),
     );
