@@ -17,6 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ExerciseSource, Locale } from '../course/exercises/schema.ts';
+import { exerciseVariant, variantCount, variantIndex } from '../course/exercises/variants.ts';
 import { readExercises } from '../course/read.ts';
 import { UsageError } from './args.ts';
 import { gradeAll } from './grade.ts';
@@ -31,12 +32,16 @@ export interface Bundle {
   learner: string;
   file: string;
   answers: Map<string, string>;
+  /** The seed the learner's page chose their variants by (seeded variants); none: as written. */
+  seed?: number;
   /** Why the file could not be read as a progress file. */
   error?: string;
 }
 
 export interface ExerciseMark {
   answered: boolean;
+  /** Which variant was graded (0: the exercise as written). */
+  variant: number;
   score: number;
   max: number;
   checks: { id: string; passed: boolean; message: string }[];
@@ -88,7 +93,11 @@ export function readBundle(path: string): Bundle {
   }
   const learner =
     text(d.learner) && d.learner.trim() !== '' ? d.learner.trim().slice(0, 200) : fallback;
-  return { learner, file, answers };
+  const seed =
+    Number.isInteger(d.seed) && (d.seed as number) >= 0 && (d.seed as number) <= 0xffffffff
+      ? (d.seed as number)
+      : undefined;
+  return { learner, file, answers, ...(seed !== undefined ? { seed } : {}) };
 }
 
 /** Every learner's every exercise, graded exercise by exercise over the class. */
@@ -108,46 +117,56 @@ export async function gradeCourse(
   // The grader reads answers from files, under the same limits as routelab grade's.
   const dir = mkdtempSync(join(tmpdir(), 'routelab-gradebook-'));
   try {
-    for (const exercise of exercises) {
-      const submissions: Submission[] = [];
-      const who: number[] = [];
-      bundles.forEach((b, i) => {
-        const answer = b.answers.get(exercise.id);
-        const row = rows[i] as Row;
-        if (answer === undefined) {
-          row.exercises[exercise.id] = unanswered(exercise);
-          return;
-        }
-        const folder = join(dir, String(i));
-        mkdirSync(folder, { recursive: true });
-        const path = join(folder, `${exercise.id}.yaml`);
-        writeFileSync(path, answer);
-        submissions.push({ name: b.learner, path, files: [{ file: `${exercise.id}.yaml`, path }] });
-        who.push(i);
-      });
-      if (submissions.length === 0) continue;
-      const results = await gradeAll(exercise, submissions, options);
-      results.forEach((r, k) => {
-        const row = rows[who[k] as number] as Row;
-        row.exercises[exercise.id] = {
-          answered: true,
-          score: r.score,
-          max: r.maxScore,
-          checks: r.checks.map((c) => ({ id: c.id, passed: c.passed, message: c.message })),
-          ...(r.error ? { error: r.error } : {}),
-        };
-        row.score += r.score;
-      });
-    }
+    // Each learner's answer against their own variant: the class graded variant by variant.
+    for (const written of exercises)
+      for (let variant = 0; variant < variantCount(written); variant++) {
+        const exercise = exerciseVariant(written, variant);
+        const submissions: Submission[] = [];
+        const who: number[] = [];
+        bundles.forEach((b, i) => {
+          if (variantIndex(b.seed, written.id, variantCount(written)) !== variant) return;
+          const answer = b.answers.get(exercise.id);
+          const row = rows[i] as Row;
+          if (answer === undefined) {
+            row.exercises[exercise.id] = unanswered(exercise, variant);
+            return;
+          }
+          const folder = join(dir, String(i));
+          mkdirSync(folder, { recursive: true });
+          const path = join(folder, `${exercise.id}.yaml`);
+          writeFileSync(path, answer);
+          submissions.push({
+            name: b.learner,
+            path,
+            files: [{ file: `${exercise.id}.yaml`, path }],
+          });
+          who.push(i);
+        });
+        if (submissions.length === 0) continue;
+        const results = await gradeAll(exercise, submissions, options);
+        results.forEach((r, k) => {
+          const row = rows[who[k] as number] as Row;
+          row.exercises[exercise.id] = {
+            answered: true,
+            variant,
+            score: r.score,
+            max: r.maxScore,
+            checks: r.checks.map((c) => ({ id: c.id, passed: c.passed, message: c.message })),
+            ...(r.error ? { error: r.error } : {}),
+          };
+          row.score += r.score;
+        });
+      }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   return rows;
 }
 
-function unanswered(exercise: ExerciseSource): ExerciseMark {
+function unanswered(exercise: ExerciseSource, variant: number): ExerciseMark {
   return {
     answered: false,
+    variant,
     score: 0,
     max: exercise.checks.length,
     checks: exercise.checks.map((c) => ({ id: c.id, passed: false, message: 'no answer' })),

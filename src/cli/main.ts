@@ -9,7 +9,7 @@ import { isLocale, type Locale, locales } from '../i18n/locales.ts';
 import { integer, one, type Parsed, parseArgs, seconds, UsageError } from './args.ts';
 import { holdsNoObject, type Inputs, noObjectsMessage, noteText, readInputs } from './files.ts';
 import { runDescribe, runGet } from './get-command.ts';
-import { gradeAll, type SubmissionResult } from './grade.ts';
+import { gradeAll } from './grade.ts';
 import { gradebookCommand } from './gradebook.ts';
 import { runIptables, runNftables } from './kube-proxy.ts';
 import { published, traceText, validateText } from './render.ts';
@@ -20,11 +20,12 @@ import {
   gradeJson,
   gradeJunit,
   gradeText,
-  ignoredLines,
+  sayAside,
 } from './report.ts';
-import { collectSubmissions, type Ignored } from './submissions.ts';
+import { collectSubmissions } from './submissions.ts';
 import { jsonSafe, terminalSafe, terminalSafeLines } from './terminal.ts';
 import { traceWithin } from './trace-run.ts';
+import { exerciseForSeed, seedArg } from './variant-arg.ts';
 
 const langs = locales.join('|');
 
@@ -93,7 +94,7 @@ Prints the ip kube-proxy table kube-proxy (nftables mode) writes on NODE as its
 tests dump it (add table/chain/rule/set/map/element; chains, sets and maps by
 name), even when the cluster runs iptables mode: a note says so.`,
   grade: `usage: routelab grade EXERCISE SUBMISSION... [--format text|json|junit|csv] [--lang ${langs}]
-                      [--timeout SECONDS]
+                      [--timeout SECONDS] [--seed S | --learner NAME]
 
 SUBMISSION is a YAML file (one submission), or a directory: each YAML file in it
 is one submission, each sub-directory (all the YAML inside) is one submission.
@@ -105,6 +106,8 @@ leads). Dotfiles, macOS ._* sidecars, __MACOSX/ and files that are not .yaml or
 .yml are not graded, and the report lists them as ignored.
 --format  text (default), json (routelab.dev/grade/v1), junit (XML), csv
 --lang    the language of the check messages (default en)
+--seed    grade against the variant this seed gives (a progress file's "seed");
+--learner the same from the name or id the learner gave the progress page
 Exit 0 when every submission passed, 1 when some failed.
 With --course, each PROGRESS is a learner's exported progress file (or a folder
 of them): every exercise graded for every learner, one row each (csv: a column
@@ -319,7 +322,7 @@ async function exercisesCommand(rest: string[], io: Io): Promise<number> {
 
 /** routelab grade: one exercise's checks over one or many submissions. */
 async function gradeCommand(rest: string[], io: Io): Promise<number> {
-  const p = parseArgs(rest, ['format', 'lang', 'timeout', 'course']);
+  const p = parseArgs(rest, ['format', 'lang', 'timeout', 'course', 'seed', 'learner']);
   if (wantsHelp(p)) return printHelp(io, 'grade');
   const options = { locale: locale(p), timeoutMs: seconds(p, 20) * 1000 };
   if (p.flags.has('course'))
@@ -329,7 +332,9 @@ async function gradeCommand(rest: string[], io: Io): Promise<number> {
   const format = (one(p, 'format') ?? 'text') as Format;
   if (!formats.includes(format))
     throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${format}"`);
-  const exercise = readExercise(id);
+  const seed = seedArg(p);
+  const { exercise, variant, of } = exerciseForSeed(readExercise(id), seed);
+  if (seed !== undefined) io.err(`routelab: note: ${id}, variant ${variant + 1} of ${of}`);
   const { submissions, ignored } = collectSubmissions(paths);
   const bar = progressBar(submissions.length);
   const results = await gradeAll(exercise, submissions, {
@@ -382,14 +387,6 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     );
     return 2;
   }
-}
-
-/** JUnit and CSV have no place for notes and ignored entries: they go to standard error. */
-function sayAside(io: Io, results: SubmissionResult[], ignored: Ignored[]): void {
-  for (const r of results)
-    for (const note of r.notes ?? [])
-      io.err(`routelab: note: ${terminalSafe(r.submission)}: ${terminalSafe(note)}`);
-  for (const line of ignoredLines(ignored)) io.err(`routelab: ${line}`);
 }
 
 function printHelp(io: Io, command: string): number {

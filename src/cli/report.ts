@@ -148,3 +148,15 @@ export function gradeCsv(exercise: ExerciseSource, results: SubmissionResult[]):
   }
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n');
 }
+
+/** JUnit and CSV have no place for notes and ignored entries: they go to standard error. */
+export function sayAside(
+  io: { err: (text: string) => void },
+  results: SubmissionResult[],
+  ignored: Ignored[],
+): void {
+  for (const r of results)
+    for (const note of r.notes ?? [])
+      io.err(`routelab: note: ${safe(r.submission)}: ${safe(note)}`);
+  for (const line of ignoredLines(ignored)) io.err(`routelab: ${line}`);
+}

@@ -5,6 +5,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  exerciseVariant,
+  seedOf,
+  variantCount,
+  variantIndex,
+} from '../../src/course/exercises/variants.ts';
 import { readExercises } from '../../src/course/read.ts';
 import { exerciseFile as exercise, routelab } from '../support/cli.ts';
 
@@ -100,5 +106,55 @@ describe('routelab grade --course', { timeout: 120_000 }, () => {
     const { code, stderr } = routelab(['grade', '--course']);
     expect(code).toBe(2);
     expect(stderr).toContain('grade --course needs progress files');
+  });
+});
+
+// Seeded variants: a learner's progress file records the seed their pages
+// chose variants by; the gradebook grades each answer against that variant.
+describe('routelab grade --course with seeded variants', { timeout: 120_000 }, () => {
+  const written = readExercises().find((e) => e.id === 'service-selector');
+  if (!written) throw new Error('no service-selector');
+  const count = variantCount(written);
+  // A learner whose service-selector is not the one as written.
+  const name = Array.from({ length: 50 }, (_, i) => `learner-${i}`).find(
+    (n) => variantIndex(seedOf(n), written.id, count) !== 0,
+  ) as string;
+  const variant = variantIndex(seedOf(name), written.id, count);
+  const theirs = exerciseVariant(written, variant);
+
+  function gradeOne(answer: string, seed?: number) {
+    const dir = mkdtempSync(join(tmpdir(), 'routelab-variants-'));
+    writeFileSync(
+      join(dir, 'p.json'),
+      JSON.stringify({
+        schema: 'routelab.dev/progress/v2',
+        learner: name,
+        ...(seed !== undefined ? { seed } : {}),
+        completed: {},
+        answers: { 'service-selector': { text: answer, at: '2026-12-01T00:00:00.000Z' } },
+      }),
+    );
+    const { stdout } = routelab(['grade', '--course', dir, '--format', 'json']);
+    return JSON.parse(stdout).learners[0].exercises['service-selector'];
+  }
+
+  it('grades the answer to the learner’s own variant against that variant', () => {
+    const mark = gradeOne(theirs.solution, seedOf(name));
+    expect(mark).toMatchObject({ answered: true, variant, score: written.checks.length });
+  });
+
+  it('fails an answer to another variant, and grades a file without a seed as written', () => {
+    expect(gradeOne(written.solution, seedOf(name)).score).toBeLessThan(written.checks.length);
+    expect(gradeOne(written.solution)).toMatchObject({ variant: 0, score: written.checks.length });
+  });
+
+  it('routelab grade --learner grades one exercise against that learner’s variant', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'routelab-variants-'));
+    writeFileSync(join(dir, 'answer.yaml'), theirs.solution);
+    const as = (args: string[]) => routelab(['grade', 'service-selector', dir, ...args]);
+    expect(as(['--learner', name]).code).toBe(0);
+    expect(as(['--seed', String(seedOf(name))]).code).toBe(0);
+    expect(as([]).code).toBe(1);
+    expect(as(['--seed', 'x']).stderr).toContain('--seed must be a whole number');
   });
 });

@@ -5,6 +5,7 @@
 // `: ` that split a YAML string into a second key, fails naming file and key
 // instead of silently weakening a check or cutting a sentence.
 import { z } from 'zod/v4';
+import { renamable, renameText } from './variants.ts';
 
 /** A course text, written in every locale. */
 export const bilingual = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
@@ -92,6 +93,14 @@ const variant = z
   })
   .strict();
 
+/** A seeded variant (variants.ts): names, ports and hosts, each renamed to another. */
+const renaming = z
+  .record(
+    z.string().regex(renamable),
+    z.union([z.string(), z.number().int()]).transform(String).pipe(z.string().regex(renamable)),
+  )
+  .refine((r) => Object.keys(r).length > 0, 'a variant renames at least one name');
+
 /** A realistic wrong answer: which check catches it and what its message says. */
 const mistake = variant.extend({ fails: z.string(), message: z.string().min(1) }).strict();
 
@@ -117,9 +126,21 @@ export const exerciseSchema = z
     checks: z.array(check).min(1),
     mistakes: z.array(mistake).min(3),
     alternatives: z.array(variant).min(1),
+    /** Seeded variants besides the exercise as written (a learner's seed picks one). */
+    variants: z.array(renaming).min(1).optional(),
   })
   .strict()
   .superRefine((exercise, context) => {
+    // The title names the exercise in every list and gradebook: the same for every variant.
+    exercise.variants?.forEach((r, i) => {
+      for (const locale of ['ja', 'en'] as const)
+        if (renameText(exercise.title[locale], r) !== exercise.title[locale])
+          context.addIssue({
+            code: 'custom',
+            path: ['variants', i],
+            message: `renames a name in the title (${locale}), which every variant shares`,
+          });
+    });
     // Grades, hints and graders' reports name checks by id.
     const seen = new Set<string>();
     exercise.checks.forEach((c, i) => {
