@@ -208,36 +208,7 @@ export function layoutTopology(model: Model): TopologyLayout {
       y: serviceTop,
     }));
   const nodeTop = serviceTop + g.serviceHeight + 60;
-  const nodes = model.nodes.map((node, i) => {
-    const all = model.pods
-      .filter((p) => p.nodeName === node.name)
-      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
-    const x = g.margin + i * (g.nodeWidth + g.nodeGap);
-    const pods = all.slice(0, g.podsPerNode).map((p, k) => ({
-      id: `${p.metadata.namespace}/${p.metadata.name}`,
-      name: p.metadata.name,
-      ip: p.podIP,
-      ready: p.ready,
-      app: p.metadata.labels.app ?? '',
-      labels: Object.entries(p.metadata.labels)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(', '),
-      x: x + 8,
-      y: nodeTop + g.nodeHeader + k * g.podHeight,
-    }));
-    const hidden = all.length - pods.length;
-    return {
-      name: node.name,
-      ip: node.internalIP,
-      ready: node.ready,
-      kubeProxy: node.kubeProxy,
-      x,
-      y: nodeTop,
-      height: g.nodeHeader + pods.length * g.podHeight + (hidden > 0 ? 20 : 0) + 8,
-      pods,
-      hidden,
-    };
-  });
+  const nodes = model.nodes.map((node, i) => nodeAt(model, node, i, nodeTop));
   const drawn = new Set(nodes.flatMap((n) => n.pods.map((p) => p.id)));
   const serviceAt = new Map(services.map((s) => [s.id, s]));
   const podAt = new Map(nodes.flatMap((n) => n.pods.map((p) => [p.id, p] as const)));
@@ -276,6 +247,39 @@ export function layoutTopology(model: Model): TopologyLayout {
     services,
     nodes,
     edges,
+  };
+}
+
+/** A node's column: its box, and its Pods by name (as many as fit; the rest counted). */
+function nodeAt(model: Model, node: Model['nodes'][number], i: number, nodeTop: number): TopoNode {
+  const g = topoGeometry;
+  const all = model.pods
+    .filter((p) => p.nodeName === node.name)
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const x = g.margin + i * (g.nodeWidth + g.nodeGap);
+  const pods = all.slice(0, g.podsPerNode).map((p, k) => ({
+    id: `${p.metadata.namespace}/${p.metadata.name}`,
+    name: p.metadata.name,
+    ip: p.podIP,
+    ready: p.ready,
+    app: p.metadata.labels.app ?? '',
+    labels: Object.entries(p.metadata.labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', '),
+    x: x + 8,
+    y: nodeTop + g.nodeHeader + k * g.podHeight,
+  }));
+  const hidden = all.length - pods.length;
+  return {
+    name: node.name,
+    ip: node.internalIP,
+    ready: node.ready,
+    kubeProxy: node.kubeProxy,
+    x,
+    y: nodeTop,
+    height: g.nodeHeader + pods.length * g.podHeight + (hidden > 0 ? 20 : 0) + 8,
+    pods,
+    hidden,
   };
 }
 
