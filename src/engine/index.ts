@@ -32,6 +32,6 @@ export { defaultSeed, trace } from './trace/repeat.ts';
 export { isIPv4, isMessage, parseTarget } from './trace/request.ts';
 export { newSession, type TraceRequest, traceRequest } from './trace/trace.ts';
 export type { Hop, Outcome, TraceResult } from './trace/types.ts';
-export { seededRandom } from './util/hash.ts';
+export { fnv32a, seededRandom } from './util/hash.ts';
 export { type ValidateResult, validate } from './validate.ts';
 export { readManifests } from './yaml/read.ts';

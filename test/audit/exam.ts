@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { exerciseVariant, variantCount } from '../../src/course/exercises/variants.ts';
 import { readExercises } from '../../src/course/read.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -112,6 +113,33 @@ for (const exercise of exercises) {
       `${exercise.id}: none of its solution's lines is in dist/ either: the search proves nothing`,
     );
 }
+
+// Seeded variants: the pages carry every variant's starter (and its renamings),
+// never a variant's solution, in either build; the exam site must not either.
+// Every variant's starter is shown anyway (one exercise's starter may hold the
+// line another's solution adds, as for the exercise as written).
+const variantStarters = exercises
+  .flatMap((e) => Array.from({ length: variantCount(e) }, (_, i) => exerciseVariant(e, i)))
+  .flatMap((v) => [v.starter, ...Object.values(v.starterIn ?? {})])
+  .join('\n');
+for (const written of exercises)
+  for (let i = 1; i < variantCount(written); i++) {
+    const v = exerciseVariant(written, i);
+    const starters = [v.starter, ...Object.values(v.starterIn ?? {})].join('\n');
+    const lines = v.solution
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length >= 8 && !l.startsWith('#') && !starters.includes(l))
+      .filter((l) => ![publicText, shownAnyway, variantStarters].some((t) => t.includes(l)));
+    for (const text of [v.solution.trim(), ...lines]) {
+      searched++;
+      const leak = examFiles.find((f) => forms(text).some((form) => f.text.includes(form)));
+      if (leak)
+        problems.push(
+          `${v.id} variant ${i}: "${text.slice(0, 60)}" is in ${leak.path.slice(root.length + 1)}`,
+        );
+    }
+  }
 
 for (const path of ['instructor/index.html', 'en/instructor/index.html'])
   if (existsSync(join(exam, path))) problems.push(`${path}: the exam site has an instructor guide`);

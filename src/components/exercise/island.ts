@@ -5,6 +5,7 @@
 // text, never as HTML.
 
 import type { Exercise } from '../../course/exercises/schema.ts';
+import { exerciseVariant } from '../../course/exercises/variants.ts';
 import { loadEngineWords } from '../../i18n/engine/index.ts';
 import { type Locale, loadUi, toLocale, type UiMessages } from '../../i18n/index.ts';
 import { $ } from '../dom.ts';
@@ -154,7 +155,11 @@ export async function mount(root: HTMLElement): Promise<{
   focus(): void;
   setPosition(position: { lineNumber: number; column: number }): void;
 }> {
-  const exercise = JSON.parse(root.dataset.exercise ?? '{}') as Exercise;
+  // The learner's variant (variant-view.ts chose it as the page loaded).
+  const exercise = exerciseVariant(
+    JSON.parse(root.dataset.exercise ?? '{}') as Exercise,
+    Number(root.dataset.variant ?? 0) || 0,
+  );
   const locale = toLocale(root.dataset.lang);
   const [words, engineWords] = await Promise.all([loadUi(locale), loadEngineWords(locale)]);
   const t = words.exercise;

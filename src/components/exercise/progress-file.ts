@@ -4,6 +4,7 @@
 // answer that differs is replaced only if the learner chooses the file's, and
 // whatever is refused (unknown exercises, prototype keys, broken entries) is
 // counted and named.
+import { seedOf } from '../../course/exercises/variants.ts';
 import { checkState, stateValue } from '../playground/share.ts';
 import { remember } from '../storage/history.ts';
 import { answerIdOf, answerSlot, playgroundSlot, prefix, type Slot } from '../storage/keys.ts';
@@ -82,6 +83,8 @@ export function exportFile(learner = ''): string | null {
       schema,
       // Who this is, for an instructor's gradebook (routelab grade --course).
       ...(learner.trim() ? { learner: learner.trim().slice(0, 200) } : {}),
+      // The seed the exercise pages chose this learner's variants by (the grader uses the same).
+      ...(learner.trim() ? { seed: seedOf(learner) } : {}),
       completed,
       answers,
       ...(playground ? { playground } : {}),

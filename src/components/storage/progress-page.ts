@@ -15,10 +15,10 @@ import {
   type Report,
 } from '../exercise/progress-file.ts';
 import { learnerKey } from './keys.ts';
-import { blocked, readKey, writeKey } from './local.ts';
+import { blocked, writeKey } from './local.ts';
 import { migrateOnce } from './migrate.ts';
 import { persistRecord, persistState } from './persist.ts';
-import { loadProgress } from './progress.ts';
+import { learnerName, loadProgress } from './progress.ts';
 import { timeText } from './ui.ts';
 
 type Words = UiMessages['importing'];
@@ -101,7 +101,7 @@ function choiceForm(w: Words, locale: string, plan: Plan, titles: Map<string, st
 function learnerField(root: HTMLElement): HTMLInputElement | null {
   const learner = root.querySelector<HTMLInputElement>('input[name="learner"]');
   if (learner) {
-    learner.value = readKey(learnerKey) ?? '';
+    learner.value = learnerName();
     learner.addEventListener('change', () => writeKey(learnerKey, learner.value.trim()));
   }
   return learner;

@@ -1,5 +1,5 @@
 // Which exercises the learner has completed, and when.
-import { idPattern, progressKey } from './keys.ts';
+import { idPattern, learnerKey, progressKey } from './keys.ts';
 import { type Failure, readKey, writeKey } from './local.ts';
 // A cycle (migrate.ts parses progress with parseProgress), harmless: neither
 // module uses the other before it is called.
@@ -44,4 +44,9 @@ export function markCompleted(id: string, now = new Date()): Failure | null {
   if (progress.completed[id]) return null;
   progress.completed[id] = now.toISOString();
   return replaceProgress(progress);
+}
+
+/** The name or id the learner gave the progress page (their gradebook row and variants' seed); '' if none. */
+export function learnerName(): string {
+  return readKey(learnerKey)?.trim() ?? '';
 }

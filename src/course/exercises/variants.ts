@@ -4,7 +4,7 @@
 // learner's seed (from the name or id they give the progress page) picks one
 // of the others for each exercise, and the page and `routelab grade` build the
 // same variant from it. Pure: the page, the grading worker and the CLI share it.
-import { fnv32a } from '../../engine/util/hash.ts';
+import { fnv32a } from '../../engine/index.ts';
 
 /** One variant: whole names replaced by others, everywhere the exercise says them. */
 export type Renaming = Record<string, string>;

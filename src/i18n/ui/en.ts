@@ -43,6 +43,8 @@ export const en: PartialTable<UiMessages> = {
     clusterTitle: 'Your cluster',
     clusterLabel: (n, p, s) => `Your cluster: ${n} nodes, ${p} Pods, ${s} Services`,
     engineError: 'Could not grade',
+    variantNote: (n, count, learner) =>
+      `Version ${n} of ${count}, for “${learner}”. The name or id is set on the progress page.`,
     completed: 'Done',
     idLabel: 'Exercise id',
   },

@@ -53,6 +53,9 @@ const exercise = {
   clusterLabel: (n: number, p: number, s: number) =>
     `あなたのクラスター: ノード ${n} 台、Pod ${p} 個、Service ${s} 個`,
   engineError: '採点できませんでした',
+  /** Under the task of an exercise with seeded variants, once the learner has given a name or id. */
+  variantNote: (n: number, count: number, learner: string) =>
+    `「${learner}」さん向けの版 ${n}（全 ${count} 版）です。名前や ID は進捗ページで変えられます。`,
   completed: '完了',
   /** Beside an exercise's id in a chapter's list of exercises. */
   idLabel: '演習 ID',
