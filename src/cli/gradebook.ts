@@ -118,13 +118,15 @@ export async function gradeCourse(
   const dir = mkdtempSync(join(tmpdir(), 'routelab-gradebook-'));
   try {
     // Each learner's answer against their own variant: the class graded variant by variant.
-    for (const written of exercises)
-      for (let variant = 0; variant < variantCount(written); variant++) {
+    for (const written of exercises) {
+      const count = variantCount(written);
+      const variantOf = bundles.map((b) => variantIndex(b.seed, written.id, count));
+      for (let variant = 0; variant < count; variant++) {
         const exercise = exerciseVariant(written, variant);
         const submissions: Submission[] = [];
         const who: number[] = [];
         bundles.forEach((b, i) => {
-          if (variantIndex(b.seed, written.id, variantCount(written)) !== variant) return;
+          if (variantOf[i] !== variant) return;
           const answer = b.answers.get(exercise.id);
           const row = rows[i] as Row;
           if (answer === undefined) {
@@ -157,6 +159,7 @@ export async function gradeCourse(
           row.score += r.score;
         });
       }
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -334,7 +334,8 @@ async function gradeCommand(rest: string[], io: Io): Promise<number> {
     throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${format}"`);
   const seed = seedArg(p);
   const { exercise, variant, of } = exerciseForSeed(readExercise(id), seed);
-  if (seed !== undefined) io.err(`routelab: note: ${id}, variant ${variant + 1} of ${of}`);
+  // Counted from 1 as the learner's page says it ("Version 2 of 3"); JSON's variant counts from 0.
+  if (seed !== undefined) io.err(`routelab: note: ${id}, version ${variant + 1} of ${of}`);
   const { submissions, ignored } = collectSubmissions(paths);
   const bar = progressBar(submissions.length);
   const results = await gradeAll(exercise, submissions, {

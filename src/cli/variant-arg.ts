@@ -15,7 +15,8 @@ export function seedArg(p: Parsed): number | undefined {
   const [seed, learner] = [one(p, 'seed'), one(p, 'learner')];
   if (seed !== undefined && learner !== undefined)
     throw new UsageError('give --seed or --learner, not both');
-  if (learner !== undefined) return seedOf(learner);
+  // As the page: a blank name gives no seed, so the exercise as written.
+  if (learner !== undefined) return learner.trim() ? seedOf(learner) : undefined;
   if (seed === undefined) return undefined;
   if (!/^[0-9]{1,10}$/.test(seed) || Number(seed) > 0xffffffff)
     throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${seed}"`);

@@ -38,6 +38,23 @@ describe('renaming a variant', () => {
   it('renames all at once: a name renamed to another renamed name is not renamed twice', () => {
     expect(renameText('a b', { a: 'b', b: 'c' })).toBe('b c');
   });
+
+  it('never renames what identifies the exercise, even a number the renaming names', () => {
+    const exercise = {
+      id: 'x',
+      chapter: 2,
+      order: 2,
+      title: { ja: 'ポート 2', en: 'Port 2' },
+      task: { ja: 'ポート 2', en: 'Port 2' },
+      checks: [{ id: 'c', kind: 'request', expect: { port: 2 } }],
+      variants: [{ '2': '5' }],
+    };
+    expect(exerciseVariant(exercise, 1)).toEqual({
+      ...exercise,
+      task: { ja: 'ポート 5', en: 'Port 5' },
+      checks: [{ id: 'c', kind: 'request', expect: { port: 5 } }],
+    });
+  });
 });
 
 describe('seeds', () => {

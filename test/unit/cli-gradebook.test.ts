@@ -155,6 +155,8 @@ describe('routelab grade --course with seeded variants', { timeout: 120_000 }, (
     expect(as(['--learner', name]).code).toBe(0);
     expect(as(['--seed', String(seedOf(name))]).code).toBe(0);
     expect(as([]).code).toBe(1);
+    // A blank name gives no seed, as on the page: the exercise as written.
+    expect(as(['--learner', ' ']).code).toBe(1);
     expect(as(['--seed', 'x']).stderr).toContain('--seed must be a whole number');
   });
 });

@@ -20,9 +20,11 @@ export function showVariant(root: HTMLElement): void {
   const count = variantCount(written);
   if (count <= 1) return;
   const learner = learnerName();
-  const index = variantIndex(learner ? seedOf(learner) : undefined, written.id, count);
+  // No name: the exercise as written, as the page already shows it.
+  if (!learner) return;
+  const index = variantIndex(seedOf(learner), written.id, count);
   root.dataset.variant = String(index);
-  if (index === 0 && !learner) return;
+  const locale = toLocale(root.dataset.lang);
   for (const el of root.querySelectorAll<HTMLElement>(
     '.rl-task[data-variant], .rl-static [data-variant]',
   ))
@@ -30,12 +32,11 @@ export function showVariant(root: HTMLElement): void {
   const shown = exerciseVariant(written, index);
   for (const check of shown.checks) {
     const title = root.querySelector(`li[data-check-id="${CSS.escape(check.id)}"] .rl-check-title`);
-    const locale = toLocale(root.dataset.lang);
     if (title) title.textContent = check.title[locale];
   }
   const note = root.querySelector<HTMLElement>('.rl-variant');
   if (!note) return;
-  void loadUi(toLocale(root.dataset.lang)).then((words) => {
+  void loadUi(locale).then((words) => {
     // The learner's own words: text, never markup.
     note.textContent = words.exercise.variantNote(index + 1, count, learner);
     note.hidden = false;

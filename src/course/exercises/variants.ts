@@ -64,16 +64,21 @@ export function variantCount(exercise: { variants?: Renaming[] | undefined }): n
   return 1 + (exercise.variants?.length ?? 0);
 }
 
+/** What names the exercise itself, the same in every variant (and the renamings themselves). */
+const identity = new Set(['id', 'chapter', 'order', 'title', 'variants']);
+
 /**
  * The exercise's variant `index` (0: as written): its task, hints, checks,
  * starter, solution, mistakes and alternatives renamed alike; its id, title
  * and order never, so that lists and gradebooks name it the same for all.
  */
-export function exerciseVariant<
-  T extends { variants?: Renaming[] | undefined; title: unknown; chapter: number },
->(exercise: T, index: number): T {
+export function exerciseVariant<T extends { variants?: Renaming[] | undefined }>(
+  exercise: T,
+  index: number,
+): T {
   const renaming = index > 0 ? exercise.variants?.[index - 1] : undefined;
   if (!renaming) return exercise;
-  const renamed = renameValue(exercise, renaming) as T;
-  return { ...renamed, title: exercise.title, variants: exercise.variants };
+  return Object.fromEntries(
+    Object.entries(exercise).map(([k, v]) => [k, identity.has(k) ? v : renameValue(v, renaming)]),
+  ) as T;
 }
