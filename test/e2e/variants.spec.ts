@@ -90,3 +90,24 @@ test('in Japanese too; without a name, the exercise as written', async ({ page }
   await expect(page.locator('.rl-task:visible')).toHaveText(theirs.task.ja.replaceAll('`', ''));
   await expect(page.locator('.rl-variant')).toContainText(`「${learner}」さん向けの版 2`);
 });
+
+test('the site search finds the exercise as written, not the other variants’ words', async ({
+  page,
+}) => {
+  await page.goto('/en/');
+  // Pagefind's own API, as its search box calls it: every result, not the first few drawn.
+  const found = (term: string) =>
+    page.evaluate(async (t) => {
+      const url = '/pagefind/pagefind.js';
+      const pagefind = await import(/* @vite-ignore */ url);
+      const { results } = await pagefind.search(t);
+      const data = await Promise.all(
+        results.map((r: { data(): Promise<{ url: string }> }) => r.data()),
+      );
+      return data.map((d) => d.url);
+    }, term);
+  // "my-ap", the starter's typo as written, finds the exercise; "blg", variant
+  // 2's, does not (Pagefind's fuzzy matching may find other pages for it).
+  expect(await found('my-ap')).toContain('/en/exercises/service-selector/');
+  expect(await found('blg')).not.toContain('/en/exercises/service-selector/');
+});

@@ -36,7 +36,7 @@ export function appendSvg(
 }
 
 function leastSize(width: number): Record<string, string> {
-  const px = `${Math.ceil(width * zoom.least)}px`;
+  const px = `${leastPx(width)}px`;
   return { width: px, height: 'auto', 'max-width': px, 'min-width': px };
 }
 
@@ -84,10 +84,16 @@ export function topologyForm(
   wide: TopologyLayout,
   columnPx: number,
 ): { layout: TopologyLayout; grid: boolean } {
-  if (columnPx === 0 || columnPx >= leastPx(wide.width)) return { layout: wide, grid: false };
-  const grids = topologyGrids(wide);
-  const fitting = grids.filter((l) => leastPx(l.width) <= columnPx).at(-1);
-  return { layout: fitting ?? (grids[0] as TopologyLayout), grid: true };
+  if (fitsIn(columnPx, wide.width)) return { layout: wide, grid: false };
+  // Grids widen with their columns: the first too wide ends the search (the
+  // exercise redraws this after every grade).
+  let layout = columnsTopology(wide, 1);
+  for (let k = 2; k <= mostColumns(wide); k++) {
+    const grid = columnsTopology(wide, k);
+    if (!fitsIn(columnPx, grid.width)) break;
+    layout = grid;
+  }
+  return { layout, grid: true };
 }
 
 /** The grids narrower than the wide rows, from one column up. */
@@ -102,6 +108,8 @@ function topologyGrids(wide: TopologyLayout): TopologyLayout[] {
 }
 
 const leastPx = (width: number) => Math.ceil(width * zoom.least);
+/** Whether a drawing this wide fits a column this many pixels wide (a hidden one, 0, counts as fitting). */
+const fitsIn = (columnPx: number, width: number) => columnPx === 0 || columnPx >= leastPx(width);
 
 /**
  * The cluster drawing's box before it is drawn, as a padding (whose
@@ -135,7 +143,7 @@ export function topologySpace(wide: TopologyLayout): Record<string, string> {
 
 /** Whether a drawing this wide fits the container at the least zoom (a hidden one counts as fitting). */
 export function fitsAtLeast(container: HTMLElement, width: number): boolean {
-  return container.clientWidth === 0 || container.clientWidth >= Math.ceil(width * zoom.least);
+  return fitsIn(container.clientWidth, width);
 }
 
 /**
@@ -147,6 +155,6 @@ export function svgSize(width: number): Record<string, string> {
     width: '100%',
     height: 'auto',
     'max-width': `${Math.round(width * zoom.natural)}px`,
-    'min-width': `${Math.ceil(width * zoom.least)}px`,
+    'min-width': `${leastPx(width)}px`,
   };
 }

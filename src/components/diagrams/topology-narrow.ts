@@ -96,9 +96,9 @@ export function columnsTopology(wide: TopologyLayout, columns: number): Topology
     wide.services.map((s) => ({ ...s, width: w.serviceWidth, height: w.serviceHeight })),
   );
   const trackB = band(senders.length - outsideSenders);
-  const nodes = rows(wide.nodes.map((n) => ({ ...n, width: boxWidth }))).map((n) => {
-    const old = wide.nodes.find((m) => m.name === n.name);
-    const [dx, dy] = [n.x - (old?.x ?? 0), n.y - (old?.y ?? 0)];
+  // Each Pod moves with its node (rows keeps the nodes' order).
+  const nodes = rows(wide.nodes.map((n) => ({ ...n, width: boxWidth }))).map((n, i) => {
+    const [dx, dy] = [n.x - (wide.nodes[i]?.x ?? 0), n.y - (wide.nodes[i]?.y ?? 0)];
     return { ...n, pods: n.pods.map((p) => ({ ...p, x: p.x + dx, y: p.y + dy })) };
   });
 
