@@ -8,7 +8,6 @@ import { choicesOf } from '../../src/components/playground/choices.ts';
 import { applyFault, type Fault } from '../../src/components/playground/cluster-doc.ts';
 import {
   defaultDenyManifest,
-  hasDefaultDeny,
   switchDefaultDeny,
 } from '../../src/components/playground/policy-doc.ts';
 import { readScenario } from '../../src/course/read.ts';
@@ -60,7 +59,9 @@ describe('the default deny switch', () => {
       true,
     );
     const opened = switched(shop, { kind: 'defaultDeny', namespace: 'shop', on: false });
-    expect(hasDefaultDeny(opened, 'shop')).toBe(false);
+    expect(choicesOf(model(opened)).namespaces.find((n) => n.name === 'shop')?.defaultDeny).toBe(
+      false,
+    );
     expect(opened).toBe(shop.replace(`${defaultDenyManifest('shop')}\n---\n`, ''));
     const m = model(opened);
     expect(m.networkPolicies.map((p) => p.metadata.name)).toEqual(['allow-dns']);

@@ -4,6 +4,7 @@
 // document is rewritten; every other line keeps its exact text. A namespace's
 // default deny is a manifest of its own, which policy-doc.ts adds or removes.
 import { dump, load } from 'js-yaml';
+import { documents } from './documents.ts';
 import { switchDefaultDeny } from './policy-doc.ts';
 
 export type Fault =
@@ -14,26 +15,6 @@ export type Fault =
   | { kind: 'ingressController'; exposure: 'LoadBalancer' | 'NodePort' | 'None' | 'absent' }
   | { kind: 'networkPolicy'; enforced: boolean }
   | { kind: 'defaultDeny'; namespace: string; on: boolean };
-
-interface Span {
-  /** Line index of the document's first line (after its --- separator). */
-  from: number;
-  /** Line index after its last line. */
-  to: number;
-}
-
-function documents(lines: string[]): Span[] {
-  const spans: Span[] = [];
-  let from = 0;
-  lines.forEach((line, i) => {
-    if (/^---(\s|$)/.test(line)) {
-      spans.push({ from, to: i });
-      from = i + 1;
-    }
-  });
-  spans.push({ from, to: lines.length });
-  return spans;
-}
 
 const isCluster = (text: string) =>
   /^kind:\s*["']?Cluster["']?\s*(#.*)?$/m.test(text) &&

@@ -5,6 +5,7 @@
 // every document of that name in that namespace; every other line keeps its
 // exact text, and Ctrl+Z undoes it as it undoes typing.
 import { dump, load } from 'js-yaml';
+import { documents } from './documents.ts';
 
 /** The name the switch gives its policy, and the one it looks for to remove. */
 export const defaultDenyName = 'default-deny';
@@ -20,20 +21,6 @@ export function defaultDenyManifest(namespace: string): string {
     },
     { lineWidth: -1, noRefs: true, flowLevel: 3 },
   ).trimEnd();
-}
-
-/** Line spans of the documents, each with the index of the `---` that ends it (or -1). */
-function documents(lines: string[]): { from: number; to: number; separator: number }[] {
-  const spans: { from: number; to: number; separator: number }[] = [];
-  let from = 0;
-  lines.forEach((line, i) => {
-    if (/^---(\s|$)/.test(line)) {
-      spans.push({ from, to: i, separator: i });
-      from = i + 1;
-    }
-  });
-  spans.push({ from, to: lines.length, separator: -1 });
-  return spans;
 }
 
 /** Whether this document is the switch's policy in that namespace (a missing namespace is default). */
@@ -53,14 +40,6 @@ function isDefaultDeny(text: string, namespace: string): boolean {
   return name === defaultDenyName && (ns ?? 'default') === namespace;
 }
 
-/** Whether the text holds the switch's policy for that namespace. */
-export function hasDefaultDeny(text: string, namespace: string): boolean {
-  const lines = text.split('\n');
-  return documents(lines).some((s) =>
-    isDefaultDeny(lines.slice(s.from, s.to).join('\n'), namespace),
-  );
-}
-
 /** The text with the namespace's default deny added (once) or removed. */
 export function switchDefaultDeny(text: string, namespace: string, on: boolean): string {
   const lines = text.split('\n');
@@ -78,7 +57,8 @@ export function switchDefaultDeny(text: string, namespace: string, on: boolean):
   }
   // Remove from the last so earlier spans keep their line numbers.
   for (const span of [...found].reverse()) {
-    if (span.separator >= 0) lines.splice(span.from, span.separator - span.from + 1);
+    // With the --- that closes it, or, the last document, the one that opens it.
+    if (span.to < lines.length) lines.splice(span.from, span.to - span.from + 1);
     else if (span.from > 0) lines.splice(span.from - 1, span.to - span.from + 1);
     else lines.splice(span.from, span.to - span.from);
   }
