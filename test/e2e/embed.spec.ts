@@ -2,7 +2,7 @@
 // page, without Starlight's header, sidebar and footer, still working: the
 // editor starts, keystrokes are graded, the CSP refuses nothing.
 import { expect, type Page, test } from '@playwright/test';
-import { startExercise } from '../support/exercise-page.ts';
+import { caretAtEndOf, startExercise } from '../support/exercise-page.ts';
 
 function errorsOf(page: Page): string[] {
   const errors: string[] = [];
@@ -57,14 +57,7 @@ test('an exercise with ?embed=1 has no chrome, and a learner still fixes it', as
   await startExercise(page);
   const reaches = page.locator('li[data-check-id="reaches-my-app"]');
   await expect(reaches).toHaveAttribute('data-state', 'fail', { timeout: 20_000 });
-  const data = await page.locator('.rl-exercise').getAttribute('data-exercise');
-  const starter = JSON.parse(data ?? '{}').starter as string;
-  const line = starter.split('\n').indexOf('    app: my-ap') + 1;
-  expect(line).toBeGreaterThan(0);
-  await page.locator('.rl-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+Home');
-  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, '    app: my-ap');
   await page.keyboard.type('p');
   await expect(reaches).toHaveAttribute('data-state', 'pass', { timeout: 10_000 });
   expect(errors).toEqual([]);

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { startExercise } from '../support/exercise-page.ts';
+import { caretAtEndOf, goToLine, startExercise } from '../support/exercise-page.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -30,13 +30,6 @@ async function openEditor(page: Page, path: string) {
   return editor;
 }
 
-/** Selects the text in Monaco with its own find widget-free way: go to a line. */
-async function goToLine(page: Page, line: number) {
-  await page.locator('.rl-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+Home');
-  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
-}
-
 test('fix a Service selector with keystrokes; the checks turn green and stay after a reload', async ({
   page,
 }) => {
@@ -49,12 +42,7 @@ test('fix a Service selector with keystrokes; the checks turn green and stay aft
   await expect(page.locator('.rl-trace li').first()).toContainText('http://my-service/');
 
   // The starter's line "    app: my-ap" (the Service's selector): add the missing "p".
-  const data = await page.locator('.rl-exercise').getAttribute('data-exercise');
-  const starter = JSON.parse(data ?? '{}').starter as string;
-  const line = starter.split('\n').indexOf('    app: my-ap') + 1;
-  expect(line).toBeGreaterThan(0);
-  await goToLine(page, line);
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, '    app: my-ap');
   await page.keyboard.type('p');
   await expect(reaches).toHaveAttribute('data-state', 'pass', { timeout: 10_000 });
   await expect(page.locator('.rl-summary')).toHaveText('Every check passes');

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { startExercise } from '../support/exercise-page.ts';
+import { caretAtEndOf, startExercise } from '../support/exercise-page.ts';
 
 const words = {
   ja: {
@@ -29,18 +29,6 @@ const words = {
     outcome: 'Outcome: delivered',
   },
 } as const;
-
-/** The line of the editor that holds `text`, put under the caret at its end. */
-async function caretAtEndOf(page: Page, text: string) {
-  const data = await page.locator('.rl-exercise').getAttribute('data-exercise');
-  const starter = JSON.parse(data ?? '{}').starter as string;
-  const line = starter.split('\n').indexOf(text) + 1;
-  expect(line, text).toBeGreaterThan(0);
-  await page.locator('.rl-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+Home');
-  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
-}
 
 /** The Service's selector line, half edited: "app: my-" and nothing after it. */
 const selectorLine = (page: Page) =>

@@ -14,7 +14,7 @@ import {
   variantIndex,
 } from '../../src/course/exercises/variants.ts';
 import { readExercise } from '../../src/course/read.ts';
-import { startExercise } from '../support/exercise-page.ts';
+import { caretAtEndOf, startExercise } from '../support/exercise-page.ts';
 
 const written = readExercise('service-selector');
 const count = variantCount(written);
@@ -53,12 +53,7 @@ test('a named learner gets their variant, fixes it, and the gradebook grades tha
   await startExercise(page);
   await expect(reaches).toHaveAttribute('data-state', 'fail', { timeout: 20_000 });
   await expect(reaches.locator('.rl-message')).toContainText('app=shp');
-  const line = theirs.starter.split('\n').indexOf('    app: shp') + 1;
-  expect(line).toBeGreaterThan(0);
-  await page.locator('.rl-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+Home');
-  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, '    app: shp', theirs.starter);
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.type('o');
   await expect(page.locator('.rl-summary')).toHaveText('Every check passes', { timeout: 15_000 });

@@ -1,6 +1,6 @@
 // How a learner starts an exercise that a page opens on: a click on the
 // highlighted starter, which loads the editor and puts the caret in it.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export async function startExercise(page: Page) {
   await page.locator('.rl-static').first().click();
@@ -15,4 +15,24 @@ export async function startExercise(page: Page) {
     staticShown: !document.querySelector<HTMLElement>('.rl-static')?.hidden,
   }));
   throw new Error(`the editor did not load after a click on the starter: ${JSON.stringify(state)}`);
+}
+
+/** The caret on that line of the editor (Monaco draws only the lines in view, so by keys). */
+export async function goToLine(page: Page, line: number) {
+  await page.locator('.rl-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+}
+
+/**
+ * The caret at the end of the line of `starter` (by default the page's, as
+ * written) that reads `text`.
+ */
+export async function caretAtEndOf(page: Page, text: string, starter?: string) {
+  const data = await page.locator('.rl-exercise').getAttribute('data-exercise');
+  const lines = (starter ?? (JSON.parse(data ?? '{}').starter as string)).split('\n');
+  const line = lines.indexOf(text) + 1;
+  expect(line, text).toBeGreaterThan(0);
+  await goToLine(page, line);
+  await page.keyboard.press('End');
 }
