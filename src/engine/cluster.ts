@@ -35,6 +35,8 @@ export interface ClusterSpec {
   ingressController: 'ingress-nginx' | 'none';
   /** How the controller is exposed: its own Service's type, or None for no Service at all. */
   ingressControllerService: 'LoadBalancer' | 'NodePort' | 'None';
+  /** The Gateway API controller: Envoy Gateway, or none (Gateways stay unaccepted). */
+  gatewayController: 'envoy-gateway' | 'none';
   /** Pods made not ready or terminating, as a fault. */
   pods: PodFault[];
   clusterDNS: string;
@@ -80,6 +82,7 @@ export function defaultCluster(): ClusterSpec {
     loadBalancer: 'cloud',
     ingressController: 'ingress-nginx',
     ingressControllerService: 'LoadBalancer',
+    gatewayController: 'envoy-gateway',
     pods: [],
     clusterDNS: '10.96.0.10',
     clusterDomain: 'cluster.local',
@@ -164,6 +167,11 @@ export function decodeCluster(d: Decoder, diagnostics: Diagnostic[]): DecodedClu
     if (controller === 'ingress-nginx' || controller === 'none')
       spec.ingressController = controller;
     else report(notSupported(['spec', 'ingressController'], controller, ['ingress-nginx', 'none']));
+  }
+  const gateway = d.string(['spec', 'gatewayController']);
+  if (gateway !== undefined) {
+    if (gateway === 'envoy-gateway' || gateway === 'none') spec.gatewayController = gateway;
+    else report(notSupported(['spec', 'gatewayController'], gateway, ['envoy-gateway', 'none']));
   }
   const exposure = d.string(['spec', 'ingressControllerService']);
   if (exposure !== undefined) {

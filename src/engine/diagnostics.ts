@@ -13,7 +13,8 @@ export type FieldErrorType =
   | 'FieldValueNotSupported'
   | 'FieldValueDuplicate'
   | 'FieldValueForbidden'
-  | 'FieldValueTooLong';
+  | 'FieldValueTooLong'
+  | 'FieldValueTooMany';
 
 export interface Diagnostic {
   severity: Severity;
@@ -65,6 +66,7 @@ const typeText: Record<FieldErrorType, string> = {
   FieldValueDuplicate: 'Duplicate value',
   FieldValueForbidden: 'Forbidden',
   FieldValueTooLong: 'Too long',
+  FieldValueTooMany: 'Too many',
 };
 
 /** How Go's %v / %q / json.Marshal render a bad value in ErrorBody. */

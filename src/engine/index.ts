@@ -6,6 +6,22 @@ export { type ServedKind, servedObject, servedObjects } from './api/served.ts';
 export type { EndpointSlice, LabelSelector, Service, Workload } from './api/types.ts';
 export type { ClusterNode } from './cluster.ts';
 export type { Diagnostic } from './diagnostics.ts';
+export type { GatewayMessageParams, RuleRef } from './gateway/messages.ts';
+export {
+  type GatewayAPIState,
+  type GatewayState,
+  gatewayAPIOf,
+  type ListenerState,
+  type ParentState,
+  type RouteState,
+} from './gateway/status.ts';
+export type {
+  Condition,
+  Gateway,
+  GatewayClass,
+  HTTPRoute,
+  ReferenceGrant,
+} from './gateway/types.ts';
 export { ingressEntry } from './ingress/entry.ts';
 export { ingressStatusAddresses, storedClassName } from './ingress/status.ts';
 export type { Ingress, IngressBackend, IngressClass, IngressPath } from './ingress/types.ts';

@@ -24,7 +24,9 @@ export type LocationRef =
   /** ingress-nginx's default backend (404). */
   | { kind: 'default-backend' };
 
-export interface MessageParams {
+import type { GatewayMessageParams } from './gateway/messages.ts';
+
+export interface MessageParams extends GatewayMessageParams {
   // How a request ended, as a word (the trace's outcome field).
   'outcome.delivered': Record<string, never>;
   'outcome.http-error': Record<string, never>;

@@ -46,8 +46,37 @@ const traefik = doc(
 const tls = (secret: string) =>
   `  ingressClassName: nginx\n  tls: [{hosts: [a.example.com], secretName: ${secret}}]\n${rule('my-service')}`;
 
+const gatewayClass = (controller = 'gateway.envoyproxy.io/gatewayclass-controller') =>
+  doc(
+    `apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: eg}\nspec: {controllerName: ${controller}}\n`,
+  );
+const gateway = (listeners = '[{name: http, protocol: HTTP, port: 80}]', className = 'eg') =>
+  doc(
+    `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\nspec: {gatewayClassName: ${className}, listeners: ${listeners}}\n`,
+  );
+const httpRoute = (spec: string) =>
+  doc(
+    `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec: ${spec}\n`,
+  );
+
 /** Manifests that each make Routelab warn, one case per kind of warning. */
 const cases: Record<string, string> = {
+  'gateway class foreign': gatewayClass('example.com/other') + gateway(),
+  'no gateway controller': cluster('  gatewayController: none\n') + gatewayClass() + gateway(),
+  'gateway class missing': gatewayClass() + gateway(undefined, 'nope'),
+  'route without parent':
+    myApp +
+    svc(routes) +
+    httpRoute(
+      '{parentRefs: [{name: nope}], rules: [{backendRefs: [{name: my-service, port: 80}]}]}',
+    ),
+  'route not resolved':
+    gatewayClass() +
+    gateway() +
+    httpRoute('{parentRefs: [{name: gw}], rules: [{backendRefs: [{name: nope, port: 80}]}]}'),
+  'listener without certificate':
+    gatewayClass() +
+    gateway('[{name: https, protocol: HTTPS, port: 443, tls: {certificateRefs: [{name: nope}]}}]'),
   'no endpoints': myApp + svc('selector: {app: my-ap}\nports: [{port: 80, targetPort: 8080}]'),
   'another namespace': `apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n${doc(myApp)}${doc(
     `apiVersion: v1\nkind: Service\nmetadata: {name: my-service, namespace: shop}\nspec: {selector: {app: my-app}, ports: [{port: 80, targetPort: 8080}]}\n`,

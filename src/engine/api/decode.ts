@@ -61,7 +61,7 @@ export class Decoder {
     this.object = object;
   }
 
-  private wrongType(path: readonly PathStep[], found: unknown, goType: string): void {
+  protected wrongType(path: readonly PathStep[], found: unknown, goType: string): void {
     // encoding/json names a number by its literal: "number 1.5", "number 99999999999".
     const jsonType = Array.isArray(found)
       ? 'array'

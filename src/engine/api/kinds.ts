@@ -11,6 +11,9 @@ export const simulatedKinds = {
   'apps/v1': ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'],
   'discovery.k8s.io/v1': ['EndpointSlice'],
   'networking.k8s.io/v1': ['Ingress', 'IngressClass', 'NetworkPolicy'],
+  // Gateway API v1.6's standard channel serves v1 and, still, v1beta1 of each.
+  'gateway.networking.k8s.io/v1': ['GatewayClass', 'Gateway', 'HTTPRoute', 'ReferenceGrant'],
+  'gateway.networking.k8s.io/v1beta1': ['GatewayClass', 'Gateway', 'HTTPRoute', 'ReferenceGrant'],
   'routelab.dev/v1alpha1': ['Cluster', 'Answers'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -47,7 +50,8 @@ const servedElsewhere: Record<string, readonly string[]> = {
   'autoscaling/v1': ['HorizontalPodAutoscaler'],
   'policy/v1': ['PodDisruptionBudget'],
   'rbac.authorization.k8s.io/v1': ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'],
-  'gateway.networking.k8s.io/v1': ['Gateway', 'GatewayClass', 'HTTPRoute'],
+  'gateway.networking.k8s.io/v1': ['GRPCRoute', 'BackendTLSPolicy', 'ListenerSet'],
+  'gateway.networking.k8s.io/v1alpha2': ['TCPRoute', 'TLSRoute', 'UDPRoute'],
 };
 
 /** API versions Kubernetes has removed, with where the kind lives now (and since when). */

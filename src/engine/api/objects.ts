@@ -336,7 +336,28 @@ export function decodeSecret(d: Decoder): Secret {
     metadata,
     type: d.string(['type']) ?? 'Opaque',
     keys: [...new Set([...Object.keys(data), ...Object.keys(stringData)])],
+    pemBlocks: Object.fromEntries([
+      ...Object.entries(data).map(([k, v]) => [k, pemBlocks(decodeBase64(v))]),
+      ...Object.entries(stringData).map(([k, v]) => [k, pemBlocks(v)]),
+    ]),
   };
+}
+
+/** A Secret's data value as text; "" when it is not base64. */
+function decodeBase64(value: string): string {
+  try {
+    return atob(value.replace(/\s/g, ''));
+  } catch {
+    return '';
+  }
+}
+
+/** The types of the PEM blocks in a text, as Go's pem.Decode finds them: BEGIN and END lines that agree. */
+function pemBlocks(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g))
+    out.push(m[1] ?? '');
+  return out;
 }
 
 export function decodeNamespace(d: Decoder): Namespace {

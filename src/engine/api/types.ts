@@ -180,6 +180,8 @@ export interface Secret extends Sourced {
   metadata: ObjectMeta;
   type: string;
   keys: string[];
+  /** Per key, the types of the PEM blocks its value holds ("CERTIFICATE", "RSA PRIVATE KEY"...). */
+  pemBlocks: Record<string, string[]>;
 }
 
 export interface Namespace extends Sourced {

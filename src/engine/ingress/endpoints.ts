@@ -29,13 +29,18 @@ function slicePorts(port: ServicePort, slice: EndpointSlice): number[] {
   return out;
 }
 
-export function upstreamEndpoints(port: ServicePort, slices: EndpointSlice[]): UpstreamEndpoint[] {
+export function upstreamEndpoints(
+  port: ServicePort,
+  slices: EndpointSlice[],
+  /** false: not-ready endpoints too (Envoy Gateway programs them, draining). */
+  readyOnly = true,
+): UpstreamEndpoint[] {
   const seen = new Set<string>();
   const out: UpstreamEndpoint[] = [];
   for (const slice of slices) {
     const ports = slicePorts(port, slice);
     for (const ep of slice.endpoints) {
-      if (!ep.ready) continue;
+      if (readyOnly && !ep.ready) continue;
       for (const p of ports)
         for (const ip of ep.addresses) {
           const key = `${ip}:${p}`;

@@ -7,6 +7,8 @@ import { endpointSlicesFor } from '../controllers/endpointslices.ts';
 import { runWorkloads } from '../controllers/workloads.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { locate } from '../diagnostics.ts';
+import { provisionGateways } from '../gateway/provision.ts';
+import { gatewayWarnings } from '../gateway/warnings.ts';
 import { configOf } from '../ingress/nginx.ts';
 import { message } from '../messages.ts';
 import { explained, hinted } from '../trace/english.ts';
@@ -28,9 +30,9 @@ export function buildModel(files: InputFile[]): Model {
   const documents = readDocuments(files, diagnostics);
   const declared = declareAll(documents, diagnostics);
   const cluster = declared.cluster ?? defaultCluster();
+  const namespaces = [...builtInNamespaces, ...declared.namespaces];
   const nodes = clusterNodes(cluster, declared.clusterSource, declared.nodes, diagnostics);
 
-  const namespaces = [...builtInNamespaces, ...declared.namespaces];
   const inNamespace = <T extends Sourced & { metadata: { namespace: string } }>(items: T[]): T[] =>
     items.filter((item) => {
       if (namespaces.includes(item.metadata.namespace)) return true;
@@ -46,6 +48,11 @@ export function buildModel(files: InputFile[]): Model {
       return false;
     });
 
+  const gateways = inNamespace(declared.gateways);
+  // Envoy Gateway's own objects and its proxies come after the manifests' objects, so that
+  // adding a Gateway never moves the addresses everything else was given.
+  provisionGateways(cluster, declared, gateways, diagnostics);
+  namespaces.push(...declared.namespaces.filter((n) => !namespaces.includes(n)));
   const workloads = withinPodLimit(inNamespace(declared.workloads), nodes.length, diagnostics);
   const { pods, replicaSets } = runWorkloads(workloads, inNamespace(declared.pods), nodes, cluster);
 
@@ -74,11 +81,19 @@ export function buildModel(files: InputFile[]): Model {
     ingresses: inNamespace(declared.ingresses),
     ingressClasses: declared.ingressClasses,
     networkPolicies: inNamespace(declared.networkPolicies),
+    gatewayClasses: declared.gatewayClasses,
+    gateways,
+    httpRoutes: inNamespace(declared.httpRoutes),
+    referenceGrants: inNamespace(declared.referenceGrants),
     namespaceLabels: namespaceLabels(namespaces, declared.namespaceLabels),
     diagnostics,
     documents,
   };
-  diagnostics.push(...routingWarnings(model), ...configOf(model).diagnostics);
+  diagnostics.push(
+    ...routingWarnings(model),
+    ...configOf(model).diagnostics,
+    ...gatewayWarnings(model),
+  );
   return model;
 }
 

@@ -20,6 +20,20 @@ import type { ClusterSpec } from '../cluster.ts';
 import { decodeCluster, defaultCluster } from '../cluster.ts';
 import type { Diagnostic, FieldError, PathStep } from '../diagnostics.ts';
 import { formatPath, fromFieldError, locate } from '../diagnostics.ts';
+import {
+  CustomResourceDecoder,
+  decodeGateway,
+  decodeGatewayClass,
+  decodeHTTPRoute,
+  decodeReferenceGrant,
+} from '../gateway/decode.ts';
+import type { Gateway, GatewayClass, HTTPRoute, ReferenceGrant } from '../gateway/types.ts';
+import {
+  validateGateway,
+  validateGatewayClass,
+  validateHTTPRoute,
+  validateReferenceGrant,
+} from '../gateway/validate.ts';
 import { builtInFile, controllerManifests } from '../ingress/controller.ts';
 import { convertIngressV1beta1 } from '../ingress/convert.ts';
 import { decodeIngress, decodeIngressClass } from '../ingress/decode.ts';
@@ -52,6 +66,10 @@ export interface Declared {
   ingresses: Ingress[];
   ingressClasses: IngressClass[];
   networkPolicies: NetworkPolicy[];
+  gatewayClasses: GatewayClass[];
+  gateways: Gateway[];
+  httpRoutes: HTTPRoute[];
+  referenceGrants: ReferenceGrant[];
 }
 
 const removedIngressVersions = ['networking.k8s.io/v1beta1', 'extensions/v1beta1'];
@@ -72,6 +90,10 @@ export function declareAll(documents: SourceDocument[], diagnostics: Diagnostic[
     ingresses: [],
     ingressClasses: [],
     networkPolicies: [],
+    gatewayClasses: [],
+    gateways: [],
+    httpRoutes: [],
+    referenceGrants: [],
   };
   const seen = new Map<string, SourceDocument>();
   const installed = installedKinds(documents);
@@ -106,6 +128,22 @@ export function declareAll(documents: SourceDocument[], diagnostics: Diagnostic[
   return declared;
 }
 
+/** Objects a controller in the cluster made (its own, or for a Gateway), decoded as manifests are. */
+export function declareBuiltIn(
+  file: string,
+  text: string,
+  declared: Declared,
+  diagnostics: Diagnostic[],
+): void {
+  const builtIn = readManifests(file, text);
+  if (!builtIn.ok) return;
+  const seen = new Map<string, SourceDocument>();
+  for (const doc of builtIn.documents) {
+    const kind = checkKind(doc);
+    if (kind.ok) decodeInto(doc, kind.kind, kind.apiVersion, declared, diagnostics, seen);
+  }
+}
+
 export function report(
   doc: SourceDocument,
   id: string,
@@ -128,9 +166,15 @@ function decodeInto(
   const name = typeof meta?.name === 'string' ? meta.name : '';
   const namespace = typeof meta?.namespace === 'string' ? meta.namespace : 'default';
   const clusterScoped =
-    kind === 'Namespace' || kind === 'Node' || kind === 'Cluster' || kind === 'IngressClass';
+    kind === 'Namespace' ||
+    kind === 'Node' ||
+    kind === 'Cluster' ||
+    kind === 'IngressClass' ||
+    kind === 'GatewayClass';
   const id = objectId(kind, clusterScoped ? '' : namespace, name);
-  const d = new Decoder(doc, kind, apiVersion, id);
+  const d = apiVersion.startsWith('gateway.networking.k8s.io/')
+    ? new CustomResourceDecoder(doc, kind, apiVersion, id)
+    : new Decoder(doc, kind, apiVersion, id);
   const unknown = unknownFields(apiVersion, kind, doc.value);
   // A value of the wrong type fails decoding outright; only a decoded object has its unknown fields named.
   const validated = (errors: FieldError[]): boolean => {
@@ -247,6 +291,26 @@ function decodeInto(
       if (validated(validateNetworkPolicy(policy))) declared.networkPolicies.push(policy);
       return;
     }
+    case 'GatewayClass': {
+      const gatewayClass = decodeGatewayClass(d);
+      if (validated(validateGatewayClass(gatewayClass))) declared.gatewayClasses.push(gatewayClass);
+      return;
+    }
+    case 'Gateway': {
+      const gateway = decodeGateway(d);
+      if (validated(validateGateway(gateway))) declared.gateways.push(gateway);
+      return;
+    }
+    case 'HTTPRoute': {
+      const route = decodeHTTPRoute(d);
+      if (validated(validateHTTPRoute(route))) declared.httpRoutes.push(route);
+      return;
+    }
+    case 'ReferenceGrant': {
+      const grant = decodeReferenceGrant(d);
+      if (validated(validateReferenceGrant(grant))) declared.referenceGrants.push(grant);
+      return;
+    }
   }
 }
 
@@ -299,6 +363,10 @@ function forgetEarlier(
       declared.slices,
       declared.secrets,
       declared.networkPolicies,
+      declared.gatewayClasses,
+      declared.gateways,
+      declared.httpRoutes,
+      declared.referenceGrants,
     ] as Sourced[][]) {
       const at = list.findIndex((item) => item.id === id);
       if (at >= 0) list.splice(at, 1);

@@ -3,6 +3,7 @@
 import type { EndpointSlice, Pod, Secret, Service, Workload } from '../api/types.ts';
 import type { ClusterNode, ClusterSpec } from '../cluster.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import type { Gateway, GatewayClass, HTTPRoute, ReferenceGrant } from '../gateway/types.ts';
 import type { Ingress, IngressClass } from '../ingress/types.ts';
 import type { NetworkPolicy } from '../netpol/types.ts';
 import type { SourceDocument } from '../yaml/read.ts';
@@ -39,6 +40,10 @@ export interface Model {
   ingresses: Ingress[];
   ingressClasses: IngressClass[];
   networkPolicies: NetworkPolicy[];
+  gatewayClasses: GatewayClass[];
+  gateways: Gateway[];
+  httpRoutes: HTTPRoute[];
+  referenceGrants: ReferenceGrant[];
   /** Each Namespace's labels, kubernetes.io/metadata.name included. */
   namespaceLabels: Map<string, Record<string, string>>;
   diagnostics: Diagnostic[];

@@ -5,6 +5,7 @@
 // not know cluster names. Sources: Kubernetes docs "DNS for
 // Services and Pods" (A records, headless Services, ExternalName CNAMEs).
 import type { Service } from '../api/types.ts';
+import { gatewayServing } from '../gateway/serving.ts';
 import { ingressAddress } from '../ingress/entry.ts';
 import { hostMatches } from '../ingress/match.ts';
 import { type Message, message } from '../messages.ts';
@@ -304,6 +305,33 @@ function cname(
  * controller would (docs/cli.md).
  */
 function viaIngress(model: Model, host: string): Resolution | null {
+  return viaIngressRule(model, host) ?? viaGateway(model, host);
+}
+
+/**
+ * An outside name that a Gateway serves (a listener's hostname, or a hostname
+ * of a route attached to it) resolves to the Gateway's address, as a DNS
+ * record pointing at it would (docs/cli.md); the first Gateway in the
+ * manifests' order that serves it.
+ */
+function viaGateway(model: Model, host: string): Resolution | null {
+  const gateway = gatewayServing(model, host);
+  if (!gateway) return null;
+  const ref = {
+    namespace: gateway.gateway.metadata.namespace,
+    name: gateway.gateway.metadata.name,
+  };
+  const ip = gateway.addresses[0];
+  if (!ip) return { ok: false, reason: message('dns.gateway-no-address', { host, gateway: ref }) };
+  return {
+    ok: true,
+    ip,
+    detail: message('dns.gateway', { host, ip, gateway: ref }),
+    service: null,
+  };
+}
+
+function viaIngressRule(model: Model, host: string): Resolution | null {
   const named = model.ingresses.some(
     (ing) =>
       ing.rules.some((r) => r.host && hostMatches(r.host, host)) ||

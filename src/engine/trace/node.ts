@@ -10,6 +10,7 @@ import type { Context, Packet } from '../kubeproxy/match.ts';
 import { message } from '../messages.ts';
 import type { Model } from '../model/types.ts';
 import { hop } from './english.ts';
+import { gatewayBehind, throughGateway } from './gateway.ts';
 import { hostPortDnat } from './hostport.ts';
 import { throughController } from './ingress.ts';
 import { type KubeProxyPath, kubeProxyPath } from './kube-proxy.ts';
@@ -173,6 +174,20 @@ function toPod(s: InNode, nf: KubeProxyPath, natted: boolean, cniMasquerade: boo
   const dropped = judgeIngress(model, pod, packet, pod.nodeName, hops);
   if (dropped) return dropped;
   const target = { ...s.target, host: s.httpHost };
+  const behind = s.target.scheme !== 'tcp' ? gatewayBehind(model, pod, packet.dport) : null;
+  if (behind)
+    return throughGateway({
+      model,
+      proxy: pod,
+      node: owner.node,
+      gateway: behind.gateway,
+      port: behind.port,
+      target,
+      sni: s.target.host,
+      client: packet.src,
+      hops,
+      random: s.ctx.random,
+    });
   if (
     isControllerPod(pod) &&
     (packet.dport === 80 || packet.dport === 443) &&

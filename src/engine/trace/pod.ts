@@ -9,7 +9,7 @@ import { message } from '../messages.ts';
 import type { RunningPod } from '../model/types.ts';
 import { hop } from './english.ts';
 import { addresses } from './packet.ts';
-import type { Target } from './request.ts';
+import { sentHeaders, type Target } from './request.ts';
 import type { Ending, Hop } from './types.ts';
 
 /** The container that accepts a TCP connection to `port`: the one declaring it as a containerPort. */
@@ -66,6 +66,8 @@ export function arrive(
       scheme: target.scheme,
       host: target.host,
       path: target.path,
+      headers: sentHeaders(target),
+      query: target.query,
     },
   };
 }

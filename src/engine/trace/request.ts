@@ -9,7 +9,15 @@ export interface Target {
   scheme: 'http' | 'https' | 'tcp';
   host: string;
   port: number;
+  /** The path, without the query. */
   path: string;
+  /** The query string, without "?" ("" for none). */
+  query: string;
+  method: string;
+  /** The request's headers (--header), names lower-cased, repeated ones joined with ","; Host among them when given. */
+  headers: Record<string, string>;
+  /** The headers the app answers with (TraceRequest.answerHeaders). */
+  answerHeaders: Record<string, string>;
 }
 
 export type Source =
@@ -19,18 +27,21 @@ export type Source =
 
 /** The target, or why it is not one. */
 export function parseTarget(to: string): Target | Message {
-  const url = /^(https?):\/\/([^/:?#]+)(?::(\d+))?([^?#]*)?/i.exec(to);
+  const url = /^(https?):\/\/([^/:?#]+)(?::(\d+))?([^?#]*)?(?:\?([^#]*))?/i.exec(to);
+  const request = { method: 'GET', headers: {}, answerHeaders: {} };
   if (url) {
     const scheme = (url[1] ?? 'http').toLowerCase() as 'http' | 'https';
     const port = url[3] ? Number(url[3]) : scheme === 'https' ? 443 : 80;
     if (port < 1 || port > 65535) return message('request.bad-port', { to });
-    return { scheme, host: (url[2] ?? '').toLowerCase(), port, path: url[4] || '/' };
+    const host = (url[2] ?? '').toLowerCase();
+    return { scheme, host, port, path: url[4] || '/', query: url[5] ?? '', ...request };
   }
   const plain = /^([^:/\s]+):(\d+)$/.exec(to);
   if (plain) {
     const port = Number(plain[2]);
     if (port < 1 || port > 65535) return message('request.bad-port', { to });
-    return { scheme: 'tcp', host: (plain[1] ?? '').toLowerCase(), port, path: '' };
+    const host = (plain[1] ?? '').toLowerCase();
+    return { scheme: 'tcp', host, port, path: '', query: '', ...request };
   }
   return message('request.bad-target', { to });
 }
@@ -79,4 +90,25 @@ export function isMessage(value: object): value is Message {
 
 export function isIPv4(host: string): boolean {
   return parseIPv4(host) !== null;
+}
+
+/** The headers of --header, as a server receives them: names lower-cased, a repeated header's values joined with ",". */
+export function headerMap(lines: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of lines) {
+    const m = /^([^:\s][^:]*):\s*(.*)$/.exec(line.trim());
+    if (!m) continue;
+    const name = (m[1] ?? '').trim().toLowerCase();
+    const value = (m[2] ?? '').trim();
+    out[name] = out[name] !== undefined ? `${out[name]},${value}` : value;
+  }
+  return out;
+}
+
+/** What the client's HTTP request carries: curl's Host (the URL's host, and its port unless the scheme's own) unless a Host header replaces it, then the other headers. */
+export function sentHeaders(target: Target): Record<string, string> {
+  if (target.scheme === 'tcp') return {};
+  const own = target.scheme === 'https' ? 443 : 80;
+  const host = target.port === own ? target.host : `${target.host}:${target.port}`;
+  return { host, ...target.headers };
 }

@@ -14,7 +14,14 @@ import { localAddressesOf, throughNode } from './node.ts';
 import { enterFromOutside } from './outside.ts';
 import { addresses } from './packet.ts';
 import { arrive } from './pod.ts';
-import { isMessage, parseTarget, resolveSource, type Source, type Target } from './request.ts';
+import {
+  headerMap,
+  isMessage,
+  parseTarget,
+  resolveSource,
+  type Source,
+  type Target,
+} from './request.ts';
 import type { Ending, Hop, TraceResult, TraceService } from './types.ts';
 
 export interface TraceRequest {
@@ -24,6 +31,11 @@ export interface TraceRequest {
   resolve?: Map<string, string>;
   /** Request headers, as "Name: value"; a Host header sets the HTTP host, as with curl. */
   headers?: string[];
+  /**
+   * The headers the app's answer carries, as "Name: value" (what an echo
+   * server would add): a Gateway's ResponseHeaderModifier works on them.
+   */
+  answerHeaders?: string[];
 }
 
 /** State shared by the requests of one run: the seeded draws and conntrack-like memories. */
@@ -62,6 +74,8 @@ export function traceRequest(
     destination: ending.destination ?? null,
     service: ending.service !== undefined ? ending.service : service,
     ingress: ending.ingress ?? null,
+    ...(ending.gateway ? { gateway: ending.gateway } : {}),
+    ...(ending.response ? { response: ending.response } : {}),
     hops,
     diagnostics: model.diagnostics,
   });
@@ -74,12 +88,7 @@ export function traceRequest(
     );
   const parsed = parseTarget(request.to);
   if (isMessage(parsed)) return finish({ outcome: 'invalid', reason: parsed }, null, null);
-  const hostHeader = (request.headers ?? [])
-    .map((h) => /^host:\s*(.+)$/i.exec(h.trim())?.[1])
-    .find(Boolean);
-  // DNS and the connection use the URL's host; the Host header is what HTTP servers route on.
-  const target = parsed;
-  const httpHost = hostHeader ? hostHeader.toLowerCase().replace(/:\d+$/, '') : parsed.host;
+  const { target, httpHost } = withHeaders(parsed, request);
   const source = resolveSource(model, request.from, pick);
   if (isMessage(source)) return finish({ outcome: 'invalid', reason: source }, null, target);
 
@@ -108,6 +117,22 @@ export function traceRequest(
   const tracker = { service: null as TraceService | null };
   const ending = walk(model, session, source, target, httpHost, packet, hops, tracker);
   return finish(ending, tracker.service, target);
+}
+
+/**
+ * The target with the request's method and headers. DNS and the connection use
+ * the URL's host; the Host header, when given, is what HTTP servers route on.
+ */
+function withHeaders(parsed: Target, request: TraceRequest): { target: Target; httpHost: string } {
+  const headers = headerMap(request.headers ?? []);
+  const target = {
+    ...parsed,
+    method: request.method ?? 'GET',
+    headers,
+    answerHeaders: headerMap(request.answerHeaders ?? []),
+  };
+  const httpHost = headers.host ? headers.host.toLowerCase().replace(/:\d+$/, '') : parsed.host;
+  return { target, httpHost };
 }
 
 function walk(

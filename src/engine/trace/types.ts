@@ -19,6 +19,7 @@ export type HopKind =
   | 'iptables'
   | 'nftables'
   | 'ingress-controller'
+  | 'gateway'
   | 'tls'
   | 'pod-network'
   | 'pod';
@@ -70,6 +71,10 @@ export interface Destination {
   scheme: string;
   host: string;
   path: string;
+  /** The request headers the Pod received, names lower-cased (after any proxy's and filter's changes). */
+  headers: Record<string, string>;
+  /** The query string the Pod received, without "?". */
+  query: string;
 }
 
 export interface TraceService {
@@ -92,6 +97,26 @@ export interface TraceIngress {
   certificate?: 'secret' | 'default';
 }
 
+/** The Gateway a request went through, the listener that took it, and the route rule that matched (null for none). */
+export interface TraceGateway {
+  name: string;
+  namespace: string;
+  /** "" when no listener took the request. */
+  listener: string;
+  route: {
+    name: string;
+    namespace: string;
+    rule: number;
+    match: Record<string, unknown>;
+  } | null;
+}
+
+/** An answer the proxy gave itself (a redirect, 404, 500, 503), or the response headers a filter set. */
+export interface TraceResponse {
+  status: number;
+  headers: Record<string, string>;
+}
+
 export interface TraceResult {
   schema: 'routelab.dev/trace/v1';
   request: { from: string; to: string; method: string };
@@ -103,6 +128,10 @@ export interface TraceResult {
   destination: Destination | null;
   service: TraceService | null;
   ingress: TraceIngress | null;
+  /** Only for a request through a Gateway. */
+  gateway?: TraceGateway;
+  /** Only when the Gateway's proxy answered, or changed the response's headers. */
+  response?: TraceResponse;
   hops: Hop[];
   diagnostics: Diagnostic[];
   distribution?: { pod: string; node: string; count: number }[];
@@ -119,4 +148,6 @@ export interface Ending {
   /** The Service that chose the pod when the ending knows it better than the path did; null for none. */
   service?: TraceService | null;
   ingress?: TraceIngress | null;
+  gateway?: TraceGateway;
+  response?: TraceResponse;
 }

@@ -13,7 +13,7 @@ import type { IngressEnding } from './ingress.ts';
 import { judgePodToPod } from './netpol.ts';
 import { clientPort } from './packet.ts';
 import { listenerOn } from './pod.ts';
-import type { Target } from './request.ts';
+import { sentHeaders, type Target } from './request.ts';
 import type { Hop, TraceIngress, TraceService } from './types.ts';
 
 export interface Upstream {
@@ -136,6 +136,28 @@ export function proxy(
   };
 }
 
+/**
+ * The headers ingress-nginx sends upstream (its nginx.tmpl's proxy_set_header
+ * lines): the client's, with the Host it received and the forwarding headers.
+ * X-Request-ID, a random value per request, is left out.
+ */
+function nginxHeaders(req: Request): Record<string, string> {
+  const sent = sentHeaders(req.target);
+  const scheme = req.tls ? 'https' : 'http';
+  const { 'x-forwarded-for': _, ...rest } = sent;
+  return {
+    ...rest,
+    host: sent.host ?? req.host,
+    'x-real-ip': req.clientAddress,
+    'x-forwarded-for': req.clientAddress,
+    'x-forwarded-host': sent.host ?? req.host,
+    'x-forwarded-port': String(req.tls ? 443 : 80),
+    'x-forwarded-proto': scheme,
+    'x-forwarded-scheme': scheme,
+    'x-scheme': scheme,
+  };
+}
+
 function delivered(
   req: Request,
   backend: Backend,
@@ -171,6 +193,8 @@ function delivered(
       scheme: 'http',
       host: req.host,
       path: backend.upstreamPath,
+      headers: nginxHeaders(req),
+      query: req.target.query,
     },
   };
 }

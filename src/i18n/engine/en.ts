@@ -3,6 +3,7 @@
 // keeps them as they were before messages existed, so each sentence here is
 // unchanged text).
 import type { LocationRef, MessageTable, PortRef, ServiceRef } from '../../engine/index.ts';
+import { gatewayEn } from './gateway-en.ts';
 
 const ref = (s: ServiceRef) => `${s.namespace}/${s.name}`;
 const port = (p: PortRef) => (p.name ? `port ${p.name} (${p.port})` : `port ${p.port}`);
@@ -28,6 +29,7 @@ const policiesIsolate = (names: string[]) =>
 const direction = (d: 'Ingress' | 'Egress') => (d === 'Ingress' ? 'ingress' : 'egress');
 
 export const en: MessageTable = {
+  ...gatewayEn,
   'outcome.delivered': () => 'delivered',
   'outcome.http-error': () => 'HTTP error',
   'outcome.refused': () => 'refused',

@@ -1,6 +1,7 @@
 // エンジンのメッセージの日本語。kube-proxy のルール、HTTP のステータス行、
 // "connection refused" のように端末で目にする文字列は英語のまま引用する。
 import type { LocationRef, MessageTable, PortRef, ServiceRef } from '../../engine/index.ts';
+import { gatewayJa } from './gateway-ja.ts';
 import { verbatim } from './verbatim.ts';
 
 const ref = (s: ServiceRef) => `${s.namespace}/${s.name}`;
@@ -30,6 +31,7 @@ const direction = (d: 'Ingress' | 'Egress') =>
 const unavailable = `ingress-nginx は ${verbatim('503 Service Temporarily Unavailable')} を返します`;
 
 export const ja: MessageTable = {
+  ...gatewayJa,
   'outcome.delivered': () => '到達',
   'outcome.http-error': () => 'HTTP エラー',
   'outcome.refused': () => '接続拒否',
