@@ -16,6 +16,7 @@ import {
   storedClassName,
 } from '../engine/index.ts';
 import { UsageError } from './args.ts';
+import { describeGeneric, gatewayObject } from './describe-generic.ts';
 import { describeNode } from './describe-node.ts';
 import { describePod } from './describe-pod.ts';
 import { qualifiedResource, type ResourceType } from './kinds.ts';
@@ -304,12 +305,15 @@ export function describeText(model: Model, type: ResourceType, item: Item): stri
     lines = pod && describePod(model, pod);
   } else if (type.resource === 'nodes') {
     lines = describeNode(model, item.name);
+  } else if (type.group === 'gateway.networking.k8s.io') {
+    const object = gatewayObject(model, type.resource, item.namespace, item.name);
+    lines = object && describeGeneric(object);
   } else if (type.resource === 'endpointslices') {
     const e = model.endpointSlices.find(at);
     lines = e && describeEndpointSlice(e);
   } else
     throw new UsageError(
-      `routelab describe does not describe ${qualifiedResource(type)} yet: it describes nodes, pods, services, ingresses, ingressclasses, endpointslices and namespaces`,
+      `routelab describe does not describe ${qualifiedResource(type)} yet: it describes nodes, pods, services, ingresses, ingressclasses, endpointslices, namespaces and Gateway API's gatewayclasses, gateways, httproutes and referencegrants`,
     );
   if (!lines) throw new UsageError(`${qualifiedResource(type)} "${item.name}" vanished`);
   return `${tabwrite([...lines, 'Events:\t<none>', ''].join('\n'))}`;

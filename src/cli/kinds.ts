@@ -108,6 +108,11 @@ export const resourceTypes: readonly ResourceType[] = [
   batch('jobs', 'Job', [], true, true),
   grouped('coordination.k8s.io', 'v1')('leases', 'Lease', []),
   grouped('discovery.k8s.io', 'v1')('endpointslices', 'EndpointSlice', []),
+  // Gateway API's CRDs (v1.6.1 standard channel): their spec.names.shortNames.
+  grouped('gateway.networking.k8s.io', 'v1')('gatewayclasses', 'GatewayClass', ['gc'], false),
+  grouped('gateway.networking.k8s.io', 'v1')('gateways', 'Gateway', ['gtw']),
+  grouped('gateway.networking.k8s.io', 'v1')('httproutes', 'HTTPRoute', []),
+  grouped('gateway.networking.k8s.io', 'v1')('referencegrants', 'ReferenceGrant', ['refgrant']),
   networking('ingressclasses', 'IngressClass', [], false),
   networking('ingresses', 'Ingress', ['ing']),
   networking('networkpolicies', 'NetworkPolicy', ['netpol']),

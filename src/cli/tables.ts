@@ -25,6 +25,7 @@ import {
   servedNetworkPolicy,
 } from './served-more.ts';
 import { appsPrinters } from './tables-apps.ts';
+import { gatewayPrinters } from './tables-gateway.ts';
 
 const age = '<unknown>';
 
@@ -257,6 +258,7 @@ export const printers: Record<string, Printer> = {
     },
   },
   ...appsPrinters,
+  ...gatewayPrinters,
   ingresses: {
     columns: ['CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'],
     items: ingressItems,

@@ -8,6 +8,12 @@ export type { ClusterNode } from './cluster.ts';
 export type { Diagnostic } from './diagnostics.ts';
 export type { GatewayMessageParams, RuleRef } from './gateway/messages.ts';
 export {
+  servedGateway,
+  servedGatewayClass,
+  servedHTTPRoute,
+  servedReferenceGrant,
+} from './gateway/served.ts';
+export {
   type GatewayAPIState,
   type GatewayState,
   gatewayAPIOf,

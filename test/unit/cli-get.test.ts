@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { root, routelab } from '../support/cli.ts';
 
 const web = join(root, 'test', 'conformance', 'fixtures', 'kubectl', 'web.yaml');
+const gateway = join(root, 'test', 'conformance', 'fixtures', 'kubectl', 'gateway.yaml');
 
 describe('routelab get', { timeout: 60_000 }, () => {
   it('takes -o in kubectl’s three spellings: -o yaml, -o=yaml, -oyaml', () => {
@@ -33,15 +34,37 @@ describe('routelab get', { timeout: 60_000 }, () => {
     expect(stderr).toBe('Error from server (NotFound): services "nope" not found\n');
   });
 
-  it('answers Gateway API kinds as a cluster without their CRDs does, exit 1', () => {
-    for (const kind of ['gtw', 'httproute', 'gateways.gateway.networking.k8s.io']) {
-      const { code, stdout, stderr } = routelab(['get', web, kind]);
-      expect(code, kind).toBe(1);
-      expect(stdout).toBe('');
-      expect(stderr).toBe(
-        `error: the server doesn't have a resource type "${kind.split('.')[0]}"\n`,
-      );
-    }
+  it('prints Gateway API kinds with their CRDs’ printer columns, by kubectl’s names for them', () => {
+    const gtw = routelab(['get', gateway, 'gtw']);
+    expect(gtw.code).toBe(0);
+    expect(gtw.stdout).toBe(
+      'NAMESPACE   NAME   CLASS   ADDRESS        PROGRAMMED   AGE\n' +
+        'default     eg     eg      198.51.100.2   True         <unknown>\n',
+    );
+    for (const kind of ['gateways.gateway.networking.k8s.io', 'gateway', 'Gateway'])
+      expect(routelab(['get', gateway, kind]).stdout, kind).toBe(gtw.stdout);
+    expect(routelab(['get', gateway, 'httproutes']).stdout).toBe(
+      'NAMESPACE   NAME   HOSTNAMES               AGE\n' +
+        'default     app    ["myapp.example.com"]   <unknown>\n',
+    );
+    expect(routelab(['get', gateway, 'gc']).stdout).toMatch(
+      /^NAME {3}CONTROLLER {38}ACCEPTED {3}AGE\neg {5}gateway\.envoyproxy\.io\/gatewayclass-controller {3}True/,
+    );
+  });
+
+  it('shows the status Envoy Gateway writes in -o yaml, and describes a route as kubectl does a custom resource', () => {
+    const yaml = routelab(['get', gateway, 'httproute/app', '-o', 'yaml']).stdout;
+    expect(yaml).toContain('controllerName: gateway.envoyproxy.io/gatewayclass-controller');
+    expect(yaml).toMatch(/reason: Accepted\n {6}status: "True"\n {6}type: Accepted/);
+    expect(yaml).toMatch(/backendRefs:\n {4}- group: ""\n {6}kind: Service\n {6}name: my-app-a/);
+    const text = routelab(['describe', gateway, 'httproute', 'app']).stdout;
+    expect(text).toMatch(/^Name: {9}app\nNamespace: {4}default\n/);
+    expect(text).toContain('API Version:  gateway.networking.k8s.io/v1\n');
+    expect(text).toContain('  Parent Refs:\n');
+    expect(text).toMatch(
+      /\n {4}Controller Name: +gateway\.envoyproxy\.io\/gatewayclass-controller\n/,
+    );
+    expect(text).toMatch(/Events: +<none>\n$/);
   });
 
   it('says "No resources found in NS namespace." on standard error for an empty namespace', () => {
