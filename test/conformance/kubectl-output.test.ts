@@ -172,13 +172,23 @@ describe('type arguments (RESTMapper, shortcut expander, ParseResourceArg)', () 
   });
 
   it('refuses a type no installed API serves with kubectl’s text, naming the resource part', () => {
-    expect(() => resolveType('gtw')).toThrow('the server doesn\'t have a resource type "gtw"');
-    expect(() => resolveType('httproutes.gateway.networking.k8s.io')).toThrow(
+    expect(() => resolveType('grpcroutes')).toThrow(
+      'the server doesn\'t have a resource type "grpcroutes"',
+    );
+    expect(() => resolveType('httproutes.networking.k8s.io')).toThrow(
       'the server doesn\'t have a resource type "httproutes"',
     );
     expect(() => resolveType('deployments.networking.k8s.io')).toThrow(
       'the server doesn\'t have a resource type "deployments"',
     );
+  });
+
+  it('resolves Gateway API’s types by their CRDs’ names: plural, singular, short name, kind, with the group', () => {
+    for (const arg of ['gtw', 'gateway', 'gateways.gateway.networking.k8s.io', 'Gateway'])
+      expect(resolveType(arg).kind, arg).toBe('Gateway');
+    expect(resolveType('gc')).toMatchObject({ kind: 'GatewayClass', namespaced: false });
+    expect(resolveType('refgrant').kind).toBe('ReferenceGrant');
+    expect(resolveType('httproutes.v1.gateway.networking.k8s.io').kind).toBe('HTTPRoute');
   });
 
   it('expands all to its category in discovery order, each type once', () => {

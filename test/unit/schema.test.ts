@@ -34,6 +34,13 @@ describe('the Kubernetes schema', () => {
       'IngressClass',
       'NetworkPolicy',
       'EndpointSlice',
+      // Gateway API's, from @kubernetes-models/gateway-api: v1 and v1beta1.
+      ...['v1', 'v1beta1'].flatMap(() => [
+        'GatewayClass',
+        'Gateway',
+        'HTTPRoute',
+        'ReferenceGrant',
+      ]),
       // v1 List and ServiceList, PodList...: the engine applies each item.
       'List$',
       'Answers',
