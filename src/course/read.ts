@@ -45,13 +45,29 @@ export function readExercise(id: string, root = contentRoot): ExerciseSource {
   if (!exerciseIdPattern.test(id) || !existsSync(join(dir, 'meta.yaml')))
     throw new UnknownExercise(`unknown exercise "${id}" (routelab exercises lists them)`);
   const read = (name: string) => readFileSync(join(dir, name), 'utf8');
-  const source = parseExercise(id, read('meta.yaml'), read('starter.yaml'), read('solution.yaml'));
+  const parsed = parseExercise(id, read('meta.yaml'), read('starter.yaml'), read('solution.yaml'));
+  const source = withReferences(parsed, root);
   const starterIn = Object.fromEntries(
     locales
       .filter((locale) => existsSync(join(dir, `starter.${locale}.yaml`)))
       .map((locale) => [locale, read(`starter.${locale}.yaml`)]),
   );
   return Object.keys(starterIn).length > 0 ? { ...source, starterIn } : source;
+}
+
+/** An `equivalent` check's reference: the solution of the exercise it names. */
+function withReferences(source: ExerciseSource, root: string): ExerciseSource {
+  if (!source.checks.some((c) => c.kind === 'equivalent')) return source;
+  const checks = source.checks.map((c) => {
+    if (c.kind !== 'equivalent') return c;
+    const file = join(root, 'exercises', c.reference.exercise, 'solution.yaml');
+    if (!existsSync(file))
+      throw new Error(
+        `${source.id}/meta.yaml: check ${c.id} refers to exercise ${c.reference.exercise}, which has no solution.yaml`,
+      );
+    return { ...c, reference: { ...c.reference, manifests: readFileSync(file, 'utf8') } };
+  });
+  return { ...source, checks };
 }
 
 /** Every exercise, in chapter order. */

@@ -12,6 +12,7 @@ import {
   type TraceResult,
   trace,
 } from '../../engine/index.ts';
+import { notEquivalent } from './equivalent.ts';
 import { explanationIn, mismatch, outcomeText, reasonIn, say, sentence } from './explain.ts';
 import { fill, Unfillable } from './placeholders.ts';
 import type { Check, Exercise, Locale, RequestSpec } from './schema.ts';
@@ -114,10 +115,19 @@ function runCheck(model: Model, check: Check, locale: Locale, traces: boolean): 
       return checkAnswer(check, model, locale, done);
     case 'request':
       return checkRequest(check, model, errors, traces, locale, done);
+    case 'equivalent':
+      return checkEquivalent(check, model, errors, locale, done);
   }
 }
 
 type Done = (passed: boolean, detail?: string) => CheckResult;
+
+const noRequestSent = (locale: Locale) =>
+  say(
+    locale,
+    'マニフェストにエラーがあり適用できないため、リクエストは送られませんでした（エラーは最初のチェックに）',
+    'no request was sent: the manifests have errors and cannot be applied (the first check lists them)',
+  );
 
 /** The manifests apply without an error; the first three errors, in kube-apiserver's words, say why not. */
 function checkValid(errors: Diagnostic[], locale: Locale, done: Done): CheckResult {
@@ -205,15 +215,7 @@ function checkRequest(
   locale: Locale,
   done: Done,
 ): CheckResult {
-  if (errors.length > 0)
-    return done(
-      false,
-      say(
-        locale,
-        'マニフェストにエラーがあり適用できないため、リクエストは送られませんでした（エラーは最初のチェックに）',
-        'no request was sent: the manifests have errors and cannot be applied (the first check lists them)',
-      ),
-    );
+  if (errors.length > 0) return done(false, noRequestSent(locale));
   try {
     const runs = check.request.forEachNode
       ? model.nodes
@@ -247,6 +249,32 @@ function checkRequest(
     return traces && first
       ? { ...done(true), trace: first.result, headers: check.request.headers ?? [] }
       : done(true);
+  } catch (error) {
+    if (error instanceof Unfillable)
+      return done(
+        false,
+        say(
+          locale,
+          `リクエストを送れません: ${error.reason.ja}`,
+          `the request cannot be sent: ${error.reason.en}`,
+        ),
+      );
+    throw error;
+  }
+}
+
+/** The submission answers the requests as the reference does (equivalent.ts). */
+function checkEquivalent(
+  check: Extract<Check, { kind: 'equivalent' }>,
+  model: Model,
+  errors: Diagnostic[],
+  locale: Locale,
+  done: Done,
+): CheckResult {
+  if (errors.length > 0) return done(false, noRequestSent(locale));
+  try {
+    const why = notEquivalent(check, model, locale);
+    return why ? done(false, why) : done(true);
   } catch (error) {
     if (error instanceof Unfillable)
       return done(

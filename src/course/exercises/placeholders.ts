@@ -1,7 +1,7 @@
 // Placeholders in a check's request, filled from the learner's own cluster:
 // the address a NodePort or load balancer really got, a node that does (or
 // does not) run a Pod, the way in to the ingress controller.
-import { ingressEntry, type Model, type Service } from '../../engine/index.ts';
+import { gatewayAPIOf, ingressEntry, type Model, type Service } from '../../engine/index.ts';
 import type { Locale } from '../../i18n/locales.ts';
 
 /** A request that cannot be made in this cluster (its reason says why). */
@@ -90,11 +90,44 @@ function nodePortSelecting(model: Model, app: string): string {
   return String(service.ports[0]?.nodePort);
 }
 
+/**
+ * {gatewayEntry}: the address of the first Gateway Envoy Gateway accepted,
+ * with its first HTTP listener's port: the way in a Gateway's DNS record
+ * points at.
+ */
+function gatewayEntry(model: Model): string {
+  const gateways = gatewayAPIOf(model).gateways;
+  const accepted = gateways.filter((g) => g.managed);
+  const served = accepted.find(
+    (g) => g.addresses[0] && g.listeners.some((l) => l.ready && l.listener.protocol === 'HTTP'),
+  );
+  if (served) {
+    const listener = served.listeners.find((l) => l.ready && l.listener.protocol === 'HTTP');
+    return `${served.addresses[0]}:${listener?.listener.port ?? 80}`;
+  }
+  if (gateways.length === 0) throw new Unfillable('there is no Gateway', 'Gateway がありません');
+  if (accepted.length === 0)
+    throw new Unfillable(
+      'no Gateway is accepted by Envoy Gateway (its GatewayClass must name controller gateway.envoyproxy.io/gatewayclass-controller)',
+      'Envoy Gateway に受け入れられた Gateway がありません（GatewayClass の controllerName は gateway.envoyproxy.io/gatewayclass-controller である必要があります）',
+    );
+  if (!accepted.some((g) => g.addresses[0]))
+    throw new Unfillable(
+      'the Gateway has no address (its Envoy Service’s load balancer is <pending>)',
+      'Gateway にアドレスがありません（Envoy の Service のロードバランサーが <pending> のままです）',
+    );
+  throw new Unfillable(
+    'no Gateway has a ready HTTP listener',
+    'Ready な HTTP リスナーを持つ Gateway がありません',
+  );
+}
+
 export function fill(text: string, model: Model, nodeIP = ''): string {
   return text.replace(
-    /\{(nodeIP|clusterIP|lbIPSelecting|lbIP|nodePortSelecting|nodePort|nodeIPWith|nodeIPWithout|ingressEntry)(?::([a-z0-9-/.]+))?\}/g,
+    /\{(nodeIP|clusterIP|lbIPSelecting|lbIP|nodePortSelecting|nodePort|nodeIPWith|nodeIPWithout|ingressEntry|gatewayEntry)(?::([a-z0-9-/.]+))?\}/g,
     (_, what: string, name = '') => {
       if (what === 'nodeIP') return nodeIP;
+      if (what === 'gatewayEntry') return gatewayEntry(model);
       if (what === 'lbIPSelecting') return lbIPSelecting(model, name);
       if (what === 'nodePortSelecting') return nodePortSelecting(model, name);
       if (what === 'ingressEntry') {

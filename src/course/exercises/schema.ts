@@ -58,9 +58,36 @@ const expectation = z
   .strict();
 
 const checkBase = { id: z.string().regex(/^[a-z0-9-]+$/), title: bilingual };
+
+/** What an `equivalent` check compares of two answers to the same request. */
+export const comparedFields = ['outcome', 'status', 'app', 'port', 'path'] as const;
 const check = z.discriminatedUnion('kind', [
   z.object({ ...checkBase, kind: z.literal('valid') }).strict(),
   z.object({ ...checkBase, kind: z.literal('request'), request, expect: expectation }).strict(),
+  z
+    .object({
+      ...checkBase,
+      /**
+       * Behavioural equivalence: each request is answered the same way (the
+       * compared fields) by the submission as by another exercise's solution,
+       * the reference, run on the default cluster. "{entry}" in a request is
+       * each cluster's way in: the ingress controller's in the reference, the
+       * Gateway's in the submission (via: gateway, whose answers must have
+       * come through a Gateway).
+       */
+      kind: z.literal('equivalent'),
+      reference: z
+        .object({
+          exercise: z.string().regex(exerciseIdPattern),
+          /** Filled in by the reader (src/course/read.ts) from the exercise's solution.yaml. */
+          manifests: z.string().optional(),
+        })
+        .strict(),
+      via: z.literal('gateway').optional(),
+      requests: z.array(request).min(1).max(20),
+      compare: z.array(z.enum(comparedFields)).min(1),
+    })
+    .strict(),
   z
     .object({
       ...checkBase,
@@ -107,7 +134,7 @@ const mistake = variant.extend({ fails: z.string(), message: z.string().min(1) }
 export const exerciseSchema = z
   .object({
     id: z.string().regex(exerciseIdPattern),
-    chapter: z.number().int().min(1).max(8),
+    chapter: z.number().int().min(1).max(9),
     /** Where in its chapter's list it comes (default 1; ties by id), as the chapter's page lists it. */
     order: z.number().int().min(1).optional(),
     title: bilingual,

@@ -100,9 +100,10 @@ export function servedGateway(model: Model, gateway: Gateway): Served {
   const state = gatewayAPIOf(model).gateways.find((g) => g.gateway === gateway);
   const spec = specOf(gateway);
   for (const l of list(spec.listeners)) {
-    const routes = (l.allowedRoutes ??= {}) as Served;
-    const namespaces = (routes.namespaces ??= {}) as Served;
-    namespaces.from ??= 'Same';
+    l.allowedRoutes ??= {};
+    const routes = l.allowedRoutes as Served;
+    routes.namespaces ??= {};
+    (routes.namespaces as Served).from ??= 'Same';
     const tls = l.tls as Served | undefined;
     if (tls) {
       tls.mode ??= 'Terminate';
@@ -143,7 +144,8 @@ export function servedHTTPRoute(model: Model, route: HTTPRoute): Served {
   for (const rule of list(spec.rules)) {
     rule.matches ??= [{ path: { type: 'PathPrefix', value: '/' } }];
     for (const m of list(rule.matches)) {
-      const path = (m.path ??= {}) as Served;
+      m.path ??= {};
+      const path = m.path as Served;
       path.type ??= 'PathPrefix';
       path.value ??= '/';
       for (const h of [...list(m.headers), ...list(m.queryParams)]) h.type ??= 'Exact';

@@ -5,6 +5,7 @@ import type { Service } from '../api/types.ts';
 import { findPort, selectedPods } from '../controllers/endpointslices.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { formatPath, locate } from '../diagnostics.ts';
+import { envoyGatewayFile } from '../gateway/envoy.ts';
 import { builtInFile } from '../ingress/controller.ts';
 import { mapSelectorMatches } from '../labels.ts';
 import { type Message, message } from '../messages.ts';
@@ -44,7 +45,7 @@ export function routingWarnings(model: Model): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const service of model.services) {
     // The ingress controller's own objects are not the learner's to fix.
-    if (service.doc.file === builtInFile) continue;
+    if (service.doc.file === builtInFile || service.doc.file === envoyGatewayFile) continue;
     const selector = service.selector;
     if (!selector || service.type === 'ExternalName') continue;
     const name = service.metadata.name;

@@ -305,7 +305,10 @@ function cname(
  * controller would (docs/cli.md).
  */
 function viaIngress(model: Model, host: string): Resolution | null {
-  return viaIngressRule(model, host) ?? viaGateway(model, host);
+  // An Ingress host without a controller's address still resolves when a Gateway serves it.
+  const ingress = viaIngressRule(model, host);
+  if (ingress?.ok) return ingress;
+  return viaGateway(model, host) ?? ingress;
 }
 
 /**
