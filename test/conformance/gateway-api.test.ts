@@ -5,6 +5,7 @@
 // against the engine with Envoy Gateway as the controller: the status upstream
 // asserts, then each request and what upstream's CompareRoundTrip checks.
 import { describe, expect, it } from 'vitest';
+import type { Model } from '../../src/engine/index.ts';
 import {
   type Case,
   Cluster,
@@ -16,7 +17,6 @@ import {
   type StatusCheck,
   send,
 } from '../support/gateway-conformance.ts';
-import type { Model } from '../../src/engine/index.ts';
 
 function checkStatus(model: Model, checks: StatusCheck[] | undefined): string[] {
   return (checks ?? []).flatMap((c) =>

@@ -160,7 +160,11 @@ function gatewayAddress(model: Model, ref: string): string | null {
 }
 
 /** One request of a case, as Go's client sends it to the Gateway's address. */
-export function send(model: Model, c: Case, session = newSession(1, seededRandom)): TraceResult | string {
+export function send(
+  model: Model,
+  c: Case,
+  session = newSession(1, seededRandom),
+): TraceResult | string {
   const address = gatewayAddress(model, c.gateway);
   if (!address) return `Gateway ${c.gateway} has no address`;
   const r = c.request;
@@ -178,7 +182,9 @@ export function send(model: Model, c: Case, session = newSession(1, seededRandom
       method: r.method ?? 'GET',
       headers,
       resolve: new Map([[name, address]]),
-      answerHeaders: Object.entries(r.backendSetResponseHeaders ?? {}).map(([k, v]) => `${k}: ${v}`),
+      answerHeaders: Object.entries(r.backendSetResponseHeaders ?? {}).map(
+        ([k, v]) => `${k}: ${v}`,
+      ),
     },
     session,
   );
@@ -193,7 +199,9 @@ export function judge(c: Case, result: TraceResult): string[] {
   const wrong: string[] = [];
   const codes = e.statusCodes ?? [e.status ?? 200];
   if (!codes.includes(result.status ?? 0))
-    return [`status ${result.status} (${result.outcome}: ${result.reason}), expected ${codes.join('/')}`];
+    return [
+      `status ${result.status} (${result.outcome}: ${result.reason}), expected ${codes.join('/')}`,
+    ];
   const status = result.status ?? 0;
   if ([301, 302, 303, 307, 308].includes(status) && e.redirect !== undefined) {
     const location = result.response?.headers.location;
@@ -203,7 +211,8 @@ export function judge(c: Case, result: TraceResult): string[] {
     const want = e.redirect;
     const requested = c.request.scheme ?? 'http';
     if (scheme !== (want.scheme ?? requested)) wrong.push(`Location scheme ${scheme}`);
-    if (want.host !== undefined && url.hostname !== want.host) wrong.push(`Location host ${url.hostname}`);
+    if (want.host !== undefined && url.hostname !== want.host)
+      wrong.push(`Location host ${url.hostname}`);
     const path = want.path ?? c.request.path.split('?')[0];
     if (url.pathname !== path) wrong.push(`Location path ${url.pathname}, expected ${path}`);
     const defaults: Record<string, string> = { http: '80', https: '443' };
@@ -217,14 +226,21 @@ export function judge(c: Case, result: TraceResult): string[] {
   }
   if (status !== 200 && status !== 204) return wrong;
   const d = result.destination;
-  const answer = lower(result.response?.headers ?? lower(c.request.backendSetResponseHeaders ?? {}));
+  const answer = lower(
+    result.response?.headers ?? lower(c.request.backendSetResponseHeaders ?? {}),
+  );
   // Upstream expects an answer that has no echo body (path "" and namespace ""): the proxy's own.
   const fromProxy = e.namespace === '' && e.path === '';
   if (fromProxy !== (d === null))
-    return [fromProxy ? `reached backend ${d?.pod}, expected the proxy's own answer` : 'answered without reaching a backend'];
+    return [
+      fromProxy
+        ? `reached backend ${d?.pod}, expected the proxy's own answer`
+        : 'answered without reaching a backend',
+    ];
   wrong.push(...judgeResponseHeaders(e, answer));
   if (!d) return wrong;
-  if (e.backend && !d.pod.startsWith(e.backend)) wrong.push(`backend ${d.pod}, expected ${e.backend}`);
+  if (e.backend && !d.pod.startsWith(e.backend))
+    wrong.push(`backend ${d.pod}, expected ${e.backend}`);
   if (e.namespace !== undefined && d.namespace !== e.namespace)
     wrong.push(`namespace ${d.namespace}, expected ${e.namespace}`);
   const uri = d.path + (d.query ? `?${d.query}` : '');
@@ -234,13 +250,15 @@ export function judge(c: Case, result: TraceResult): string[] {
     if (e.path !== undefined && uri !== e.path) wrong.push(`path ${uri}, expected ${e.path}`);
     if (e.host && received.host !== e.host) wrong.push(`Host ${received.host}, expected ${e.host}`);
     for (const [name, value] of Object.entries(lower(e.headers ?? {})))
-      if (received[name] !== value) wrong.push(`header ${name}: ${received[name]}, expected ${value}`);
+      if (received[name] !== value)
+        wrong.push(`header ${name}: ${received[name]}, expected ${value}`);
     for (const name of e.absentHeaders ?? [])
       if (received[name.toLowerCase()] !== undefined) wrong.push(`header ${name} present`);
   } else {
     if (uri !== c.request.path) wrong.push(`path ${uri}, expected ${c.request.path} as sent`);
     for (const [name, value] of Object.entries(lower(c.request.headers ?? {})))
-      if (received[name] !== value) wrong.push(`header ${name}: ${received[name]}, expected ${value} as sent`);
+      if (received[name] !== value)
+        wrong.push(`header ${name}: ${received[name]}, expected ${value} as sent`);
     if (c.request.host && received.host !== c.request.host)
       wrong.push(`Host ${received.host}, expected ${c.request.host} as sent`);
   }
@@ -294,9 +312,13 @@ export function judgeWeights(model: Model, c: Case): string[] {
 
 function hasConditions(have: readonly Condition[], want: StatusCheck['conditions']): string[] {
   return (want ?? []).flatMap((w) =>
-    have.some((h) => h.type === w.type && h.status === w.status && (!w.reason || h.reason === w.reason))
+    have.some(
+      (h) => h.type === w.type && h.status === w.status && (!w.reason || h.reason === w.reason),
+    )
       ? []
-      : [`no ${w.type}=${w.status}${w.reason ? ` (${w.reason})` : ''}; has ${have.map((h) => `${h.type}=${h.status}(${h.reason})`).join(', ')}`],
+      : [
+          `no ${w.type}=${w.status}${w.reason ? ` (${w.reason})` : ''}; has ${have.map((h) => `${h.type}=${h.status}(${h.reason})`).join(', ')}`,
+        ],
   );
 }
 
@@ -315,29 +337,42 @@ export function judgeStatus(model: Model, check: StatusCheck): string[] {
     if (!g) return [`no Gateway ${ns}/${check.name}`];
     const wrong: string[] = [];
     if (check.addressAssigned && g.addresses.length === 0) wrong.push('no address');
-    if (check.zeroRoutes && g.listeners.some((l) => l.attachedRoutes > 0)) wrong.push('routes attached');
+    if (check.zeroRoutes && g.listeners.some((l) => l.attachedRoutes > 0))
+      wrong.push('routes attached');
     if (check.listenerCount !== undefined && g.listeners.length !== check.listenerCount)
       wrong.push(`${g.listeners.length} listeners`);
-    if (check.listener === undefined) return [...wrong, ...hasConditions(g.conditions, check.conditions)];
+    if (check.listener === undefined)
+      return [...wrong, ...hasConditions(g.conditions, check.conditions)];
     const l = g.listeners.find((x) => x.listener.name === check.listener);
     if (!l) return [...wrong, `no listener ${check.listener}`];
     if (check.attachedRoutes !== undefined && l.attachedRoutes !== check.attachedRoutes)
-      wrong.push(`listener ${check.listener}: ${l.attachedRoutes} attached routes, expected ${check.attachedRoutes}`);
+      wrong.push(
+        `listener ${check.listener}: ${l.attachedRoutes} attached routes, expected ${check.attachedRoutes}`,
+      );
     if (check.supportedKinds !== undefined) {
       if (check.supportedKinds.length === 0 && l.supportedKinds.length > 0)
-        wrong.push(`listener ${check.listener} supports ${l.supportedKinds.map((k) => k.kind).join(', ')}`);
+        wrong.push(
+          `listener ${check.listener} supports ${l.supportedKinds.map((k) => k.kind).join(', ')}`,
+        );
       for (const k of check.supportedKinds)
         if (!l.supportedKinds.some((s) => s.group === k.group && s.kind === k.kind))
           wrong.push(`listener ${check.listener} does not support ${k.kind}`);
     }
-    return [...wrong, ...hasConditions(l.conditions, check.conditions).map((w) => `listener ${check.listener}: ${w}`)];
+    return [
+      ...wrong,
+      ...hasConditions(l.conditions, check.conditions).map(
+        (w) => `listener ${check.listener}: ${w}`,
+      ),
+    ];
   }
   const r = state.routes.find(
     (x) => x.route.metadata.name === check.name && x.route.metadata.namespace === ns,
   );
   if (!r) return [`no HTTPRoute ${ns}/${check.name}`];
   if (check.noAcceptedParents)
-    return r.parents.some((p) => p.conditions.some((c) => c.type === 'Accepted' && c.status === 'True'))
+    return r.parents.some((p) =>
+      p.conditions.some((c) => c.type === 'Accepted' && c.status === 'True'),
+    )
       ? ['a parent accepted the route']
       : [];
   const want = check.parentRef;
@@ -349,7 +384,8 @@ export function judgeStatus(model: Model, check: StatusCheck): string[] {
         (want.sectionName === undefined || p.ref.sectionName === want.sectionName) &&
         (want.port === undefined || p.ref.port === want.port)),
   );
-  if (parents.length === 0) return [`HTTPRoute ${ns}/${check.name} has no status for parent ${want?.name}`];
+  if (parents.length === 0)
+    return [`HTTPRoute ${ns}/${check.name} has no status for parent ${want?.name}`];
   const failures = parents.map((p) => hasConditions(p.conditions, check.conditions));
   return failures.some((f) => f.length === 0) ? [] : (failures[0] ?? []);
 }
