@@ -30,6 +30,9 @@ export type {
 } from './gateway/types.ts';
 export { ingressEntry } from './ingress/entry.ts';
 export { ingressStatusAddresses, storedClassName } from './ingress/status.ts';
+export { convertToGateway, type GatewayConversion } from './ingress/to-gateway.ts';
+export { type ConversionDifference, conversionDifferences } from './ingress/to-gateway-check.ts';
+export { conversionOffers } from './ingress/to-gateway-offer.ts';
 export type { Ingress, IngressBackend, IngressClass, IngressPath } from './ingress/types.ts';
 export { type IptablesFormat, iptables, iptablesFormats } from './kubeproxy/iptables.ts';
 export { endpointChain, serviceChains, servicePortName } from './kubeproxy/names.ts';

@@ -35,10 +35,17 @@ export function attachDiagnostics(
       const text = d.explanation && say ? say(d.explanation) : d.message;
       const hint = d.hintMessage && say ? say(d.hintMessage) : d.hint;
       const lead = d.severity === 'error' ? t.apiserver : t.warning;
+      // An offer (convert this Ingress) is no problem: a hint, not a squiggle.
+      const offer = d.code === 'ConvertToGatewayAPI';
       return {
         severity:
-          d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-        message: `${lead}: ${text}${hint ? `\n${hint}` : ''}`,
+          d.severity === 'error'
+            ? monaco.MarkerSeverity.Error
+            : offer
+              ? monaco.MarkerSeverity.Hint
+              : monaco.MarkerSeverity.Warning,
+        // An offer's marker carries its own sentence, without a warning's lead.
+        message: offer ? text : `${lead}: ${text}${hint ? `\n${hint}` : ''}`,
         source: 'routelab',
         code: d.code,
         startLineNumber: line,

@@ -1,6 +1,6 @@
 // The engine off the main thread for the playground: one model per change of
 // the text or the request, and the scene the page draws from it.
-import { buildModel } from '../../engine/index.ts';
+import { buildModel, conversionOffers } from '../../engine/index.ts';
 import { pageWordsIn } from '../../i18n/engine/tables.ts';
 import { scene } from '../diagrams/scene.ts';
 import { serve } from '../worker/serve.ts';
@@ -10,7 +10,8 @@ import type { PlaygroundReply, PlaygroundRequest } from './protocol.ts';
 export const playgroundFile = 'playground.yaml';
 
 serve(({ text, request, node, lang }: PlaygroundRequest): PlaygroundReply => {
-  const model = buildModel([{ file: playgroundFile, text }]);
+  const files = [{ file: playgroundFile, text }];
+  const model = buildModel(files);
   const shown = scene(model, request, {
     node,
     maxRuleLines: 20_000,
@@ -22,7 +23,11 @@ serve(({ text, request, node, lang }: PlaygroundRequest): PlaygroundReply => {
     ...shown,
     topology: shown.topology,
     architecture: shown.architecture,
-    diagnostics: model.diagnostics.filter((d) => d.file === playgroundFile),
+    // Beside the engine's own, the offer to convert each Ingress to Gateway API (a quick fix).
+    diagnostics: [
+      ...model.diagnostics.filter((d) => d.file === playgroundFile),
+      ...conversionOffers(model, files, playgroundFile, pageWordsIn[lang].say),
+    ],
     choices: choicesOf(model),
     filledTo: shown.to !== request.to.trim() ? shown.to : '',
   };

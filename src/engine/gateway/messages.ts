@@ -69,6 +69,16 @@ export interface GatewayMessageParams {
     path: string;
     rewrittenTo: string | null;
   };
+  'convert.header': { ingress: string };
+  'convert.same': Record<string, never>;
+  'convert.differs': { request: string; before: string; after: string };
+  'offer.convert-gateway-title': Record<string, never>;
+  'offer.convert-gateway': { ingress: string };
+  'convert.annotation': { ingress: string; annotation: string };
+  'convert.no-class': { ingress: string };
+  'convert.resource-backend': { kind: string; name: string };
+  'convert.port-name': { service: string; port: string };
+  'convert.implementation-specific': { path: string };
   'warning.gateway-class-missing': { gateway: string; gatewayClass: string };
   'warning.gateway-class-foreign': { gatewayClass: string; controller: string };
   'warning.gateway-no-controller': { gatewayClass: string };

@@ -70,6 +70,25 @@ export const gatewayEn: Pick<MessageTable, keyof GatewayMessageParams> = {
     `container ${p.container} accepts port ${p.port}: HTTP request for ${p.host}${p.path} from Envoy, the client being ${p.client}`,
   'gateway.delivered': (p) =>
     `Gateway ${ref(p.gateway)} routed ${p.path} by ${rule(p.rule)} to Service ${ref(p.service)} port ${p.port}, Pod ${p.pod}${p.rewrittenTo ? `, path rewritten to ${p.rewrittenTo}` : ''}`,
+  'convert.header': (p) =>
+    `Ingress ${p.ingress} converted to Gateway API as ingress2gateway converts it, on Envoy Gateway's class; routelab sent the same requests before and after`,
+  'convert.same': () => 'every request checked is answered alike before and after the conversion',
+  'convert.differs': (p) =>
+    `answered differently: ${p.request}: before ${p.before}, after ${p.after}`,
+  'offer.convert-gateway-title': () =>
+    'Convert this Ingress to Gateway API (Gateway and HTTPRoute)',
+  'offer.convert-gateway': (p) =>
+    `Ingress ${p.ingress} can be converted to Gateway API: the quick fix writes the Gateway and HTTPRoutes and says what changes`,
+  'convert.annotation': (p) =>
+    `Ingress ${p.ingress}: ${p.annotation} is not carried over; Gateway API has no annotations (a rewrite becomes a URLRewrite filter, a redirect a RequestRedirect filter)`,
+  'convert.no-class': (p) =>
+    `Ingress ${p.ingress} names no class, so its routes get no parentRefs and attach to no Gateway`,
+  'convert.resource-backend': (p) =>
+    `the backend ${p.kind} ${p.name} is not a Service: it is not carried over`,
+  'convert.port-name': (p) =>
+    `Service ${p.service} has no port named ${p.port}: that backend is not carried over`,
+  'convert.implementation-specific': (p) =>
+    `path ${p.path} has pathType ImplementationSpecific; it becomes PathPrefix, which ingress-nginx's reading of it (a prefix, or a regex with use-regex) may not match`,
   'warning.gateway-class-missing': (p) =>
     `Gateway ${p.gateway} names GatewayClass ${p.gatewayClass}, which does not exist: no controller takes the Gateway, so nothing listens for it`,
   'warning.gateway-class-foreign': (p) =>

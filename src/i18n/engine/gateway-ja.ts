@@ -72,6 +72,25 @@ export const gatewayJa: Pick<MessageTable, keyof GatewayMessageParams> = {
     `コンテナー ${p.container} がポート ${p.port} で受け付けます。Envoy からの ${p.host}${p.path} への HTTP リクエストで、クライアントは ${p.client} です`,
   'gateway.delivered': (p) =>
     `Gateway ${ref(p.gateway)} が ${p.path} を ${rule(p.rule)} で Service ${ref(p.service)} のポート ${p.port}、Pod ${p.pod} へ届けました${p.rewrittenTo ? `（パスは ${p.rewrittenTo} に書き換え）` : ''}`,
+  'convert.header': (p) =>
+    `Ingress ${p.ingress} を ingress2gateway と同じやり方で Gateway API に変換しました（クラスは Envoy Gateway のもの）。routelab が変換の前後で同じリクエストを送って確かめています`,
+  'convert.same': () => '確かめたリクエストは、変換の前後ですべて同じように答えられます',
+  'convert.differs': (p) =>
+    `答えが変わるリクエスト：${p.request}：変換前は ${p.before}、変換後は ${p.after}`,
+  'offer.convert-gateway-title': () =>
+    'この Ingress を Gateway API（Gateway と HTTPRoute）に変換する',
+  'offer.convert-gateway': (p) =>
+    `Ingress ${p.ingress} は Gateway API に変換できます。クイックフィックスが Gateway と HTTPRoute を書き、何が変わるかを示します`,
+  'convert.annotation': (p) =>
+    `Ingress ${p.ingress} の ${p.annotation} は引き継がれません。Gateway API にはアノテーションがありません（書き換えは URLRewrite フィルター、リダイレクトは RequestRedirect フィルターになります）`,
+  'convert.no-class': (p) =>
+    `Ingress ${p.ingress} にはクラスの指定がないので、そのルートには parentRefs がなく、どの Gateway にもアタッチされません`,
+  'convert.resource-backend': (p) =>
+    `バックエンドの ${p.kind} ${p.name} は Service ではないので、引き継がれません`,
+  'convert.port-name': (p) =>
+    `Service ${p.service} には ${p.port} という名前のポートがないので、このバックエンドは引き継がれません`,
+  'convert.implementation-specific': (p) =>
+    `パス ${p.path} の pathType は ImplementationSpecific です。PathPrefix になりますが、ingress-nginx の解釈（前方一致、use-regex なら正規表現）と一致しないことがあります`,
   'warning.gateway-class-missing': (p) =>
     `Gateway ${p.gateway} は存在しない GatewayClass ${p.gatewayClass} を指定しています。どのコントローラーもこの Gateway を引き受けないので、何も待ち受けません`,
   'warning.gateway-class-foreign': (p) =>
