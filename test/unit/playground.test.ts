@@ -1,6 +1,8 @@
 // The playground's pure parts: fault switches that edit the Cluster document
 // (and what the engine then does with it), share links that survive a round
 // trip and refuse anything tampered with, and the request builder's choices.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scene } from '../../src/components/diagrams/scene.ts';
 import { choicesOf } from '../../src/components/playground/choices.ts';
@@ -15,13 +17,21 @@ import {
 } from '../../src/components/playground/share.ts';
 import { emptyState } from '../../src/components/playground/state.ts';
 import { readScenario } from '../../src/course/read.ts';
-import { buildModel, trace } from '../../src/engine/index.ts';
+import { buildModel, gatewayAPIOf, trace } from '../../src/engine/index.ts';
 import { engineWordsIn, pageWordsIn } from '../../src/i18n/engine/tables.ts';
 
 const scenario = (name: string) => readScenario(name);
 const nodePort = scenario('service-nodeport.yaml');
 const model = (text: string) => buildModel([{ file: 'playground.yaml', text }]);
 const nodes = ['node-1', 'node-2', 'node-3'];
+const gatewayFixture = join(
+  import.meta.dirname,
+  '..',
+  'conformance',
+  'fixtures',
+  'kubectl',
+  'gateway.yaml',
+);
 const switched = (text: string, fault: Parameters<typeof applyFault>[1]) => {
   const result = applyFault(text, fault, nodes);
   if ('error' in result) throw new Error(result.error);
@@ -86,6 +96,37 @@ describe('fault switches', () => {
     const svc = nodePorted.services.find((s) => s.metadata.namespace === 'ingress-nginx');
     expect(svc?.type).toBe('NodePort');
     expect(choicesOf(nodePorted).cluster.ingress).toBe('NodePort');
+  });
+
+  it('taking Envoy Gateway away leaves the Gateway unaccepted and its host unresolved, and back', () => {
+    const text = readFileSync(gatewayFixture, 'utf8');
+    const gone = model(switched(text, { kind: 'gatewayController', installed: false }));
+    expect(choicesOf(gone).cluster.gatewayController).toBe(false);
+    expect(gatewayAPIOf(gone).gateways[0]?.conditions[0]).toMatchObject({
+      status: 'Unknown',
+      reason: 'Pending',
+    });
+    expect(trace(gone, { from: 'external', to: 'http://myapp.example.com/a' }).outcome).toBe(
+      'dns-error',
+    );
+    const back = switched(switched(text, { kind: 'gatewayController', installed: false }), {
+      kind: 'gatewayController',
+      installed: true,
+    });
+    expect(trace(model(back), { from: 'external', to: 'http://myapp.example.com/a' }).outcome).toBe(
+      'delivered',
+    );
+  });
+
+  it('a GatewayClass naming another controller: only its controllerName changes, and nothing routes', () => {
+    const text = readFileSync(gatewayFixture, 'utf8');
+    const foreign = switched(text, { kind: 'gatewayClass', name: 'eg', accepted: false });
+    const changed = foreign.split('\n').filter((l, i) => l !== text.split('\n')[i]);
+    expect(changed).toEqual([expect.stringContaining('controllerName: example.com/not-installed')]);
+    const m = model(foreign);
+    expect(choicesOf(m).gatewayClasses).toEqual([{ name: 'eg', ours: false }]);
+    expect(gatewayAPIOf(m).classes[0]?.conditions[0]?.reason).toBe('Pending');
+    expect(switched(foreign, { kind: 'gatewayClass', name: 'eg', accepted: true })).toBe(text);
   });
 
   it('refuses to rewrite a Cluster document that is not valid YAML', () => {

@@ -17,8 +17,16 @@ export interface Choices {
     loadBalancer: 'cloud' | 'none';
     ingress: 'LoadBalancer' | 'NodePort' | 'None' | 'absent';
     networkPolicy: 'enforced' | 'ignored';
+    /** Whether Envoy Gateway is installed (spec.gatewayController). */
+    gatewayController: boolean;
   };
+  /** Each GatewayClass, and whether it names Envoy Gateway's controller. */
+  gatewayClasses: { name: string; ours: boolean }[];
 }
+
+const envoyGatewayController = 'gateway.envoyproxy.io/gatewayclass-controller';
+/** The controllers' own namespaces: their Pods are not the learner's to switch. */
+const controllerNamespaces = new Set(['ingress-nginx', 'envoy-gateway-system']);
 
 /** Namespaces of the control plane's own: no app of the learner's runs there. */
 const systemNamespaces = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
@@ -60,6 +68,10 @@ export function choicesOf(model: Model): Choices {
       );
 
   const targets: string[] = [];
+  // Each route's hostnames (a wildcard's as www.), served on a Gateway's listeners.
+  for (const route of model.httpRoutes)
+    for (const host of route.hostnames)
+      targets.push(url('http', host.replace(/^\*\./, 'www.'), 80));
   for (const ingress of model.ingresses) {
     const tls = new Set(ingress.tls.flatMap((t) => t.hosts));
     for (const rule of ingress.rules)
@@ -105,7 +117,7 @@ export function choicesOf(model: Model): Choices {
     targets: [...new Set(targets)].slice(0, limit),
     nodes: model.nodes.map((n) => ({ name: n.name, kubeProxy: n.kubeProxy, ready: n.ready })),
     pods: model.pods
-      .filter((p) => p.metadata.namespace !== 'ingress-nginx')
+      .filter((p) => !controllerNamespaces.has(p.metadata.namespace))
       .map((p) => ({ name: p.metadata.name, ready: p.ready, running: p.phase === 'Running' }))
       .slice(0, limit),
     namespaces: namespacesOf(model),
@@ -118,6 +130,11 @@ export function choicesOf(model: Model): Choices {
           : ingressService
             ? model.cluster.ingressControllerService
             : 'None',
+      gatewayController: model.cluster.gatewayController === 'envoy-gateway',
     },
+    gatewayClasses: model.gatewayClasses.map((c) => ({
+      name: c.metadata.name,
+      ours: c.controllerName === envoyGatewayController,
+    })),
   };
 }

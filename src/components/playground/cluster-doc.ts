@@ -14,6 +14,8 @@ export type Fault =
   | { kind: 'loadBalancer'; provider: 'cloud' | 'none' }
   | { kind: 'ingressController'; exposure: 'LoadBalancer' | 'NodePort' | 'None' | 'absent' }
   | { kind: 'networkPolicy'; enforced: boolean }
+  | { kind: 'gatewayController'; installed: boolean }
+  | { kind: 'gatewayClass'; name: string; accepted: boolean }
   | { kind: 'defaultDeny'; namespace: string; on: boolean };
 
 const isCluster = (text: string) =>
@@ -36,6 +38,7 @@ export function applyFault(
 ): { text: string } | { error: string } {
   if (fault.kind === 'defaultDeny')
     return { text: switchDefaultDeny(text, fault.namespace, fault.on) };
+  if (fault.kind === 'gatewayClass') return switchGatewayClass(text, fault.name, fault.accepted);
   const lines = text.split('\n');
   const span = documents(lines).find((s) => isCluster(lines.slice(s.from, s.to).join('\n')));
   let doc: Obj = { apiVersion: 'routelab.dev/v1alpha1', kind: 'Cluster', spec: {} };
@@ -109,7 +112,48 @@ function edit(spec: Obj, fault: Fault, nodes: string[]): string | null {
       if (fault.enforced) delete spec.networkPolicy;
       else spec.networkPolicy = 'ignored';
       return null;
+    case 'gatewayController':
+      // Envoy Gateway is the default: installed again, the field goes away.
+      if (fault.installed) delete spec.gatewayController;
+      else spec.gatewayController = 'none';
+      return null;
     case 'defaultDeny':
-      return 'a default deny is a NetworkPolicy, not a field of the Cluster document';
+    case 'gatewayClass':
+      return 'this switch edits a manifest, not the Cluster document';
   }
+}
+
+/** A controller no cluster here runs: a class naming it is accepted by nobody. */
+export const otherController = 'example.com/not-installed';
+
+/**
+ * A GatewayClass accepted or not: its spec.controllerName line names Envoy
+ * Gateway's controller or one that is not installed. Only that line changes.
+ */
+function switchGatewayClass(
+  text: string,
+  name: string,
+  accepted: boolean,
+): { text: string } | { error: string } {
+  const lines = text.split('\n');
+  for (const span of documents(lines)) {
+    let doc: unknown;
+    try {
+      doc = load(lines.slice(span.from, span.to).join('\n'));
+    } catch {
+      continue;
+    }
+    if (!isObj(doc) || doc.kind !== 'GatewayClass') continue;
+    if (!isObj(doc.metadata) || doc.metadata.name !== name) continue;
+    const at = lines.slice(span.from, span.to).findIndex((l) => /controllerName:/.test(l));
+    if (at < 0) return { error: `GatewayClass ${name} has no controllerName line` };
+    const controller = accepted ? 'gateway.envoyproxy.io/gatewayclass-controller' : otherController;
+    const line = lines[span.from + at] ?? '';
+    lines[span.from + at] = line.replace(
+      /(controllerName:\s*)("[^"]*"|'[^']*'|[^,}\s#]+)/,
+      `$1${controller}`,
+    );
+    return { text: lines.join('\n') };
+  }
+  return { error: `no GatewayClass named ${name} in the text` };
 }

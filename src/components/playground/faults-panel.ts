@@ -44,6 +44,7 @@ export class FaultsPanel {
       choices.nodes.map((n) => n.name),
       choices.pods.map((p) => p.name),
       choices.namespaces.map((n) => n.name),
+      choices.gatewayClasses.map((c) => c.name),
     ]);
     if (key !== this.key) this.build(choices, key);
     for (const n of choices.nodes) {
@@ -54,6 +55,8 @@ export class FaultsPanel {
     for (const n of choices.namespaces) this.set(`deny/${n.name}`, n.defaultDeny);
     this.set('lb', choices.cluster.loadBalancer === 'cloud');
     this.set('netpol', choices.cluster.networkPolicy === 'enforced');
+    this.set('gateway', choices.cluster.gatewayController);
+    for (const c of choices.gatewayClasses) this.set(`class/${c.name}`, c.ours);
     const ingress = this.inputs.get('ingress');
     if (ingress) ingress.value = choices.cluster.ingress;
   }
@@ -80,6 +83,30 @@ export class FaultsPanel {
       list.append(li);
     }
     return list;
+  }
+
+  /** Envoy Gateway installed or not, and each GatewayClass accepted by it or naming another controller. */
+  private gatewaySwitches(choices: Choices): HTMLElement {
+    const p = document.createElement('p');
+    const installed = checkbox(
+      this.t.gatewayController,
+      true,
+      (on) => ({ kind: 'gatewayController', installed: on }),
+      this.onFault,
+    );
+    this.inputs.set('gateway', installed.input);
+    p.append(installed.wrap);
+    for (const c of choices.gatewayClasses) {
+      const box = checkbox(
+        this.t.gatewayClassAccepted(c.name),
+        c.ours,
+        (on) => ({ kind: 'gatewayClass', name: c.name, accepted: on }),
+        this.onFault,
+      );
+      this.inputs.set(`class/${c.name}`, box.input);
+      p.append(' ', box.wrap);
+    }
+    return p;
   }
 
   private build(choices: Choices, key: string) {
@@ -157,6 +184,6 @@ export class FaultsPanel {
     ingressLabel.append(`${t.ingress} `, select);
     const cluster = document.createElement('p');
     cluster.append(lb.wrap, ' ', ingressLabel, ' ', netpol.wrap);
-    this.root.replaceChildren(nodes, pods, namespaces, cluster);
+    this.root.replaceChildren(nodes, pods, namespaces, cluster, this.gatewaySwitches(choices));
   }
 }

@@ -117,6 +117,8 @@ export const en: PartialTable<UiMessages> = {
     ingress: 'Ingress controller',
     defaultDeny: (namespace) => `Default deny in namespace ${namespace}`,
     networkPolicyEnforced: 'A CNI that enforces NetworkPolicy (such as Calico or Cilium)',
+    gatewayController: 'Envoy Gateway installed (the Gateway API controller)',
+    gatewayClassAccepted: (name) => `GatewayClass ${name} names Envoy Gateway’s controller`,
     ingressOptions: {
       LoadBalancer: 'ingress-nginx (exposed by a LoadBalancer)',
       NodePort: 'ingress-nginx (exposed by a NodePort)',
