@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { z } from 'zod/v4';
 import { locales } from '../i18n/locales.ts';
+import { referenceAnswers } from './exercises/equivalent.ts';
 import { parseExercise, schemaErrors } from './exercises/load.ts';
 import {
   bilingual,
@@ -65,7 +66,8 @@ function withReferences(source: ExerciseSource, root: string): ExerciseSource {
       throw new Error(
         `${source.id}/meta.yaml: check ${c.id} refers to exercise ${c.reference.exercise}, which has no solution.yaml`,
       );
-    return { ...c, reference: { ...c.reference, manifests: readFileSync(file, 'utf8') } };
+    const answers = referenceAnswers(c, readFileSync(file, 'utf8'));
+    return { ...c, reference: { ...c.reference, answers } };
   });
   return { ...source, checks };
 }

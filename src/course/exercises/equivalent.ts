@@ -2,7 +2,9 @@
 // exercise's solution does (the reference, on the default cluster), compared
 // field by field. A migration is right when nothing a client can see changed,
 // whatever the new manifests look like; the first request answered
-// differently says how, in the learner's language.
+// differently says how, in the learner's language. The reference's answers
+// are worked out when the course is read, so a page (an exam's too) carries
+// the answers, not the other exercise's solution.
 import {
   buildModel,
   defaultSeed,
@@ -12,21 +14,26 @@ import {
 } from '../../engine/index.ts';
 import { outcomeText, reasonIn, say } from './explain.ts';
 import { fill } from './placeholders.ts';
-import type { Check, Locale, RequestSpec } from './schema.ts';
+import type { Answer, Check, Locale, RequestSpec } from './schema.ts';
 
 type Equivalent = Extract<Check, { kind: 'equivalent' }>;
 
-const references = new Map<string, Model>();
+/** One answer as the check compares it. */
+export function answerOf(result: TraceResult): Answer {
+  const d = result.destination;
+  return {
+    outcome: result.outcome,
+    status: result.status,
+    app: d ? (d.labels.app ?? d.workload) : null,
+    port: d?.port ?? null,
+    path: d?.path ?? null,
+  };
+}
 
-/** The reference's cluster, built once per manifests text. */
-function referenceModel(manifests: string): Model {
-  let model = references.get(manifests);
-  if (!model) {
-    model = buildModel([{ file: 'reference.yaml', text: manifests }]);
-    if (references.size > 8) references.clear();
-    references.set(manifests, model);
-  }
-  return model;
+/** The reference's answers: its solution on the default cluster, each request sent by way of the ingress controller. */
+export function referenceAnswers(check: Equivalent, manifests: string): Answer[] {
+  const model = buildModel([{ file: 'reference.yaml', text: manifests }]);
+  return check.requests.map((spec) => answerOf(send(model, spec, 'ingressEntry')));
 }
 
 function send(model: Model, spec: RequestSpec, entry: string): TraceResult {
@@ -44,33 +51,16 @@ function send(model: Model, spec: RequestSpec, entry: string): TraceResult {
   );
 }
 
-function field(result: TraceResult, name: Equivalent['compare'][number]): unknown {
-  const d = result.destination;
-  switch (name) {
-    case 'outcome':
-      return result.outcome;
-    case 'status':
-      return result.status;
-    case 'app':
-      return d ? (d.labels.app ?? d.workload) : null;
-    case 'port':
-      return d?.port ?? null;
-    case 'path':
-      return d?.path ?? null;
-  }
-}
-
 /** One answer as a clause: where it arrived, or how it ended. */
-function answer(result: TraceResult, locale: Locale): string {
-  const d = result.destination;
-  if (result.outcome === 'delivered' && d)
+function clause(a: Answer, locale: Locale): string {
+  if (a.outcome === 'delivered' && a.app !== null)
     return say(
       locale,
-      `${d.labels.app ?? d.workload} の ${d.port} 番にパス ${d.path} で届きます`,
-      `reaches ${d.labels.app ?? d.workload} on port ${d.port} with path ${d.path}`,
+      `${a.app} の ${a.port} 番にパス ${a.path} で届きます`,
+      `reaches ${a.app} on port ${a.port} with path ${a.path}`,
     );
-  const how = outcomeText[result.outcome] ?? { ja: result.outcome, en: result.outcome };
-  const code = result.status;
+  const how = outcomeText[a.outcome] ?? { ja: a.outcome, en: a.outcome };
+  const code = a.status;
   return say(
     locale,
     `${how.ja}${code !== null ? `（${code}）` : ''}`,
@@ -87,11 +77,13 @@ function requestText(spec: RequestSpec): string {
 
 /** Why the submission is not equivalent, or "" when every request is answered alike. */
 export function notEquivalent(check: Equivalent, model: Model, locale: Locale): string {
-  const reference = referenceModel(check.reference.manifests ?? '');
   const by = check.reference.exercise;
-  for (const spec of check.requests) {
-    const theirs = send(reference, spec, 'ingressEntry');
+  for (const [i, spec] of check.requests.entries()) {
+    const theirs = check.reference.answers?.[i];
+    if (!theirs)
+      throw new Error(`check ${check.id}: the reader gave no reference answer for request ${i}`);
     const ours = send(model, spec, check.via === 'gateway' ? 'gatewayEntry' : 'ingressEntry');
+    const mine = answerOf(ours);
     const request = requestText(spec);
     if (
       check.via === 'gateway' &&
@@ -104,14 +96,12 @@ export function notEquivalent(check: Equivalent, model: Model, locale: Locale): 
         `${request} は Gateway を通りませんでした（${reasonIn(ours, 'ja')}）`,
         `${request} did not go through a Gateway (${reasonIn(ours, 'en')})`,
       );
-    const differs = check.compare.filter(
-      (f) => JSON.stringify(field(theirs, f)) !== JSON.stringify(field(ours, f)),
-    );
+    const differs = check.compare.filter((f) => theirs[f] !== mine[f]);
     if (differs.length === 0) continue;
     return say(
       locale,
-      `${request} に、${by} の解答は「${answer(theirs, 'ja')}」と答えますが、この回答では「${answer(ours, 'ja')}」（${differs.join('、')} が違います）。${reasonIn(ours, 'ja')}`,
-      `${request}: the solution of ${by} ${answer(theirs, 'en')}, but this answer ${answer(ours, 'en')} (${differs.join(', ')} differ). ${reasonIn(ours, 'en')}`,
+      `${request} に、${by} の解答は「${clause(theirs, 'ja')}」と答えますが、この回答では「${clause(mine, 'ja')}」（${differs.join('、')} が違います）。${reasonIn(ours, 'ja')}`,
+      `${request}: the solution of ${by} ${clause(theirs, 'en')}, but this answer ${clause(mine, 'en')} (${differs.join(', ')} differ). ${reasonIn(ours, 'en')}`,
     );
   }
   return '';

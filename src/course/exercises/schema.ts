@@ -61,6 +61,18 @@ const checkBase = { id: z.string().regex(/^[a-z0-9-]+$/), title: bilingual };
 
 /** What an `equivalent` check compares of two answers to the same request. */
 export const comparedFields = ['outcome', 'status', 'app', 'port', 'path'] as const;
+
+/** One answer to a request, as an `equivalent` check compares it. */
+const answer = z
+  .object({
+    outcome: z.string(),
+    status: z.number().int().nullable(),
+    app: z.string().nullable(),
+    port: z.number().int().nullable(),
+    path: z.string().nullable(),
+  })
+  .strict();
+export type Answer = z.infer<typeof answer>;
 const check = z.discriminatedUnion('kind', [
   z.object({ ...checkBase, kind: z.literal('valid') }).strict(),
   z.object({ ...checkBase, kind: z.literal('request'), request, expect: expectation }).strict(),
@@ -79,8 +91,12 @@ const check = z.discriminatedUnion('kind', [
       reference: z
         .object({
           exercise: z.string().regex(exerciseIdPattern),
-          /** Filled in by the reader (src/course/read.ts) from the exercise's solution.yaml. */
-          manifests: z.string().optional(),
+          /**
+           * The reference's answer to each request, filled in by the reader
+           * (src/course/read.ts) from the exercise's solution: a page carries
+           * what the solution answers, never the solution.
+           */
+          answers: z.array(answer).optional(),
         })
         .strict(),
       via: z.literal('gateway').optional(),
