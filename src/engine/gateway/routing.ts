@@ -6,14 +6,13 @@
 // inside one, orders the routes' matches as internal/gatewayapi/sort.go does:
 // Exact, then RegularExpression, then PathPrefix; then longer paths; then more
 // header matches (a method match is one, ":method"), more of them exact; then
-// more query matches, more of them exact; then the IR names
-// ("httproute/ns/name/rule/R/match/M/host") in string order.
+// more query matches, more of them exact; ties keep the routes' creation order.
 
 import type { Model } from '../model/types.ts';
 import { specificity } from './hostnames.ts';
 import type { GatewayState, ListenerState, RouteState } from './status.ts';
 import { gatewayAPIOf } from './status.ts';
-import type { HTTPRoute, HTTPRouteMatch, HTTPRouteRule, ValueMatch } from './types.ts';
+import type { HTTPRouteMatch, HTTPRouteRule, ValueMatch } from './types.ts';
 
 export interface GatewayRequest {
   /** The port the client connected to on the Gateway (a listener port). */
@@ -125,8 +124,25 @@ function pathCount(match: HTTPRouteMatch): number {
   return match.path.type === 'PathPrefix' && v !== '/' ? v.replace(/\/+$/, '').length : v.length;
 }
 
-function irName(route: HTTPRoute, entry: Omit<Entry, 'route'>): string {
-  return `httproute/${route.metadata.namespace}/${route.metadata.name}/rule/${entry.ruleIndex}/match/${entry.matchIndex}/${entry.hostname}`;
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Envoy Gateway's order of routes before its stable precedence sort (the
+ * provider's resource Sort(): creationTimestamp, then namespace, then name),
+ * then each route's rules and matches as written. Manifests applied together
+ * are created in the same second, so without a written creationTimestamp
+ * (a dump's) namespace and name decide, as the specification says.
+ */
+function creationOrder(a: Entry, b: Entry): number {
+  const ra = a.route.route.metadata;
+  const rb = b.route.route.metadata;
+  return (
+    order(ra.creationTimestamp, rb.creationTimestamp) ||
+    order(ra.namespace, rb.namespace) ||
+    order(ra.name, rb.name) ||
+    a.ruleIndex - b.ruleIndex ||
+    a.matchIndex - b.matchIndex
+  );
 }
 
 /** Negative when `a` is tried before `b`. */
@@ -143,10 +159,7 @@ export function precedence(a: Entry, b: Entry): number {
     exact(b.match.queryParams) - exact(a.match.queryParams),
   ];
   const first = keys.find((k) => k !== 0);
-  if (first !== undefined) return first;
-  const an = irName(a.route.route, a);
-  const bn = irName(b.route.route, b);
-  return an < bn ? -1 : an > bn ? 1 : 0;
+  return first ?? creationOrder(a, b);
 }
 
 /** Every route match served on a listener, with the hostname it is served under. */
