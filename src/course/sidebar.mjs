@@ -14,6 +14,7 @@ export const chapterSlugs = [
   'chapters/ingress',
   'chapters/ingress-controller',
   'chapters/summary',
+  'chapters/gateway-api',
 ];
 
 /** @type {import('@astrojs/starlight/types').StarlightUserConfig['sidebar']} */

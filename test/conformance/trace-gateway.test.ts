@@ -88,6 +88,7 @@ describe('trace --json through a Gateway (docs/cli.md, Gateway API)', { timeout:
           path: { type: 'PathPrefix', value: '/api' },
           headers: [{ type: 'Exact', name: 'X-Version', value: '2' }],
         },
+        backendRefs: [{ name: 'api', namespace: 'default', port: 8080, weight: 1 }],
       },
     });
     const gatewayHops = json.hops.filter((h: { kind: string }) => h.kind === 'gateway');

@@ -213,12 +213,13 @@ describe('routelab grade on a Node without type stripping (Node 20 and early 22)
 });
 
 describe('routelab exercises', { timeout: 60_000 }, () => {
-  it('lists the 15 course exercises in chapter order, as text and JSON', () => {
+  it('lists the 19 course exercises in chapter order, as text and JSON', () => {
     const text = routelab(['exercises']);
     expect(text.code).toBe(0);
-    expect(text.stdout.trim().split('\n')).toHaveLength(15);
+    expect(text.stdout.trim().split('\n')).toHaveLength(19);
     const { exercises } = JSON.parse(routelab(['exercises', '--json']).stdout);
-    expect(exercises).toHaveLength(15);
+    expect(exercises).toHaveLength(19);
+    expect(exercises.at(-1)).toMatchObject({ id: 'gateway-route-not-attached', chapter: 9 });
     expect(exercises[0]).toMatchObject({ id: 'architecture-components', chapter: 1 });
     const chapters = exercises.map((e: { chapter: number }) => e.chapter);
     expect(chapters).toEqual([...chapters].sort((a, b) => a - b));

@@ -50,6 +50,25 @@ function namespacesOf(model: Model): Choices['namespaces'] {
     .slice(0, limit);
 }
 
+/** The hosts a request from outside names: each route's hostnames (a wildcard's as www.), each Ingress rule's host and path. */
+function hostTargets(model: Model): string[] {
+  const targets: string[] = [];
+  for (const route of model.httpRoutes)
+    for (const host of route.hostnames)
+      targets.push(url('http', host.replace(/^\*\./, 'www.'), 80));
+  for (const ingress of model.ingresses) {
+    const tls = new Set(ingress.tls.flatMap((t) => t.hosts));
+    for (const rule of ingress.rules)
+      for (const path of rule.paths ?? []) {
+        if (!rule.host) continue;
+        const p = path.path || '/';
+        targets.push(url('http', rule.host, 80, p));
+        if (tls.has(rule.host)) targets.push(url('https', rule.host, 443, p));
+      }
+  }
+  return targets;
+}
+
 export function choicesOf(model: Model): Choices {
   const sources = ['external', ...model.nodes.map((n) => `node/${n.name}`)];
   for (const w of model.workloads)
@@ -67,21 +86,7 @@ export function choicesOf(model: Model): Choices {
           : `pod/${p.metadata.namespace}/${p.metadata.name}`,
       );
 
-  const targets: string[] = [];
-  // Each route's hostnames (a wildcard's as www.), served on a Gateway's listeners.
-  for (const route of model.httpRoutes)
-    for (const host of route.hostnames)
-      targets.push(url('http', host.replace(/^\*\./, 'www.'), 80));
-  for (const ingress of model.ingresses) {
-    const tls = new Set(ingress.tls.flatMap((t) => t.hosts));
-    for (const rule of ingress.rules)
-      for (const path of rule.paths ?? []) {
-        if (!rule.host) continue;
-        const p = path.path || '/';
-        targets.push(url('http', rule.host, 80, p));
-        if (tls.has(rule.host)) targets.push(url('https', rule.host, 443, p));
-      }
-  }
+  const targets = hostTargets(model);
   // The learner's own Services before the ingress controller's.
   const services = [...model.services].sort(
     (a, b) =>

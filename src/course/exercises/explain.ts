@@ -157,13 +157,42 @@ function policiesLetThrough(
 }
 
 /** Where the request went: its status, Service, Pod, port and the source address the Pod saw. */
+/** The weight a Gateway rule gives a Service, as a share of its requests. */
+function shareProblems(expect: Expectation, result: TraceResult, locale: Locale): string[] {
+  const want = expect.weightShare;
+  if (!want) return [];
+  const refs = result.gateway?.route?.backendRefs ?? [];
+  const total = refs.reduce((sum, b) => sum + b.weight, 0);
+  const mine = refs.filter((b) => b.name === want.service).reduce((sum, b) => sum + b.weight, 0);
+  const share = total > 0 ? mine / total : 0;
+  if (share >= want.min && share <= want.max) return [];
+  const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
+  const range = `${pct(want.min)}–${pct(want.max)}`;
+  if (!result.gateway?.route)
+    return [
+      say(
+        locale,
+        `Gateway のルールで Service ${want.service} に ${range} を振り分けるはずが、リクエストはどのルートにも一致しませんでした`,
+        `a Gateway rule should give Service ${want.service} ${range} of its requests, but the request matched no route`,
+      ),
+    ];
+  const weights = refs.map((b) => `${b.name}=${b.weight}`).join(', ') || '—';
+  return [
+    say(
+      locale,
+      `一致したルールの重み（${weights}）では Service ${want.service} に ${pct(share)} が行きます。${range} のはずです`,
+      `the matched rule’s weights (${weights}) give Service ${want.service} ${pct(share)} of its requests; it should be ${range}`,
+    ),
+  ];
+}
+
 function routeProblems(
   model: Model,
   expect: Expectation,
   result: TraceResult,
   locale: Locale,
 ): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...shareProblems(expect, result, locale)];
   if (expect.status !== undefined && result.status !== expect.status)
     problems.push(
       say(

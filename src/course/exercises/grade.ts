@@ -67,6 +67,13 @@ function related(model: Model, names: (string | undefined)[]): Diagnostic[] {
   );
 }
 
+/** The HTTPRoutes that name a request's host: their warnings say why a route does not take it. */
+function routesNaming(model: Model, to: string): string[] {
+  const host = /^https?:\/\/([^/:?#]+)/i.exec(to)?.[1]?.toLowerCase();
+  if (!host) return [];
+  return model.httpRoutes.filter((r) => r.hostnames.includes(host)).map((r) => r.metadata.name);
+}
+
 /** Warnings as sentences in the learner's language; one the engine has no words for stays English. */
 function warningSentences(warnings: Diagnostic[], locale: Locale) {
   const english = warnings.filter((d) => !d.explanation).map((d) => sentence(d.message));
@@ -232,7 +239,13 @@ function checkRequest(
     for (const { node, result } of runs) {
       const wrong = mismatch(model, check.expect, result, locale);
       if (!wrong) continue;
-      const names = [check.expect.service, result.service?.name, result.ingress?.name];
+      const names = [
+        check.expect.service,
+        result.service?.name,
+        result.ingress?.name,
+        result.gateway?.route?.name,
+        ...routesNaming(model, result.request.to),
+      ];
       const extra = warningSentences(related(model, names).slice(0, 2), locale);
       const where = node ? say(locale, `${node} に送ると、`, `Sent to ${node}: `) : '';
       // Japanese sentences follow one another without a space.

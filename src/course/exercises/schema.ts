@@ -52,6 +52,14 @@ const expectation = z
     tls: z.boolean().optional(),
     /** At least this many different Pods answered (with count > 1). */
     distinctPods: z.number().int().optional(),
+    /**
+     * Through a Gateway: the share of the matched rule's requests that its
+     * backendRefs' weights give this Service (its weight over their sum), from min to max.
+     */
+    weightShare: z
+      .object({ service: z.string(), min: z.number().min(0).max(1), max: z.number().min(0).max(1) })
+      .strict()
+      .optional(),
     /** With TLS: the certificate came from the Ingress's Secret, not the controller's fake one. */
     certificateFromSecret: z.boolean().optional(),
   })

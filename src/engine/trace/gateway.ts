@@ -175,6 +175,12 @@ export function throughGateway(g: AtGateway): Ending {
     namespace: route.namespace,
     rule: entry.ruleIndex,
     match: matchJson(entry.match),
+    backendRefs: entry.rule.backendRefs.map((b) => ({
+      name: b.name,
+      namespace: b.namespace ?? route.namespace,
+      port: b.port,
+      weight: b.weight,
+    })),
   };
   const rule: RuleRef = {
     route: ref(route),

@@ -108,6 +108,8 @@ export interface TraceGateway {
     namespace: string;
     rule: number;
     match: Record<string, unknown>;
+    /** The rule's backendRefs and their weights: what share of its requests each gets. */
+    backendRefs: { name: string; namespace: string; port: number | null; weight: number }[];
   } | null;
 }
 
