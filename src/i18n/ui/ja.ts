@@ -134,7 +134,8 @@ const playground = {
   defaultDeny: (namespace: string) => `Namespace ${namespace} を default deny にする`,
   networkPolicyEnforced: 'NetworkPolicy を守らせる CNI（Calico や Cilium など）',
   gatewayController: 'Envoy Gateway あり（Gateway API のコントローラー）',
-  gatewayClassAccepted: (name: string) => `GatewayClass ${name} が Envoy Gateway のコントローラーを指す`,
+  gatewayClassAccepted: (name: string) =>
+    `GatewayClass ${name} が Envoy Gateway のコントローラーを指す`,
   ingressOptions: {
     LoadBalancer: 'ingress-nginx（LoadBalancer で公開）',
     NodePort: 'ingress-nginx（NodePort で公開）',
