@@ -15,6 +15,7 @@ const views: Record<string, string[]> = {
   ingress: ['topology', 'route'],
   'ingress-controller': ['topology', 'route'],
   summary: ['architecture', 'route'],
+  'gateway-api': ['topology', 'route'],
 };
 
 function collectErrors(page: Page): string[] {

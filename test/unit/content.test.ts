@@ -34,10 +34,16 @@ const exercisesByChapter: Record<string, string[]> = {
   ],
   'chapters/ingress-controller': ['ingress-controller-exposure'],
   'chapters/summary': ['troubleshoot-routing', 'networkpolicy-default-deny'],
+  'chapters/gateway-api': [
+    'gateway-migrate-ingress',
+    'gateway-cross-namespace',
+    'gateway-canary-weights',
+    'gateway-route-not-attached',
+  ],
 };
 
 describe('the course pages', () => {
-  it('has eight chapters, in the order of the article', () => {
+  it('has nine chapters: the article’s eight, then Gateway API', () => {
     expect(chapterSlugs).toEqual(Object.keys(exercisesByChapter));
   });
 
@@ -145,7 +151,7 @@ describe('the course pages', () => {
 describe('the exercise folders', () => {
   const all = Object.values(exercisesByChapter).flat();
 
-  it('are exactly the fourteen exercises of course.md', () => {
+  it('are exactly the nineteen exercises of course.md', () => {
     expect(exerciseFolders()).toEqual([...all].sort());
   });
 

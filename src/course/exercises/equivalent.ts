@@ -12,7 +12,7 @@ import {
   type TraceResult,
   trace,
 } from '../../engine/index.ts';
-import { outcomeText, reasonIn, say } from './explain.ts';
+import { outcomeText, quotedIn, reasonIn, say } from './explain.ts';
 import { fill } from './placeholders.ts';
 import type { Answer, Check, Locale, RequestSpec } from './schema.ts';
 
@@ -75,8 +75,15 @@ function requestText(spec: RequestSpec): string {
   return `${spec.to}${host ? ` (Host: ${host})` : ''}`;
 }
 
-/** Why the submission is not equivalent, or "" when every request is answered alike. */
-export function notEquivalent(check: Equivalent, model: Model, locale: Locale): string {
+/**
+ * Why the submission is not equivalent, with what it quotes of a program's
+ * output (kept in English on a page); null when every request is answered alike.
+ */
+export function notEquivalent(
+  check: Equivalent,
+  model: Model,
+  locale: Locale,
+): { message: string; quoted: string[] } | null {
   const by = check.reference.exercise;
   for (const [i, spec] of check.requests.entries()) {
     const theirs = check.reference.answers?.[i];
@@ -91,18 +98,24 @@ export function notEquivalent(check: Equivalent, model: Model, locale: Locale): 
       !ours.gateway &&
       ours.outcome !== 'invalid'
     )
-      return say(
-        locale,
-        `${request} は Gateway を通りませんでした（${reasonIn(ours, 'ja')}）`,
-        `${request} did not go through a Gateway (${reasonIn(ours, 'en')})`,
-      );
+      return {
+        message: say(
+          locale,
+          `${request} は Gateway を通りませんでした（${reasonIn(ours, 'ja')}）`,
+          `${request} did not go through a Gateway (${reasonIn(ours, 'en')})`,
+        ),
+        quoted: quotedIn(ours.reasonMessage, locale),
+      };
     const differs = check.compare.filter((f) => theirs[f] !== mine[f]);
     if (differs.length === 0) continue;
-    return say(
-      locale,
-      `${request} に、${by} の解答は「${clause(theirs, 'ja')}」と答えますが、この回答では「${clause(mine, 'ja')}」（${differs.join('、')} が違います）。${reasonIn(ours, 'ja')}`,
-      `${request}: the solution of ${by} ${clause(theirs, 'en')}, but this answer ${clause(mine, 'en')} (${differs.join(', ')} differ). ${reasonIn(ours, 'en')}`,
-    );
+    return {
+      message: say(
+        locale,
+        `${request} に、${by} の解答は「${clause(theirs, 'ja')}」と答えますが、この回答では「${clause(mine, 'ja')}」（${differs.join('、')} が違います）。${reasonIn(ours, 'ja')}`,
+        `${request}: the solution of ${by} ${clause(theirs, 'en')}, but this answer ${clause(mine, 'en')} (${differs.join(', ')} differ). ${reasonIn(ours, 'en')}`,
+      ),
+      quoted: quotedIn(ours.reasonMessage, locale),
+    };
   }
-  return '';
+  return null;
 }

@@ -2,7 +2,9 @@
 // expected, and the engine's own reason for how it ended, in that language too
 // (only what kube-apiserver and kube-proxy themselves print stays as printed).
 import type { Message, Model, TraceResult } from '../../engine/index.ts';
-import { engineWordsIn } from '../../i18n/engine/tables.ts';
+import { renderer } from '../../engine/index.ts';
+import { engineTable, engineWordsIn } from '../../i18n/engine/tables.ts';
+import { splitVerbatim } from '../../i18n/engine/verbatim.ts';
 import type { Expectation, Locale } from './schema.ts';
 
 export const outcomeText: Record<string, { ja: string; en: string }> = {
@@ -57,6 +59,11 @@ function asSentence(text: string, locale: Locale): string {
 }
 
 /** Why a request ended as it did, as a sentence in the learner's language. */
+/** What a message quotes of a program's own output (kept in English, marked on a page). */
+export function quotedIn(m: Message, locale: Locale): string[] {
+  return splitVerbatim(renderer(engineTable[locale])(m)).filter((_, i) => i % 2 === 1);
+}
+
 export function reasonIn(result: Pick<TraceResult, 'reasonMessage'>, locale: Locale): string {
   return asSentence(engineWordsIn[locale].reason(result), locale);
 }

@@ -13,7 +13,15 @@ import {
   trace,
 } from '../../engine/index.ts';
 import { notEquivalent } from './equivalent.ts';
-import { explanationIn, mismatch, outcomeText, reasonIn, say, sentence } from './explain.ts';
+import {
+  explanationIn,
+  mismatch,
+  outcomeText,
+  quotedIn,
+  reasonIn,
+  say,
+  sentence,
+} from './explain.ts';
 import { fill, Unfillable } from './placeholders.ts';
 import type { Check, Exercise, Locale, RequestSpec } from './schema.ts';
 
@@ -76,7 +84,10 @@ function routesNaming(model: Model, to: string): string[] {
 
 /** Warnings as sentences in the learner's language; one the engine has no words for stays English. */
 function warningSentences(warnings: Diagnostic[], locale: Locale) {
-  const english = warnings.filter((d) => !d.explanation).map((d) => sentence(d.message));
+  const english = [
+    ...warnings.filter((d) => !d.explanation).map((d) => sentence(d.message)),
+    ...warnings.flatMap((d) => (d.explanation ? quotedIn(d.explanation, locale) : [])),
+  ];
   const text = warnings.map((d) =>
     d.explanation ? explanationIn(d.explanation, locale) : sentence(d.message),
   );
@@ -250,9 +261,10 @@ function checkRequest(
       const where = node ? say(locale, `${node} に送ると、`, `Sent to ${node}: `) : '';
       // Japanese sentences follow one another without a space.
       const warnings = extra.text.map((t) => say(locale, t, ` ${t}`)).join('');
+      const quoted = [...extra.english, ...quotedIn(result.reasonMessage, locale)];
       return {
         ...done(false, `${where}${wrong}${warnings}`),
-        ...(extra.english.length > 0 ? { verbatim: extra.english } : {}),
+        ...(quoted.length > 0 ? { verbatim: quoted } : {}),
         trace: result,
         headers: check.request.headers ?? [],
       };
@@ -287,7 +299,9 @@ function checkEquivalent(
   if (errors.length > 0) return done(false, noRequestSent(locale));
   try {
     const why = notEquivalent(check, model, locale);
-    return why ? done(false, why) : done(true);
+    if (!why) return done(true);
+    const result = done(false, why.message);
+    return why.quoted.length > 0 ? { ...result, verbatim: why.quoted } : result;
   } catch (error) {
     if (error instanceof Unfillable)
       return done(
