@@ -7,10 +7,13 @@ import {
   layoutRoute,
   narrowGeometry,
   narrowRoute,
+  noteY,
+  rowHeight,
 } from '../../src/components/diagrams/route-layout.ts';
 import { readScenario } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
 import { loadEngineWords } from '../../src/i18n/engine/index.ts';
+import { gatewayModel } from './gateway-cluster.ts';
 
 const scenario = (name: string) => ({
   file: name,
@@ -157,5 +160,90 @@ describe('narrowRoute: the one-lane form for a phone', () => {
     expect(narrow.steps.map((s) => s.label)).toContain(
       wide.steps.find((s) => s.label.startsWith('KUBE-SEP-'))?.label,
     );
+  });
+});
+
+describe('an Envoy hop: its listener, the rule that matched and each filter under its row', () => {
+  const model = gatewayModel();
+  const result = trace(model, { from: 'external', to: 'http://myapp.example.com/a' });
+  const envoy = (l: ReturnType<typeof layoutRoute>) => l.steps.filter((s) => s.kind === 'gateway');
+  /** Columns a line takes in the monospace font: a Japanese character two. */
+  const columns = (line: string) =>
+    [...line].reduce(
+      (n, ch) => n + (/[\u3000-\u30ff\u4e00-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1),
+      0,
+    );
+
+  it('says the matched route in words under the Gateway’s row: its listener, route, rule and match', () => {
+    expect(result.gateway?.route).toMatchObject({ name: 'app', rule: 0 });
+    const [route, filter] = envoy(layoutRoute(result));
+    expect(route?.label).toBe('gateway');
+    const said = route?.notes.join(' ');
+    expect(said).toBe(result.hops.find((h) => h.message.id === 'gateway.route')?.detail);
+    expect(said).toContain('listener http');
+    expect(said).toContain('HTTPRoute default/app rule 0 (PathPrefix /a)');
+    expect(filter?.notes.join(' ')).toBe('RequestHeaderModifier: set x-team: a');
+  });
+
+  it('says them in the page’s words, as the hop list does', async () => {
+    const words = await loadEngineWords('ja');
+    const hops = result.hops.filter((h) => h.kind === 'gateway');
+    const rows = envoy(layoutRoute(result, words));
+    // Lines break at spaces (dropped) or between Japanese characters.
+    expect(rows.map((r) => r.notes.join('').replace(/\s/g, ''))).toEqual(
+      hops.map((h) => words.hop(h).replace(/\s/g, '')),
+    );
+    expect(rows[0]?.notes.join('')).toContain('リスナー');
+    for (const row of rows)
+      for (const line of row.notes)
+        expect(columns(line)).toBeLessThanOrEqual(narrowGeometry.textChars);
+  });
+
+  it('gives a row with notes the room they take, moving the rows after it down', () => {
+    const layout = layoutRoute(result);
+    layout.steps.forEach((step, i) => {
+      const next = layout.steps[i + 1] ?? layout.end;
+      expect(next.y - step.y).toBe(rowHeight(step));
+      // The last note stands above the next row's label, as far as a note from the line before it.
+      if (step.notes.length > 0)
+        expect(next.y + 4 - (step.y + noteY(step, step.notes.length - 1))).toBeGreaterThanOrEqual(
+          geometry.noteHeight,
+        );
+    });
+    expect(layout.steps.filter((s) => s.notes.length > 0).map((s) => s.message.id)).toEqual([
+      'gateway.route',
+      'gateway.header-filter',
+    ]);
+    // Hops that are not Envoy's say their sentence on focus, as before, and keep their height.
+    const rule = layout.steps.find((s) => s.kind === 'iptables');
+    expect(rule?.notes).toEqual([]);
+    expect(rule && rowHeight(rule)).toBe(geometry.rowHeight);
+  });
+
+  it('shows a split’s weight and an HTTPS listener’s TLS in words too', () => {
+    const split = layoutRoute(trace(model, { from: 'external', to: 'http://myapp.example.com/b' }));
+    expect(split.steps.map((s) => s.notes.join(' '))).toContainEqual(
+      expect.stringMatching(/^backendRefs weigh (90|10) of 100 for Service default\/my-app-[ab]/),
+    );
+    const https = layoutRoute(
+      trace(model, { from: 'external', to: 'https://myapp.example.com/a' }),
+    );
+    const tls = https.steps.find((s) => s.kind === 'tls');
+    expect(tls?.notes.join(' ')).toBe(
+      'Envoy terminates TLS for myapp.example.com on listener https with the certificate in Secret default/myapp-tls',
+    );
+    expect(https.steps.find((s) => s.kind === 'gateway')?.notes.join(' ')).toContain(
+      'listener https',
+    );
+  });
+
+  it('keeps the narrow form as tall as the wide one, every note within its column', () => {
+    const wide = layoutRoute(result);
+    const narrow = narrowRoute(wide);
+    expect(narrow.height).toBe(wide.height);
+    expect(narrow.steps.map((s) => s.notes)).toEqual(wide.steps.map((s) => s.notes));
+    for (const step of narrow.steps)
+      for (const line of step.notes)
+        expect(line.length).toBeLessThanOrEqual(narrowGeometry.textChars);
   });
 });

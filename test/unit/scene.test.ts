@@ -8,6 +8,7 @@ import { layoutRoute } from '../../src/components/diagrams/route-layout.ts';
 import { scene } from '../../src/components/diagrams/scene.ts';
 import { layoutTopology } from '../../src/components/diagrams/topology-layout.ts';
 import { buildModel, iptables, trace } from '../../src/engine/index.ts';
+import { gatewayModel } from './gateway-cluster.ts';
 
 const text = readFileSync(
   join(import.meta.dirname, '..', '..', 'content', 'scenarios', 'service-nodeport.yaml'),
@@ -77,5 +78,13 @@ describe('scene', () => {
     expect(s.route).toBeNull();
     expect(s.topology).not.toBeNull();
     expect(s.rules?.node).toBe(model.nodes[0]?.name);
+  });
+
+  it('through a Gateway, draws it in the cluster and marks it on the route', () => {
+    const s = scene(gatewayModel(), { ...request, to: 'http://myapp.example.com/a' });
+    expect(s.trace?.gateway?.listener).toBe('http');
+    expect(s.topology?.outside.map((o) => o.id)).toContain('gateway/default/eg');
+    expect(s.onRoute).toContain('gateway/default/eg');
+    expect(s.route?.steps.filter((step) => step.notes.length > 0)).toHaveLength(2);
   });
 });

@@ -6,16 +6,19 @@ import {
   layoutTopology,
   type Point,
   routeMarks,
+  serviceTitle,
   topoGeometry,
 } from '../../src/components/diagrams/topology-layout.ts';
 import {
   charsIn,
   columnsTopology,
   mostColumns,
+  narrowGeometry,
   narrowTopology,
 } from '../../src/components/diagrams/topology-narrow.ts';
 import { readScenario } from '../../src/course/read.ts';
 import { buildModel, trace } from '../../src/engine/index.ts';
+import { gatewayModel, gatewayYaml } from './gateway-cluster.ts';
 
 const text = readScenario('service-nodeport.yaml');
 const layout = (source: string) => layoutTopology(buildModel([{ file: 'a.yaml', text: source }]));
@@ -105,6 +108,119 @@ describe('layoutTopology: outside the nodes', () => {
   });
 });
 
+describe('layoutTopology: a Gateway', () => {
+  const model = gatewayModel();
+  const layout = layoutTopology(model);
+  const gateway = layout.outside.find((o) => o.kind === 'gateway');
+  const envoy = layout.services.find((s) =>
+    s.id.startsWith('envoy-gateway-system/envoy-default-eg-'),
+  );
+
+  it('draws the Gateway beside the client and the cloud, with its listener and the routes attached to it', () => {
+    expect(layout.outside.map((o) => o.kind)).toEqual(['client', 'load-balancer', 'gateway']);
+    expect(gateway?.title).toBe('Gateway eg');
+    // Two routes attached to each: the stray one names a listener the Gateway does not have.
+    expect(gateway?.lines.slice(0, 3)).toEqual([
+      'listener http HTTP:80 * (2 routes)',
+      'listener https HTTPS:443 myapp.example.com',
+      '  (2 routes)',
+    ]);
+    const text = gateway?.lines.join('\n') ?? '';
+    expect(text).toContain('HTTPRoute app\nmyapp.example.com/a → my-app-a:4200');
+    // Several backendRefs: each with its share of the requests, on a line of their own when long.
+    expect(text).toMatch(/myapp\.example\.com\/b\s+→ my-app-a:4200 90%, my-app-b:8080 10%/);
+    // A route without hostnames serves any host on a listener without one.
+    // One without hostnames serves any host on the listener without one, and the other's host.
+    expect(text).toContain(
+      'HTTPRoute fallback\n*/ → default-app:80\nmyapp.example.com/ → default-app:80',
+    );
+    expect(text).not.toContain('stray');
+    for (const line of gateway?.lines ?? [])
+      expect(line.length).toBeLessThanOrEqual(charsIn(gateway?.width ?? 0));
+  });
+
+  it('links the Gateway to the Services its rules send to, and to the Envoy Service that serves it', () => {
+    const from = layout.links.filter((l) => l.from === gateway?.id);
+    expect(from.filter((l) => !l.proxy).map((l) => l.service)).toEqual([
+      'default/my-app-a',
+      'default/my-app-b',
+      'default/default-app',
+    ]);
+    expect(from.filter((l) => l.proxy).map((l) => l.service)).toEqual([envoy?.id]);
+    expect(envoy?.type).toBe('LoadBalancer');
+    // The cloud's load balancer is the Envoy Service's.
+    expect(layout.links).toContainEqual(
+      expect.objectContaining({ from: 'cloud', service: envoy?.id }),
+    );
+    // Every link ends at a Service drawn.
+    for (const l of layout.links) expect(layout.services.map((s) => s.id)).toContain(l.service);
+  });
+
+  it('marks the Gateway, its Envoy Service and Pod, and the Service a request through it reached', () => {
+    const r = trace(model, { from: 'external', to: 'http://myapp.example.com/a' });
+    const marks = new Set(routeMarks(r));
+    expect(marks.has(gateway?.id ?? '')).toBe(true);
+    expect(marks.has(envoy?.id ?? '')).toBe(true);
+    expect(marks.has('default/my-app-a')).toBe(true);
+    const envoyPod = layout.nodes.flatMap((n) => n.pods).find((p) => p.name.startsWith('envoy-'));
+    expect(marks.has(envoyPod?.name ?? '')).toBe(true);
+    // The lines drawn on the route: the cloud's to Envoy, the Gateway's to Envoy and to my-app-a.
+    const onRoute = layout.links.filter((l) => marks.has(l.from) && marks.has(l.service));
+    expect(onRoute.map((l) => `${l.from} ${l.service}`).sort()).toEqual(
+      [
+        `cloud ${envoy?.id}`,
+        `${gateway?.id} ${envoy?.id}`,
+        `${gateway?.id} default/my-app-a`,
+      ].sort(),
+    );
+    // Not through a Gateway, no Gateway is marked.
+    const ip = model.services.find((s) => s.metadata.name === 'my-app-a')?.clusterIP;
+    const direct = trace(model, { from: 'deployment/my-app-b', to: `http://${ip}:4200/` });
+    expect(direct.outcome).toBe('delivered');
+    expect(routeMarks(direct).some((m) => m.startsWith('gateway/'))).toBe(false);
+  });
+
+  it('runs every line from outside across the band above the Services, under no other box', () => {
+    const inside = (a: Point, b: Point, o: (typeof layout.outside)[number]) =>
+      Math.max(a.x, b.x) > o.x &&
+      Math.min(a.x, b.x) < o.x + o.width &&
+      Math.max(a.y, b.y) > o.y &&
+      Math.min(a.y, b.y) < o.y + o.height;
+    const bottom = Math.max(...layout.outside.map((o) => o.y + o.height));
+    for (const link of layout.links) {
+      const pairs = link.points.slice(1).map((p, i) => [link.points[i] as Point, p] as const);
+      for (const [a, b] of pairs) expect(a.x === b.x || a.y === b.y).toBe(true);
+      for (const o of layout.outside.filter((o) => o.id !== link.from))
+        for (const [a, b] of pairs)
+          expect(inside(a, b, o), `${link.from} over ${o.id}`).toBe(false);
+      const across = link.points.filter((p, i) => i > 0 && p.y === link.points[i - 1]?.y);
+      for (const p of across) expect(p.y).toBeGreaterThan(bottom);
+    }
+  });
+
+  it('names the Envoy Service apart from the Envoy Gateway controller’s, in the room a Service box has', () => {
+    const titles = layout.services
+      .filter((s) => s.id.startsWith('envoy-gateway-system/'))
+      .map(serviceTitle);
+    expect(titles).toEqual([envoy?.id.split('/')[1], 'envoy-gateway · ClusterIP']);
+    expect(serviceTitle({ id: 'default/my-app-a', name: 'my-app-a', type: 'ClusterIP' })).toBe(
+      'my-app-a · ClusterIP',
+    );
+  });
+
+  it('says why Envoy does not serve a Gateway whose class no controller accepts', () => {
+    const foreign = gatewayYaml.replace(
+      'gateway.envoyproxy.io/gatewayclass-controller',
+      'example.com/other-controller',
+    );
+    const box = layout2(foreign).outside.find((o) => o.kind === 'gateway');
+    expect(box?.lines[0]).toBe('GatewayClass eg: not accepted');
+    expect(box?.lines.join('\n')).not.toContain('HTTPRoute');
+  });
+});
+
+const layout2 = (source: string) => layoutTopology(buildModel([{ file: 'g.yaml', text: source }]));
+
 describe('the cluster in a grid: one column on a phone, as many as fit in a wider column', () => {
   type Box = { id: string; x: number; y: number; width: number; height: number };
   const boxesOf = (l: ReturnType<typeof layoutTopology>): Box[] => [
@@ -116,11 +232,14 @@ describe('the cluster in a grid: one column on a phone, as many as fit in a wide
     })),
     ...l.nodes.map((n) => ({ ...n, id: n.name, width: topoGeometry.nodeWidth })),
   ];
-  const scenarios = [
-    'ingress-article.yaml',
-    'service-nodeport.yaml',
-    'troubleshoot.yaml',
-    'networkpolicy-default-deny.yaml',
+  const scenarios: [string, string][] = [
+    ...[
+      'ingress-article.yaml',
+      'service-nodeport.yaml',
+      'troubleshoot.yaml',
+      'networkpolicy-default-deny.yaml',
+    ].map((file): [string, string] => [file, readScenario(file)]),
+    ['a Gateway', gatewayYaml],
   ];
   /** Whether an axis-aligned segment passes through a box's inside. */
   const crosses = (a: Point, b: Point, box: Box) =>
@@ -129,14 +248,18 @@ describe('the cluster in a grid: one column on a phone, as many as fit in a wide
     Math.max(a.y, b.y) > box.y + 0.5 &&
     Math.min(a.y, b.y) < box.y + box.height - 0.5;
 
-  for (const file of scenarios) {
-    const wide = layoutTopology(buildModel([{ file, text: readScenario(file) }]));
+  for (const [file, text] of scenarios) {
+    const wide = layoutTopology(buildModel([{ file, text }]));
     const narrow = narrowTopology(wide);
     const grids = Array.from({ length: mostColumns(wide) }, (_, k) => columnsTopology(wide, k + 1));
 
     it(`${file}: one column is as wide as a node and its lanes, whatever the wide form's width`, () => {
       expect(wide.width).toBeGreaterThan(narrow.width);
-      expect(narrow.width).toBeLessThanOrEqual(topoGeometry.nodeWidth + 52);
+      // The gutter's lanes stop at maxGutter, however many boxes send lines.
+      const g = narrowGeometry;
+      expect(narrow.width).toBeLessThanOrEqual(
+        topoGeometry.nodeWidth + 2 * g.margin + g.maxGutter + g.laneGap,
+      );
       expect(new Set(boxesOf(narrow).map((b) => b.x)).size).toBe(1);
     });
 
@@ -160,9 +283,10 @@ describe('the cluster in a grid: one column on a phone, as many as fit in a wide
         if (k > 0) expect(grid.height).toBeLessThanOrEqual(grids[k - 1]?.height ?? 0);
     });
 
-    it(`${file}: writes an Ingress rule too long for its box on two lines, not cut`, () => {
-      for (const o of narrow.outside.filter((b) => b.kind === 'ingress'))
-        for (const line of o.lines) expect(line.length).toBeLessThanOrEqual(charsIn(o.width));
+    it(`${file}: writes an Ingress or Gateway line too long for its box on two, not cut`, () => {
+      for (const grid of grids)
+        for (const o of grid.outside)
+          for (const line of o.lines) expect(line.length).toBeLessThanOrEqual(charsIn(o.width));
     });
 
     it(`${file}: no box over another, each Pod inside its node`, () => {
@@ -202,6 +326,21 @@ describe('the cluster in a grid: one column on a phone, as many as fit in a wide
       }
     });
   }
+
+  it('draws a Gateway’s cluster on a phone in one column that fits it, never wider', () => {
+    const wide = layoutTopology(gatewayModel());
+    // A 390 px phone's chapter column, less its padding.
+    const phone = topologyForm(wide, 358);
+    expect(phone.layout).toEqual(narrowTopology(wide));
+    expect(Math.ceil(phone.layout.width * 1.2)).toBeLessThanOrEqual(358);
+    const box = phone.layout.outside.find((o) => o.kind === 'gateway');
+    expect(box?.width).toBe(topoGeometry.nodeWidth);
+    expect(box?.lines).toContain('  (2 routes)');
+    expect(box?.lines).toContain('  → my-app-a:4200');
+    // A laptop's: the wide rows, or the grid of most columns that fits.
+    const laptop = topologyForm(wide, 632);
+    expect(Math.ceil(laptop.layout.width * 1.2)).toBeLessThanOrEqual(632);
+  });
 
   it('picks the wide rows where they fit, else the most columns that fit, else one', () => {
     const wide = layoutTopology(

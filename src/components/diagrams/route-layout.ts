@@ -2,9 +2,12 @@
 // (the client, the cloud, each node, each Pod), in the order it first gets
 // there, and one row per hop. Pure and deterministic: the same trace always
 // lays out the same, so the drawing never jumps between two runs.
+// An Envoy hop's row also says its sentence (its listener, the rule that
+// matched, each filter): what Envoy did is the Gateway API lesson, and unlike
+// a chain's name it has no short name of its own.
 import { type Hop, isIPv4, isMessage, parseTarget, type TraceResult } from '../../engine/index.ts';
 import type { EngineWords } from '../../i18n/engine/index.ts';
-import { cut } from './cut.ts';
+import { cut, wrapWords } from './cut.ts';
 
 export interface Place {
   id: string;
@@ -28,6 +31,8 @@ export interface Step {
   packet: string;
   /** What this hop rewrote (DNAT, SNAT), e.g. "dst 10.244.3.2:8080"; "" when nothing. */
   rewrite: string;
+  /** Lines under the row: an Envoy hop's sentence (its detail), wrapped to the narrow form's column. */
+  notes: string[];
 }
 
 export interface RouteLayout {
@@ -53,6 +58,11 @@ export interface RouteLayout {
 export const geometry = {
   columnWidth: 150,
   rowHeight: 34,
+  /**
+   * Between a note's baseline and the line above it: room for Japanese,
+   * whose glyphs stand taller than a chain name's.
+   */
+  noteHeight: 14,
   top: 44,
   margin: 20,
 };
@@ -104,6 +114,32 @@ function sentTo(to: string): string | null {
   return `${target.host}:${target.port}`;
 }
 
+/**
+ * Envoy's hops, and its TLS hop, with their sentence under the row, wrapped
+ * to the narrow form's column so that both forms are as tall.
+ */
+function notesOf(hop: Hop, detail: string): string[] {
+  const envoy = hop.kind === 'gateway' || (hop.kind === 'tls' && hop.message.id === 'gateway.tls');
+  return envoy ? wrapWords(detail, narrowGeometry.textChars) : [];
+}
+
+/** A row's note i's baseline, below the row's own: under its label (at 4) and rewrite (at 16). */
+export const noteY = (step: Pick<Step, 'rewrite'>, i: number) =>
+  4 + (step.rewrite ? 12 : 0) + (i + 1) * geometry.noteHeight;
+
+/** How far a row reaches down: a row's own height holds its label and rewrite; notes go past. */
+export const rowHeight = (step: Pick<Step, 'rewrite' | 'notes'>) =>
+  geometry.rowHeight +
+  (step.notes.length > 0 ? Math.max(0, noteY(step, step.notes.length - 1) - 16) : 0);
+
+/** What a row says as its label: the kind, or a rule's chain. */
+function labelOf(before: Hop | undefined, hop: Hop): string {
+  if (sameChain(before, hop)) return continued(hop);
+  if (hop.kind === 'iptables') return hop.chain ?? hop.kind;
+  if (hop.kind === 'nftables') return nftablesLabel(hop.chain ?? hop.kind);
+  return hop.kind;
+}
+
 export function layoutRoute(
   trace: Pick<TraceResult, 'hops' | 'outcome' | 'reason' | 'reasonMessage'> & {
     request?: TraceResult['request'];
@@ -131,8 +167,8 @@ export function layoutRoute(
   const first = trace.hops[0]?.packet;
   const sent = trace.request ? sentTo(trace.request.to) : null;
   let previous: Hop['packet'] = first && sent ? { src: first.src, dst: sent } : null;
+  let y = geometry.top;
   const steps = trace.hops.map((hop, index) => {
-    const before = trace.hops[index - 1];
     const place = placeFor(hop.at);
     const changes: string[] = [];
     if (previous && hop.packet) {
@@ -140,36 +176,33 @@ export function layoutRoute(
       if (hop.packet.dst !== previous.dst) changes.push(`dst ${hop.packet.dst}`);
     }
     previous = hop.packet ?? previous;
-    return {
+    const detail = words ? words.hop(hop) : hop.detail;
+    const step = {
       index,
       kind: hop.kind,
-      label: sameChain(before, hop)
-        ? continued(hop)
-        : hop.kind === 'iptables'
-          ? (hop.chain ?? hop.kind)
-          : hop.kind === 'nftables'
-            ? nftablesLabel(hop.chain ?? hop.kind)
-            : hop.kind,
+      label: labelOf(trace.hops[index - 1], hop),
       place: place.id,
       x: place.x,
-      y: geometry.top + index * geometry.rowHeight,
-      detail: words ? words.hop(hop) : hop.detail,
+      y,
+      detail,
       message: hop.message,
       packet: hop.packet ? `${hop.packet.src} → ${hop.packet.dst}` : '',
       rewrite: changes.join(', '),
+      notes: notesOf(hop, detail),
     };
+    y += rowHeight(step);
+    return step;
   });
   const last = steps.at(-1);
-  const endY = geometry.top + steps.length * geometry.rowHeight;
   return {
     // Room on the right for the last lane's labels (a chain name is 25 characters).
     width: Math.max(1, places.length) * geometry.columnWidth + 2 * geometry.margin + 110,
-    height: endY + geometry.rowHeight,
+    height: y + geometry.rowHeight,
     places,
     steps,
     end: {
       x: last?.x ?? geometry.margin + geometry.columnWidth / 2,
-      y: endY,
+      y,
       outcome: trace.outcome,
       label: words ? words.outcome(trace.outcome) : trace.outcome,
       reason: words ? words.reason(trace) : trace.reason,

@@ -1,11 +1,13 @@
 // Draws a laid-out route as SVG with d3: a lane per place, the hops in order
-// down the lanes, and how the request ended. Each hop is a focusable element
-// whose label is the hop's sentence; the hop list beside it stays the text
-// alternative. Motion (hops appearing one by one) is a CSS animation, and
-// only when the learner has not asked for reduced motion (route.css): a d3
-// transition set each hop's opacity from script on every frame, ten long
-// tasks on a throttled phone while the home page loaded.
-import { narrowRoute, type RouteLayout } from './route-layout.ts';
+// down the lanes (an Envoy hop with its sentence under it), and how the
+// request ended. Each hop is a focusable element whose label is the hop's
+// sentence; the hop list beside it stays the text alternative. Motion (hops
+// appearing one by one) is a CSS animation, and only when the learner has not
+// asked for reduced motion (route.css): a d3 transition set each hop's opacity
+// from script on every frame, ten long tasks on a throttled phone while the
+// home page loaded.
+import { select } from 'd3-selection';
+import { narrowRoute, noteY, type RouteLayout } from './route-layout.ts';
 import { appendSvg, fitsAtLeast } from './svg.ts';
 
 export function drawRoute(container: HTMLElement, wide: RouteLayout, label: string): void {
@@ -51,6 +53,15 @@ export function drawRoute(container: HTMLElement, wide: RouteLayout, label: stri
     .attr('x', 10)
     .attr('y', 16)
     .text((d) => d.rewrite);
+  steps.each(function (d) {
+    for (const [i, note] of d.notes.entries())
+      select(this)
+        .append('text')
+        .attr('class', 'rl-note')
+        .attr('x', 10)
+        .attr('y', noteY(d, i))
+        .text(note);
+  });
   steps.append('title').text((d) => `${d.detail}${d.packet ? `\n${d.packet}` : ''}`);
 
   const end = svg

@@ -1,12 +1,15 @@
 // Where the learner's cluster is drawn: the outside (the client, the cloud's
-// load balancer, each Ingress with its rules) on top, Services in a row below,
-// then each node a column holding its Pods; lines from each Ingress to the
-// Services it sends to, from the load balancer to LoadBalancer Services, and
-// from each Service to the Pods its EndpointSlices list. Pure and stable: positions follow names
-// (Services by namespace/name, nodes in the cluster's order, Pods by name), so
-// the same cluster draws the same picture and adding a Pod only moves the Pods
-// after it on its own node.
+// load balancer, each Ingress with its rules, each Gateway with its listeners
+// and routes) on top, Services in a row below, then each node a column holding
+// its Pods; lines from each Ingress and Gateway to the Services it sends to
+// (and a Gateway's to its Envoy Service), from the load balancer to
+// LoadBalancer Services, and from each Service to the Pods its EndpointSlices
+// list. Pure and stable: positions follow names (Services by namespace/name,
+// nodes in the cluster's order, Pods by name), so the same cluster draws the
+// same picture and adding a Pod only moves the Pods after it on its own node.
 import type { IngressPath, Model, TraceResult } from '../../engine/index.ts';
+import { cut } from './cut.ts';
+import { gatewayBoxes, gatewayId } from './topology-gateway.ts';
 
 export interface TopoService {
   id: string;
@@ -45,12 +48,15 @@ export interface TopoNode {
   hidden: number;
 }
 
-/** Something outside the nodes: the client, the cloud load balancer, an Ingress. */
+/** Something outside the nodes: the client, the cloud load balancer, an Ingress, a Gateway. */
 export interface TopoOutside {
   id: string;
-  kind: 'client' | 'load-balancer' | 'ingress';
+  kind: 'client' | 'load-balancer' | 'ingress' | 'gateway';
   title: string;
-  /** One line each: an address, or an Ingress rule "host/path → service:port". */
+  /**
+   * One line each: an address, an Ingress rule "host/path → service:port", a
+   * Gateway's listener or one of its routes' rules.
+   */
   lines: string[];
   x: number;
   y: number;
@@ -67,8 +73,11 @@ export interface TopologyLayout {
   width: number;
   height: number;
   outside: TopoOutside[];
-  /** Ingress or load balancer id -> Service id, drawn through its points. */
-  links: { from: string; service: string; points: Point[] }[];
+  /**
+   * Ingress, Gateway or load balancer id -> Service id, drawn through its
+   * points; `proxy`: a Gateway's line to the Envoy Service that serves it.
+   */
+  links: { from: string; service: string; proxy?: boolean; points: Point[] }[];
   services: TopoService[];
   nodes: TopoNode[];
   /** Service id -> Pod id, from its EndpointSlices, drawn through its points. */
@@ -90,20 +99,51 @@ export const topoGeometry = {
   rulesPerIngress: 5,
 };
 
+/**
+ * A Service's name and type as its box has room for them: a long name
+ * (Envoy Gateway's "envoy-gateway-system/envoy-default-eg-e41e7b31") loses
+ * its namespace, then its type, before it is cut, so that two Services of one
+ * namespace never read the same. The tooltip and label say it all.
+ */
+export function serviceTitle(s: Pick<TopoService, 'id' | 'name' | 'type'>): string {
+  const room = 26;
+  const bare = s.id.slice(s.id.indexOf('/') + 1);
+  const fits = [`${s.name} · ${s.type}`, `${bare} · ${s.type}`, s.name, bare].find(
+    (t) => t.length <= room,
+  );
+  return fits ?? cut(bare, room);
+}
+
 /** A Pod's box, inside its node's. */
 export const podWidth = topoGeometry.nodeWidth - 16;
 
-/** The ids a trace marks on the topology: places it passed, its Service and its Ingress. */
-export function routeMarks(trace: Pick<TraceResult, 'hops' | 'service' | 'ingress'>): string[] {
+/**
+ * The ids a trace marks on the topology: places it passed, its Service, and
+ * its Ingress or its Gateway with the Envoy Service it came in by.
+ */
+export function routeMarks(
+  trace: Pick<TraceResult, 'hops' | 'service' | 'ingress' | 'gateway'>,
+): string[] {
+  const { gateway } = trace;
+  // The Services whose rules and load balancer took the request to Envoy.
+  const envoy = gateway
+    ? trace.hops.flatMap((h) =>
+        h.servicePort ? [`${h.servicePort.namespace}/${h.servicePort.name}`] : [],
+      )
+    : [];
   return [
     ...trace.hops.map((h) => h.at),
     ...(trace.service ? [`${trace.service.namespace}/${trace.service.name}`] : []),
     ...(trace.ingress ? [`ingress/${trace.ingress.namespace}/${trace.ingress.name}`] : []),
+    ...(gateway ? [gatewayId(gateway.namespace, gateway.name), ...new Set(envoy)] : []),
   ];
 }
 
 type Link = Omit<TopologyLayout['links'][number], 'points'>;
 type Edge = Omit<TopologyLayout['edges'][number], 'points'>;
+
+/** The space between the outside row and the Services, where lines run across. */
+const bandHeight = 40;
 
 function outsideOf(model: Model): { outside: TopoOutside[]; links: Link[] } {
   const g = topoGeometry;
@@ -162,6 +202,10 @@ function outsideOf(model: Model): { outside: TopoOutside[]; links: Link[] } {
       width: 230,
     });
   }
+  for (const { links: sends, ...box } of gatewayBoxes(model)) {
+    boxes.push({ ...box, kind: 'gateway' });
+    for (const l of sends) links.push({ from: box.id, ...l });
+  }
   let x = g.margin;
   const outside = boxes.map((b) => {
     const box = { ...b, x, y: g.margin, height: 20 + b.lines.length * g.lineHeight };
@@ -183,7 +227,7 @@ function outsideOf(model: Model): { outside: TopoOutside[]; links: Link[] } {
 export function layoutTopology(model: Model): TopologyLayout {
   const g = topoGeometry;
   const { outside, links } = outsideOf(model);
-  const serviceTop = Math.max(...outside.map((o) => o.y + o.height)) + 40;
+  const serviceTop = Math.max(...outside.map((o) => o.y + o.height)) + bandHeight;
   const services = [...model.services]
     .sort((a, b) =>
       `${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}`
@@ -235,19 +279,42 @@ export function layoutTopology(model: Model): TopologyLayout {
     width,
     height,
     outside,
-    links: links.flatMap((l) => {
-      const [o, s] = [outsideAt.get(l.from), serviceAt.get(l.service)];
-      if (!o || !s) return [];
-      const points = [
-        { x: o.x + o.width / 2, y: o.y + o.height },
-        { x: s.x + g.serviceWidth / 2, y: s.y },
-      ];
-      return [{ ...l, points }];
-    }),
+    links: outsideLinks(links, outsideAt, serviceAt, serviceTop),
     services,
     nodes,
     edges,
   };
+}
+
+/**
+ * Each line from outside down to its Service: down from under its box, across
+ * on a track of its own in the band above the Services, and down into the
+ * Service, so that no line passes under another box of the outside row (the
+ * cloud's to the Envoy Service would seem to go into the Gateway beside it).
+ */
+function outsideLinks(
+  links: Link[],
+  outsideAt: Map<string, TopoOutside>,
+  serviceAt: Map<string, TopoService>,
+  serviceTop: number,
+): TopologyLayout['links'] {
+  const g = topoGeometry;
+  const senders = [...new Set(links.map((l) => l.from))];
+  const track = (from: string) =>
+    serviceTop - bandHeight + ((senders.indexOf(from) + 1) * bandHeight) / (senders.length + 1);
+  return links.flatMap((l) => {
+    const [o, s] = [outsideAt.get(l.from), serviceAt.get(l.service)];
+    if (!o || !s) return [];
+    const [x, to] = [o.x + o.width / 2, s.x + g.serviceWidth / 2];
+    const y = track(l.from);
+    const points = [
+      { x, y: o.y + o.height },
+      { x, y },
+      { x: to, y },
+      { x: to, y: s.y },
+    ];
+    return [{ ...l, points }];
+  });
 }
 
 /** A node's column: its box, and its Pods by name (as many as fit; the rest counted). */

@@ -8,6 +8,7 @@
 // left side. One column is a list one box under another, never wider than a
 // node. Pure: a function of the wide layout, in the same order, so every form
 // says the same thing about the same cluster.
+import { charsIn, wrap } from './cut.ts';
 import { type Point, type TopologyLayout, topoGeometry as w } from './topology-layout.ts';
 
 export const narrowGeometry = {
@@ -21,8 +22,7 @@ export const narrowGeometry = {
   columnGap: 8,
 };
 
-/** How many characters of 10-unit monospace text a box this wide holds (topology.ts cuts at that). */
-export const charsIn = (width: number) => Math.floor((width - 14) / 6.1);
+export { charsIn } from './cut.ts';
 
 /** The one-column form: every box under the one before. */
 export function narrowTopology(wide: TopologyLayout): TopologyLayout {
@@ -80,13 +80,7 @@ export function columnsTopology(wide: TopologyLayout, columns: number): Topology
   const outside = rows(
     wide.outside.map((o) => {
       const width = Math.min(o.width, boxWidth);
-      // An Ingress rule too long for the box goes on two lines, its target under its path.
-      const lines = o.lines.flatMap((line) => {
-        const at = line.indexOf(' → ');
-        return line.length <= charsIn(width) || at < 0
-          ? [line]
-          : [line.slice(0, at), `  ${line.slice(at + 1)}`];
-      });
+      const lines = o.lines.flatMap((line) => wrap(line, charsIn(width)));
       const height = o.height + (lines.length - o.lines.length) * w.lineHeight;
       return { ...o, lines, width, height };
     }),

@@ -5,7 +5,13 @@
 
 import { select } from 'd3-selection';
 import { appendSvg, cut, topologyForm } from './svg.ts';
-import { topoGeometry as g, type Point, podWidth, type TopologyLayout } from './topology-layout.ts';
+import {
+  topoGeometry as g,
+  type Point,
+  podWidth,
+  serviceTitle,
+  type TopologyLayout,
+} from './topology-layout.ts';
 import { charsIn } from './topology-narrow.ts';
 
 type Svg = ReturnType<typeof appendSvg>;
@@ -38,7 +44,11 @@ export function drawTopology(
   drawPods(svg, layout, onRoute);
 }
 
-/** What sends from outside the cluster, with a line to each Service it reaches. */
+/**
+ * What sends from outside the cluster, with a line to each Service it
+ * reaches; a Gateway's line to its Envoy Service is dotted apart: that Service
+ * is where the Gateway's requests come in, not one it sends to.
+ */
 function drawOutside(
   svg: Svg,
   layout: TopologyLayout,
@@ -46,13 +56,18 @@ function drawOutside(
   names: Partial<Record<string, string>>,
 ): void {
   const title = (o: TopologyLayout['outside'][number]) => names[o.kind] ?? o.title;
+  const marked = (l: TopologyLayout['links'][number]) =>
+    onRoute.has(l.from) && onRoute.has(l.service);
   svg
     .append('g')
     .attr('class', 'rl-topo-links')
     .selectAll('path')
-    .data(layout.links)
+    // The route's lines over the others where they share a run.
+    .data([...layout.links].sort((a, b) => Number(marked(a)) - Number(marked(b))))
     .join('path')
-    .attr('class', (l) => (onRoute.has(l.from) && onRoute.has(l.service) ? 'on-route' : ''))
+    .attr('class', (l) =>
+      [l.proxy ? 'proxy' : '', marked(l) ? 'on-route' : ''].filter(Boolean).join(' '),
+    )
     .attr('d', (l) => through(l.points));
   const outside = svg
     .append('g')
@@ -118,12 +133,7 @@ function drawServices(svg: Svg, layout: TopologyLayout, onRoute: Set<string>): v
     .attr('width', g.serviceWidth)
     .attr('height', g.serviceHeight)
     .attr('rx', 6);
-  services
-    .append('text')
-    .attr('x', 8)
-    .attr('y', 16)
-    .attr('class', 'title')
-    .text((s) => cut(`${s.name} · ${s.type}`, 26));
+  services.append('text').attr('x', 8).attr('y', 16).attr('class', 'title').text(serviceTitle);
   services
     .append('text')
     .attr('x', 8)
@@ -134,6 +144,7 @@ function drawServices(svg: Svg, layout: TopologyLayout, onRoute: Set<string>): v
     .attr('x', 8)
     .attr('y', 46)
     .text((s) => cut(s.ports, 28));
+  services.append('title').text((s) => `${s.name} (${s.type})\n${s.addresses}\n${s.ports}`);
 }
 
 function drawNodes(svg: Svg, layout: TopologyLayout, onRoute: Set<string>): void {
