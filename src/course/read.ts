@@ -103,7 +103,7 @@ const playgroundEntry = z
   .object({
     // Scenario ids sit in links beside exercise ids, and are written the same way.
     id: z.string().regex(exerciseIdPattern),
-    chapter: z.number().int().min(1).max(8),
+    chapter: z.number().int().min(1).max(9),
     file: z.string().regex(/^[a-z0-9-]+\.yaml$/),
     title: bilingual,
     request: z

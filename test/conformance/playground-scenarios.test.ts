@@ -19,6 +19,7 @@ const expected: Record<string, string> = {
   'ingress-tls': 'delivered',
   'ingress-controller': 'delivered',
   troubleshoot: 'refused',
+  'gateway-api': 'delivered',
   'article-v1beta1': 'invalid',
 };
 
@@ -26,7 +27,7 @@ describe('playground scenarios', () => {
   const scenarios = playgroundScenarios();
 
   it('cover every chapter and the article’s v1beta1 original', () => {
-    expect(new Set(scenarios.map((s) => s.chapter))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8]));
+    expect(new Set(scenarios.map((s) => s.chapter))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]));
     expect(scenarios.map((s) => s.id).sort()).toEqual(Object.keys(expected).sort());
   });
 
