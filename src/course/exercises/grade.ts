@@ -275,17 +275,21 @@ function checkRequest(
       ? { ...done(true), trace: first.result, headers: check.request.headers ?? [] }
       : done(true);
   } catch (error) {
-    if (error instanceof Unfillable)
-      return done(
-        false,
-        say(
-          locale,
-          `リクエストを送れません: ${error.reason.ja}`,
-          `the request cannot be sent: ${error.reason.en}`,
-        ),
-      );
-    throw error;
+    return unsent(error, locale, done);
   }
+}
+
+/** A request that could not be made (a placeholder with nothing to fill it) fails its check, saying why. */
+function unsent(error: unknown, locale: Locale, done: Done): CheckResult {
+  if (!(error instanceof Unfillable)) throw error;
+  return done(
+    false,
+    say(
+      locale,
+      `リクエストを送れません: ${error.reason.ja}`,
+      `the request cannot be sent: ${error.reason.en}`,
+    ),
+  );
 }
 
 /** The submission answers the requests as the reference does (equivalent.ts). */
@@ -303,16 +307,7 @@ function checkEquivalent(
     const result = done(false, why.message);
     return why.quoted.length > 0 ? { ...result, verbatim: why.quoted } : result;
   } catch (error) {
-    if (error instanceof Unfillable)
-      return done(
-        false,
-        say(
-          locale,
-          `リクエストを送れません: ${error.reason.ja}`,
-          `the request cannot be sent: ${error.reason.en}`,
-        ),
-      );
-    throw error;
+    return unsent(error, locale, done);
   }
 }
 
