@@ -94,9 +94,21 @@ export const goldenCases: GoldenCase[] = [
   c('troubleshoot-x20', 'troubleshoot', 'external', 'http://172.18.0.2:30080/', 20),
   c('troubleshoot-pod', 'troubleshoot', 'deployment/my-app', 'http://my-service/', 20),
   c('v1beta1-a', 'ingress-article-v1beta1', 'external', 'http://myapp.example.com/a'),
+  c('gateway-a', 'gateway-article', 'external', 'http://myapp.example.com/a'),
+  c('gateway-root', 'gateway-article', 'external', 'http://myapp.example.com/'),
+  c('gateway-canary-x20', 'gateway-canary', 'external', 'http://shop.example.com/', 20),
+  c(
+    'gateway-cross-namespace',
+    'gateway-cross-namespace',
+    'external',
+    'http://shop.example.com/reports',
+  ),
 ];
 
 export const scenarios = [
+  'gateway-article',
+  'gateway-canary',
+  'gateway-cross-namespace',
   'ingress-article-v1beta1',
   'ingress-article',
   'ingress-tls',
