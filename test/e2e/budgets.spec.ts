@@ -48,16 +48,19 @@ test('each kind of page runs little JavaScript at once', () => {
 // iptables-save and more of ingress-nginx and kube-proxy, and the engine's
 // words grew; 67–70 KB until kube-proxy's nftables mode (its table writer and
 // packet walk) and NetworkPolicy (decoding, validation, the evaluator) came,
-// which any cluster may switch on; both locales' tables are a third of it, the
-// Japanese one the larger, since the grader says a check in either).
+// which any cluster may switch on; 96–104 KB until Gateway API came (its
+// decoding, CRD validation, Envoy Gateway's status and routing, its fields in
+// the known-fields table, and in the playground the Ingress conversion), which
+// any manifest may use; both locales' tables are a third of it, the Japanese
+// one the larger, since the grader says a check in either).
 test('the editor, the diagrams and the workers stay within their budgets', () => {
   const budgets: [string, number][] = [
     ['island.', 900 * KB],
     ['scenario.', 24 * KB],
     ['yaml.worker-', 330 * KB],
     ['editor.worker-', 100 * KB],
-    ['grade.worker-', 96 * KB],
-    ['playground.worker-', 96 * KB],
+    ['grade.worker-', 116 * KB],
+    ['playground.worker-', 120 * KB],
   ];
   for (const [prefix, budget] of budgets)
     for (const file of entry(prefix))

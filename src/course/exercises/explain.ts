@@ -61,7 +61,10 @@ function asSentence(text: string, locale: Locale): string {
 /** Why a request ended as it did, as a sentence in the learner's language. */
 /** What a message quotes of a program's own output (kept in English, marked on a page). */
 export function quotedIn(m: Message, locale: Locale): string[] {
-  return splitVerbatim(renderer(engineTable[locale])(m)).filter((_, i) => i % 2 === 1);
+  // Without its final period: a Japanese sentence ends the quote with 。 (asSentence).
+  return splitVerbatim(renderer(engineTable[locale])(m))
+    .filter((_, i) => i % 2 === 1)
+    .map((piece) => piece.replace(/\.$/, ''));
 }
 
 export function reasonIn(result: Pick<TraceResult, 'reasonMessage'>, locale: Locale): string {
