@@ -56,7 +56,7 @@ test('blocked storage: the progress page and an exercise say so, and offer a fil
     });
     await page.locator('button[data-action="export"]').click();
     await expect(message).toHaveText(blocked);
-    await expect(page.locator('.rl-progress-count')).toHaveText('0 of 15 exercises done');
+    await expect(page.locator('.rl-progress-count')).toHaveText('0 of 19 exercises done');
 
     await page.goto('/en/exercises/service-selector/');
     await startExercise(page);

@@ -163,7 +163,7 @@ test('the progress page imports and exports progress; instructor mode is remembe
   page,
 }) => {
   await page.goto('/en/progress/');
-  await expect(page.locator('.rl-progress-count')).toHaveText('0 of 15 exercises done');
+  await expect(page.locator('.rl-progress-count')).toHaveText('0 of 19 exercises done');
   const file = {
     schema: 'routelab.dev/progress/v1',
     completed: { 'service-selector': '2026-11-25T00:00:00.000Z' },
@@ -181,7 +181,7 @@ test('the progress page imports and exports progress; instructor mode is remembe
     'data-state',
     'done',
   );
-  await expect(page.locator('.rl-progress-count')).toHaveText('1 of 15 exercises done');
+  await expect(page.locator('.rl-progress-count')).toHaveText('1 of 19 exercises done');
   // A bar for the course and one per chapter: only the chapter holding the exercise moved.
   await expect(page.locator('.rl-progress-total progress')).toHaveJSProperty('value', 1);
   const chapter = page.locator('.rl-progress-chapter', {

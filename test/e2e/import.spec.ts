@@ -58,7 +58,7 @@ test('newer, older and junk: the learner chooses, the message counts, junk is na
   const selector = form.locator('tbody tr', { hasText: 'Fix a Service that reaches no Pod' });
   await expect(selector.locator('td').nth(1)).toContainText('(newer)');
   // Nothing is written before the learner applies: the count is still zero.
-  await expect(page.locator('.rl-progress-count')).toHaveText('0 of 15 exercises done');
+  await expect(page.locator('.rl-progress-count')).toHaveText('0 of 19 exercises done');
   // The newer one is chosen to begin with: the file's here, this browser's for the other.
   await expect(selector.getByRole('radio', { name: 'The file’s' })).toBeChecked();
   const nodeport = form.locator('tbody tr').filter({ hasNotText: 'Fix a Service' });
@@ -74,7 +74,7 @@ test('newer, older and junk: the learner chooses, the message counts, junk is na
       'Refused 3 forbidden keys (__proto__, constructor, prototype).',
     ].join(' '),
   );
-  await expect(page.locator('.rl-progress-count')).toHaveText('1 of 15 exercises done');
+  await expect(page.locator('.rl-progress-count')).toHaveText('1 of 19 exercises done');
 
   // The replaced answer opens as the file's; this browser's is in the earlier versions.
   await page.goto('/en/exercises/service-selector/');

@@ -252,7 +252,7 @@ test('an answer saved by the previous build (v1 keys) opens in this one', async 
   await openExercise(page);
   await expect(lines(page)).toContainText('# saved by the v1 build');
   await page.goto('/en/progress/');
-  await expect(page.locator('.rl-progress-count')).toHaveText('1 of 15 exercises done');
+  await expect(page.locator('.rl-progress-count')).toHaveText('1 of 19 exercises done');
   expect(
     await page.evaluate(() => localStorage.getItem('routelab:v1:answer:service-selector')),
   ).toBeNull();

@@ -154,12 +154,12 @@ for (const [prefix, words] of [
       'href',
       `${prefix}/exercises/nodeport-local-traffic/`,
     );
-    // The course's last exercise leads to the progress page.
-    await page.goto(`${prefix}/exercises/troubleshoot-routing/`);
+    // A chapter's last exercise leads to the next chapter's first; the course's last to the progress page.
+    await page.goto(`${prefix}/exercises/networkpolicy-default-deny/`);
     await expect(page.locator('a[rel="next"]')).toHaveAttribute(
       'href',
-      `${prefix}/exercises/networkpolicy-default-deny/`,
+      `${prefix}/exercises/gateway-migrate-ingress/`,
     );
-    await page.goto(`${prefix}/exercises/networkpolicy-default-deny/`);
+    await page.goto(`${prefix}/exercises/gateway-route-not-attached/`);
     await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', `${prefix}/progress/`);
   });
