@@ -13,6 +13,8 @@ export interface RuleRef {
 export interface GatewayMessageParams {
   'dns.gateway': { host: string; ip: string; gateway: ServiceRef };
   'dns.gateway-no-address': { host: string; gateway: ServiceRef };
+  /** `why`: the reason of the route's Accepted False, or null when no controller wrote one. */
+  'dns.route-not-attached': { host: string; route: ServiceRef; why: string | null };
   /** Envoy terminated TLS: the SNI name, the listener, its certificate's Secret. */
   'gateway.tls': { host: string; listener: string; secret: ServiceRef };
   /** No HTTPS listener on that port serves the SNI name: Envoy closes the connection. */

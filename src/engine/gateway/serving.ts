@@ -20,3 +20,28 @@ export function gatewayServing(model: Model, host: string): GatewayState | null 
   }
   return null;
 }
+
+/**
+ * An HTTPRoute that names the host but is served by no Gateway, and the reason
+ * its controller gave (null when no controller wrote one): why a host a
+ * route names has no DNS record here.
+ */
+export function unattachedRouteNaming(
+  model: Model,
+  host: string,
+): { namespace: string; name: string; why: string | null } | null {
+  const state = gatewayAPIOf(model);
+  for (const r of state.routes) {
+    if (!r.route.hostnames.some((h) => hostMatches(h, host))) continue;
+    if (r.parents.some((p) => p.attached.length > 0)) continue;
+    const refused = r.parents
+      .flatMap((p) => p.conditions)
+      .find((c) => c.type === 'Accepted' && c.status === 'False');
+    return {
+      namespace: r.route.metadata.namespace,
+      name: r.route.metadata.name,
+      why: refused?.reason ?? null,
+    };
+  }
+  return null;
+}

@@ -5,7 +5,7 @@
 // not know cluster names. Sources: Kubernetes docs "DNS for
 // Services and Pods" (A records, headless Services, ExternalName CNAMEs).
 import type { Service } from '../api/types.ts';
-import { gatewayServing } from '../gateway/serving.ts';
+import { gatewayServing, unattachedRouteNaming } from '../gateway/serving.ts';
 import { ingressAddress } from '../ingress/entry.ts';
 import { hostMatches } from '../ingress/match.ts';
 import { type Message, message } from '../messages.ts';
@@ -85,6 +85,16 @@ export function resolveHost(
         host,
         clusterDNS: model.cluster.clusterDNS,
         from: source.kind === 'node' ? 'node' : 'external',
+      }),
+    };
+  const route = unattachedRouteNaming(model, host);
+  if (route)
+    return {
+      ok: false,
+      reason: message('dns.route-not-attached', {
+        host,
+        route: { namespace: route.namespace, name: route.name },
+        why: route.why,
       }),
     };
   return { ok: false, reason: message('dns.not-found', { host }) };

@@ -16,6 +16,8 @@ export const gatewayEn: Pick<MessageTable, keyof GatewayMessageParams> = {
     `${p.host} -> ${p.ip} (the DNS record for the host points at Gateway ${ref(p.gateway)}'s address)`,
   'dns.gateway-no-address': (p) =>
     `Gateway ${ref(p.gateway)} serves ${p.host}, but it has no address to point a DNS record at (its Envoy Service's load balancer is <pending>)`,
+  'dns.route-not-attached': (p, r) =>
+    `${p.host} does not resolve: HTTPRoute ${ref(p.route)} names it, but no Gateway took the route (${p.why ? `Accepted is False: ${p.why}` : 'no Gateway controller wrote its status'}), so no DNS record points at a Gateway for it${r({ id: 'dns.resolve-hint', params: { host: p.host } })}`,
   'gateway.tls': (p) =>
     `Envoy terminates TLS for ${p.host} on listener ${p.listener} with the certificate in Secret ${ref(p.secret)}`,
   'gateway.no-tls-listener': (p) =>

@@ -16,6 +16,8 @@ export const gatewayJa: Pick<MessageTable, keyof GatewayMessageParams> = {
     `${p.host} -> ${p.ip}（このホストの DNS レコードは Gateway ${ref(p.gateway)} のアドレスを指しています）`,
   'dns.gateway-no-address': (p) =>
     `Gateway ${ref(p.gateway)} は ${p.host} を受け持ちますが、DNS レコードで指せるアドレスがありません（Envoy の Service のロードバランサーが <pending> のままです）`,
+  'dns.route-not-attached': (p, r) =>
+    `${p.host} は名前解決できません。HTTPRoute ${ref(p.route)} がこの名前を挙げていますが、どの Gateway もこのルートを受け入れていないので（${p.why ? `Accepted が False：${p.why}` : 'Gateway のコントローラーがステータスを書いていません'}）、Gateway を指す DNS レコードがありません${r({ id: 'dns.resolve-hint', params: { host: p.host } })}`,
   'gateway.tls': (p) =>
     `Envoy がリスナー ${p.listener} で ${p.host} の TLS を終端します。証明書は Secret ${ref(p.secret)} のものです`,
   'gateway.no-tls-listener': (p) =>

@@ -65,3 +65,26 @@ describe('routes with equal matches', () => {
     expect(answered(base + newer + older)).toBe('my-app-v2');
   });
 });
+
+describe('a host a route names but no Gateway serves', () => {
+  it('does not resolve, and the reason names the route and why no Gateway took it', () => {
+    const text = `${base}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: stray}
+spec:
+  parentRefs: [{name: eg, sectionName: https}]
+  hostnames: [stray.example.com]
+  rules: [{backendRefs: [{name: default-app, port: 80}]}]
+`;
+    const result = trace(buildModel([{ file: 's.yaml', text }]), {
+      from: 'external',
+      to: 'http://stray.example.com/',
+    });
+    expect(result.outcome).toBe('dns-error');
+    expect(result.reason).toContain(
+      'HTTPRoute default/stray names it, but no Gateway took the route',
+    );
+    expect(result.reason).toContain('Accepted is False: NoMatchingParent');
+  });
+});
