@@ -357,3 +357,32 @@ test('“invalid” shows why beside the result, each problem a way to its line;
   await expect(outcome(page)).toContainText('Outcome: delivered');
   expect(problems).toEqual([]);
 });
+
+test('an Ingress is offered as Gateway API: the quick fix writes the Gateway and HTTPRoutes, and the request still arrives', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const problems = watch(page);
+  await open(page);
+  await openScenario(page, 'ingress');
+  // The offer is listed with the problems; choosing it puts the caret on the Ingress.
+  const offer = page.locator('.rl-pg-diagnostics li[data-severity="info"] button', {
+    hasText: 'can be converted to Gateway API',
+  });
+  await expect(offer).toHaveCount(1);
+  await offer.click();
+  await page.keyboard.press('ControlOrMeta+.');
+  const action = page.getByText('Convert this Ingress to Gateway API (Gateway and HTTPRoute)');
+  await expect(action).toBeVisible({ timeout: 10_000 });
+  await action.click();
+  // The whole Ingress document is replaced (lines below the view are not drawn: read the file).
+  await expect.poll(async () => (await savedFile(page)).includes('kind: HTTPRoute')).toBe(true);
+  const file = await savedFile(page);
+  expect(file).toContain(
+    '# Ingress ingress-example converted to Gateway API as ingress2gateway converts it',
+  );
+  expect(file).not.toMatch(/^kind: Ingress$/m);
+  await expect(outcome(page)).toContainText('Outcome: delivered');
+  expect(await engineOutcome(page)).toBe('delivered');
+  expect(problems).toEqual([]);
+});
