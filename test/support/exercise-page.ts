@@ -3,9 +3,18 @@
 import { expect, type Page } from '@playwright/test';
 
 export async function startExercise(page: Page) {
-  await page.locator('.rl-static').first().click();
   // Monaco's first start takes seconds of two cores shared with the other tests.
   const editor = page.locator('.rl-editor .monaco-editor');
+  // The editor may start by itself as the click is on its way (the starter in
+  // view, work saved before a reload) and cover the starter: either way ends it.
+  await Promise.race([
+    page
+      .locator('.rl-static')
+      .first()
+      .click({ timeout: 10_000 })
+      .catch(() => {}),
+    editor.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {}),
+  ]);
   await editor.waitFor({ state: 'visible', timeout: 40_000 }).catch(() => {});
   if (await editor.isVisible()) return;
   // What the page said and was, for the log: a run on CI once waited here in vain.
