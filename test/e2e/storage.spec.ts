@@ -267,6 +267,12 @@ test('lasting storage is asked for at the first save, and the progress page says
   await expect(persist).toContainText('(Lasting storage is asked for at your first save.)');
   await openExercise(page);
   await typeAtTop(page, '# first save\n');
+  // The save, and the request it makes, come after a pause in typing: wait for its record.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('routelab:v2:persist')), {
+      timeout: 15_000,
+    })
+    .not.toBeNull();
   await page.goto('/en/progress/');
   const granted = await page.evaluate(() => navigator.storage.persisted());
   await expect(persist).toHaveText(
