@@ -2,7 +2,7 @@
 // that differs from a plain reading of the Ingress spec. Each case cites the
 // ingress-nginx source (kubernetes/ingress-nginx) that decides it.
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../../src/engine/index.ts';
+import { buildModel, trace } from '../../src/engine/index.ts';
 import { apps, ingress, landed, paths, send } from '../support/ingress.ts';
 
 // internal/ingress/controller/controller.go getBackendServers: a rule's path
@@ -418,5 +418,38 @@ describe('Prefix and Exact of one path on a regex host', () => {
     expect(landed(send(text, 'http://foo.example.com/a/x'))).toBe('svc-a');
     expect(landed(send(text, 'http://foo.example.com/abc'))).toBe('svc-b');
     expect(landed(send(text, 'http://foo.example.com/a'))).toBe('svc-b');
+  });
+});
+
+// rootfs/etc/nginx/template/nginx.tmpl, a location's proxy_set_header lines
+// (use-forwarded-headers off, the default): Host is $best_http_host, X-Real-IP
+// and X-Forwarded-For the client's address ($remote_addr), X-Forwarded-Host,
+// -Port ($pass_port), -Proto, -Scheme and X-Scheme ($pass_access_scheme), and a
+// client's own X-Forwarded-For is passed on as X-Original-Forwarded-For.
+describe('the headers ingress-nginx sends upstream', () => {
+  const text = apps + ingress(paths('foo.example.com', [['/', 'Prefix', 'svc-a']]));
+
+  it('are the client’s, with the proxy’s forwarding headers, its X-Forwarded-For replaced and kept aside', () => {
+    const model = buildModel([{ file: 'ingress.yaml', text }]);
+    const result = trace(model, {
+      from: 'external',
+      to: 'http://foo.example.com/x?y=1',
+      headers: ['X-Team: blue', 'X-Forwarded-For: 192.0.2.9'],
+    });
+    const client = result.destination?.headers['x-real-ip'];
+    expect(result.destination?.headers).toEqual({
+      host: 'foo.example.com',
+      'x-team': 'blue',
+      'x-real-ip': client,
+      'x-forwarded-for': client,
+      'x-forwarded-host': 'foo.example.com',
+      'x-forwarded-port': '80',
+      'x-forwarded-proto': 'http',
+      'x-forwarded-scheme': 'http',
+      'x-scheme': 'http',
+      'x-original-forwarded-for': '192.0.2.9',
+    });
+    expect(client).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(result.destination?.query).toBe('y=1');
   });
 });

@@ -12,7 +12,7 @@ import { hop } from './english.ts';
 import type { IngressEnding } from './ingress.ts';
 import { judgePodToPod } from './netpol.ts';
 import { clientPort } from './packet.ts';
-import { listenerOn } from './pod.ts';
+import { destinationAt, listenerOn } from './pod.ts';
 import { sentHeaders, type Target } from './request.ts';
 import type { Hop, TraceIngress, TraceService } from './types.ts';
 
@@ -137,14 +137,17 @@ export function proxy(
 }
 
 /**
- * The headers ingress-nginx sends upstream (its nginx.tmpl's proxy_set_header
- * lines): the client's, with the Host it received and the forwarding headers.
- * X-Request-ID, a random value per request, is left out.
+ * The headers ingress-nginx sends upstream, as its template sets them
+ * (rootfs/etc/nginx/template/nginx.tmpl, the location's proxy_set_header
+ * lines): the Host it received, X-Real-IP and X-Forwarded-For the client's
+ * address (use-forwarded-headers off, its default), X-Forwarded-Host, -Port,
+ * -Proto, -Scheme and X-Scheme, and a client's own X-Forwarded-For kept as
+ * X-Original-Forwarded-For. X-Request-ID, a random value per request, is left out.
  */
 function nginxHeaders(req: Request): Record<string, string> {
   const sent = sentHeaders(req.target);
   const scheme = req.tls ? 'https' : 'http';
-  const { 'x-forwarded-for': _, ...rest } = sent;
+  const { 'x-forwarded-for': original, ...rest } = sent;
   return {
     ...rest,
     host: sent.host ?? req.host,
@@ -155,6 +158,7 @@ function nginxHeaders(req: Request): Record<string, string> {
     'x-forwarded-proto': scheme,
     'x-forwarded-scheme': scheme,
     'x-scheme': scheme,
+    ...(original !== undefined ? { 'x-original-forwarded-for': original } : {}),
   };
 }
 
@@ -180,21 +184,16 @@ function delivered(
     }),
     service: backend.traceService,
     ingress: backend.ingressInfo,
-    destination: {
-      pod: pod.metadata.name,
-      namespace: pod.metadata.namespace,
-      node: pod.nodeName,
+    destination: destinationAt(pod, {
       podIP: upstream.ip,
       port: upstream.port,
       container,
-      workload: pod.owner || `Pod/${pod.metadata.name}`,
-      labels: { ...pod.metadata.labels },
       sourceIP: req.controller.podIP,
       scheme: 'http',
       host: req.host,
       path: backend.upstreamPath,
       headers: nginxHeaders(req),
       query: req.target.query,
-    },
+    }),
   };
 }
