@@ -102,6 +102,8 @@ describe('trace --json through a Gateway (docs/cli.md, Gateway API)', { timeout:
       'x-team': 'shop',
     });
     expect(json.destination.headers['x-debug']).toBeUndefined();
+    // Envoy names an outside client's address (203.0.113.10 is not RFC 1918) in x-envoy-external-address.
+    expect(json.destination.headers['x-envoy-external-address']).toBe('203.0.113.10');
     expect(json.service).toMatchObject({ name: 'api', port: 8080 });
     expect(json.response).toBeUndefined();
   });
@@ -135,6 +137,18 @@ describe('trace --json through a Gateway (docs/cli.md, Gateway API)', { timeout:
     );
     expect(json.outcome).toBe('delivered');
     expect(json.destination.headers.host).toBe('shop.example.com');
+    // From a node (172.18.0.0/16 is RFC 1918), Envoy sets no x-envoy-external-address.
+    const inside = trace(
+      `http://${address}/api/x`,
+      '--from',
+      'node/node-1',
+      '--header',
+      'Host: shop.example.com',
+      '--header',
+      'X-Version: 2',
+    ).json;
+    expect(inside.outcome).toBe('delivered');
+    expect(inside.destination.headers['x-envoy-external-address']).toBeUndefined();
     expect(trace(`http://${address}/api/x`, '--header', 'X-Version: 2').json.status).toBe(404);
   });
 });

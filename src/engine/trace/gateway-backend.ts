@@ -12,11 +12,12 @@ import { upstreamEndpoints } from '../ingress/endpoints.ts';
 import { message } from '../messages.ts';
 import { podAt, slicesOf } from '../model/lookup.ts';
 import type { RunningPod } from '../model/types.ts';
+import { cidrContains, parseCidr } from '../net/ip.ts';
 import { hop } from './english.ts';
 import { type Answer, answer, filteredResponse, type InRule, say } from './gateway-context.ts';
 import { judgePodToPod } from './netpol.ts';
 import { clientPort } from './packet.ts';
-import { listenerOn } from './pod.ts';
+import { destinationAt, listenerOn } from './pod.ts';
 import type { TraceService } from './types.ts';
 
 /** Envoy's weighted_clusters: a draw over the backendRefs' weights, invalid ones included. */
@@ -147,6 +148,18 @@ function connect(
   return delivered(r, chosen, service, upstream, container.name);
 }
 
+/**
+ * An address Envoy counts as internal (its docs, "HTTP header manipulation",
+ * x-envoy-internal: RFC 1918 and loopback), for which it sets no
+ * x-envoy-external-address. Envoy Gateway's listeners use the remote address.
+ */
+const internalRanges = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '127.0.0.0/8'].flatMap(
+  (c) => parseCidr(c) ?? [],
+);
+function internal(ip: string): boolean {
+  return internalRanges.some((c) => cidrContains(c, ip));
+}
+
 /** What the Pod received, and the answer that goes back through Envoy. */
 function delivered(
   r: InRule,
@@ -177,15 +190,9 @@ function delivered(
     ...(state.responseFilters.length > 0
       ? { response: filteredResponse(200, state.responseFilters, { ...g.target.answerHeaders }) }
       : {}),
-    destination: {
-      pod: pod.metadata.name,
-      namespace: pod.metadata.namespace,
-      node: pod.nodeName,
-      podIP: pod.podIP,
+    destination: destinationAt(pod, {
       port,
       container: containerName,
-      workload: pod.owner || `Pod/${pod.metadata.name}`,
-      labels: { ...pod.metadata.labels },
       sourceIP: g.proxy.podIP,
       scheme: 'http',
       host: state.host,
@@ -196,9 +203,9 @@ function delivered(
         ...rest,
         'x-forwarded-for': client,
         'x-forwarded-proto': r.req.tls ? 'https' : 'http',
-        'x-envoy-external-address': client,
+        ...(internal(client) ? {} : { 'x-envoy-external-address': client }),
       },
       query: r.req.query,
-    },
+    }),
   };
 }
