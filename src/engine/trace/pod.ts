@@ -10,13 +10,41 @@ import type { RunningPod } from '../model/types.ts';
 import { hop } from './english.ts';
 import { addresses } from './packet.ts';
 import { sentHeaders, type Target } from './request.ts';
-import type { Ending, Hop } from './types.ts';
+import type { Destination, Ending, Hop } from './types.ts';
 
 /** The container that accepts a TCP connection to `port`: the one declaring it as a containerPort. */
 export function listenerOn(pod: RunningPod, port: number): Container | undefined {
   return pod.spec.containers.find((c) =>
     c.ports.some((p) => p.containerPort === port && p.protocol === 'TCP'),
   );
+}
+
+/** What a request that reached a Pod carries there, in docs/cli.md's order of `destination`. */
+export function destinationAt(
+  pod: RunningPod,
+  at: Omit<Destination, 'pod' | 'namespace' | 'node' | 'podIP' | 'workload' | 'labels'> & {
+    /** The node the Pod runs on, and its address, when the caller knows them otherwise. */
+    node?: string;
+    podIP?: string;
+  },
+): Destination {
+  const { node, podIP, port, container, ...rest } = at;
+  return {
+    pod: pod.metadata.name,
+    namespace: pod.metadata.namespace,
+    node: node ?? pod.nodeName,
+    podIP: podIP ?? pod.podIP,
+    port,
+    container,
+    workload: pod.owner || `Pod/${pod.metadata.name}`,
+    labels: { ...pod.metadata.labels },
+    sourceIP: rest.sourceIP,
+    scheme: rest.scheme,
+    host: rest.host,
+    path: rest.path,
+    headers: rest.headers,
+    query: rest.query,
+  };
 }
 
 export function arrive(
@@ -53,21 +81,16 @@ export function arrive(
       port,
       source: packet.src,
     }),
-    destination: {
-      pod: name,
-      namespace: pod.metadata.namespace,
+    destination: destinationAt(pod, {
       node: node.name,
-      podIP: pod.podIP,
       port,
       container: container.name,
-      workload: pod.owner || `Pod/${name}`,
-      labels: { ...pod.metadata.labels },
       sourceIP: packet.src,
       scheme: target.scheme,
       host: target.host,
       path: target.path,
       headers: sentHeaders(target),
       query: target.query,
-    },
+    }),
   };
 }
