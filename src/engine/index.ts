@@ -13,6 +13,7 @@ export {
   servedHTTPRoute,
   servedReferenceGrant,
 } from './gateway/served.ts';
+export { gatewayWayIn } from './gateway/serving.ts';
 export {
   type GatewayAPIState,
   type GatewayState,

@@ -1,7 +1,13 @@
 // Placeholders in a check's request, filled from the learner's own cluster:
 // the address a NodePort or load balancer really got, a node that does (or
 // does not) run a Pod, the way in to the ingress controller.
-import { gatewayAPIOf, ingressEntry, type Model, type Service } from '../../engine/index.ts';
+import {
+  gatewayAPIOf,
+  gatewayWayIn,
+  ingressEntry,
+  type Model,
+  type Service,
+} from '../../engine/index.ts';
 import type { Locale } from '../../i18n/locales.ts';
 
 /** A request that cannot be made in this cluster (its reason says why). */
@@ -96,15 +102,10 @@ function nodePortSelecting(model: Model, app: string): string {
  * points at.
  */
 function gatewayEntry(model: Model): string {
+  const wayIn = gatewayWayIn(model);
+  if (wayIn) return wayIn;
   const gateways = gatewayAPIOf(model).gateways;
   const accepted = gateways.filter((g) => g.managed);
-  const served = accepted.find(
-    (g) => g.addresses[0] && g.listeners.some((l) => l.ready && l.listener.protocol === 'HTTP'),
-  );
-  if (served) {
-    const listener = served.listeners.find((l) => l.ready && l.listener.protocol === 'HTTP');
-    return `${served.addresses[0]}:${listener?.listener.port ?? 80}`;
-  }
   if (gateways.length === 0) throw new Unfillable('there is no Gateway', 'Gateway がありません');
   if (accepted.length === 0)
     throw new Unfillable(

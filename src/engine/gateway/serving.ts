@@ -45,3 +45,16 @@ export function unattachedRouteNaming(
   }
   return null;
 }
+
+/**
+ * Where a client outside reaches the Gateways: the first accepted one with an
+ * address and a ready HTTP listener, as "address:port"; null when none.
+ */
+export function gatewayWayIn(model: Model): string | null {
+  for (const g of gatewayAPIOf(model).gateways) {
+    const address = g.addresses[0];
+    const http = g.listeners.find((l) => l.ready && l.listener.protocol === 'HTTP');
+    if (g.managed && address && http) return `${address}:${http.listener.port}`;
+  }
+  return null;
+}

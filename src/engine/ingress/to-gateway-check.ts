@@ -4,6 +4,7 @@
 // and one no rule names, and another host; every answer that differs in
 // where it arrived (or how it ended) is listed.
 import yaml from 'js-yaml';
+import { gatewayWayIn } from '../gateway/serving.ts';
 import type { InputFile } from '../model/build.ts';
 import { buildModel } from '../model/build.ts';
 import type { Model } from '../model/types.ts';
@@ -65,21 +66,8 @@ function send(
   );
 }
 
-/** The Gateway's way in after the conversion: its first address and HTTP port. */
-function gatewayWayIn(model: Model): string | null {
-  const gateway = model.gateways[0];
-  if (!gateway) return null;
-  const service = model.services.find(
-    (s) =>
-      s.metadata.namespace === 'envoy-gateway-system' &&
-      s.metadata.labels['gateway.envoyproxy.io/owning-gateway-name'] === gateway.metadata.name,
-  );
-  const ip = service?.loadBalancerIngress[0];
-  return ip ? `${ip}:80` : null;
-}
-
 /** The cluster's documents with the converted Ingresses left out and the conversion added. */
-export function convertedFiles(
+function convertedFiles(
   model: Model,
   conversion: GatewayConversion,
   converted: readonly Ingress[] = model.ingresses,
