@@ -9,9 +9,10 @@
 // more query matches, more of them exact; ties keep the routes' creation order.
 
 import type { Model } from '../model/types.ts';
+import { memoized } from '../util/memo.ts';
 import { specificity } from './hostnames.ts';
 import type { GatewayState, ListenerState, RouteState } from './status.ts';
-import { gatewayAPIOf } from './status.ts';
+import { type GatewayAPIState, gatewayAPIOf } from './status.ts';
 import type { HTTPRouteMatch, HTTPRouteRule, ValueMatch } from './types.ts';
 
 export interface GatewayRequest {
@@ -44,7 +45,7 @@ export type Routed =
   | { kind: 'matched'; listener: ListenerState; entry: Entry };
 
 /** The listeners serving a port and protocol, best hostname fit for `host` first; none that fit left out. */
-export function listenersFor(
+function listenersFor(
   gateway: GatewayState,
   port: number,
   tls: boolean,
@@ -98,7 +99,7 @@ function queryValues(query: string): Map<string, string> {
   return out;
 }
 
-export function matchesRequest(match: HTTPRouteMatch, req: GatewayRequest): boolean {
+function matchesRequest(match: HTTPRouteMatch, req: GatewayRequest): boolean {
   if (!pathMatches(match, req.path)) return false;
   if (match.method !== null && match.method !== req.method) return false;
   if (!match.headers.every((h) => valueMatches(h, req.headers[h.name.toLowerCase()]))) return false;
@@ -163,7 +164,7 @@ export function precedence(a: Entry, b: Entry): number {
 }
 
 /** Every route match served on a listener, with the hostname it is served under. */
-export function entriesOf(routes: readonly RouteState[], listener: ListenerState): Entry[] {
+function entriesOf(routes: readonly RouteState[], listener: ListenerState): Entry[] {
   const out: Entry[] = [];
   const seen = new Set<string>();
   for (const route of routes)
@@ -183,12 +184,22 @@ export function entriesOf(routes: readonly RouteState[], listener: ListenerState
   return out;
 }
 
+/** Each listener's entries, worked out once per model: a trace with --count asks on every request. */
+const entriesByListener = memoized(
+  (state: GatewayAPIState) =>
+    new Map(state.gateways.flatMap((g) => g.listeners).map((l) => [l, entriesOf(state.routes, l)])),
+);
+
+function servedOn(model: Model, listener: ListenerState): Entry[] {
+  return entriesByListener(gatewayAPIOf(model)).get(listener) ?? [];
+}
+
 /** Where a request meets the Gateway: no listener, a listener with no route for it, or a route's match. */
 export function routeRequest(model: Model, gateway: GatewayState, req: GatewayRequest): Routed {
   const listeners = listenersFor(gateway, req.port, req.tls, req.host);
   const listener = listeners[0];
   if (!listener) return { kind: 'no-listener', listeners: gateway.listeners };
-  const entries = entriesOf(gatewayAPIOf(model).routes, listener);
+  const entries = servedOn(model, listener);
   // Envoy's virtual host: the most specific hostname that covers the host.
   let best: string | null = null;
   for (const e of entries)
