@@ -13,8 +13,8 @@ import type { Gateway, Listener } from './types.ts';
 export const envoyGatewayNamespace = 'envoy-gateway-system';
 export const envoyGatewayControllerName = 'gateway.envoyproxy.io/gatewayclass-controller';
 export const envoyGatewayFile = '<envoy-gateway>';
-export const owningGatewayName = 'gateway.envoyproxy.io/owning-gateway-name';
-export const owningGatewayNamespace = 'gateway.envoyproxy.io/owning-gateway-namespace';
+const owningGatewayName = 'gateway.envoyproxy.io/owning-gateway-name';
+const owningGatewayNamespace = 'gateway.envoyproxy.io/owning-gateway-namespace';
 
 const hex = (bytes: Uint8Array) =>
   Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -81,7 +81,7 @@ spec:
 }
 
 /** The ports a Gateway's proxy serves: one per distinct ready listener port, named for its first listener's protocol. */
-export function proxyPorts(
+function proxyPorts(
   listeners: readonly { protocol: string; port: number }[],
 ): { name: string; port: number }[] {
   const out: { name: string; port: number }[] = [];

@@ -25,7 +25,7 @@ export interface GatewayConversion {
 }
 
 /** NameFromHost: runs of other characters as "-", none leading; "all-hosts" for no host. */
-export function nameFromHost(host: string): string {
+function nameFromHost(host: string): string {
   if (host === '' || host === '*') return 'all-hosts';
   return host.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^[^a-zA-Z0-9]+/, '');
 }

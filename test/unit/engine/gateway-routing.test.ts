@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { replacePrefix } from '../../../src/engine/gateway/filters.ts';
 import { hostMatches, intersect, specificity } from '../../../src/engine/gateway/hostnames.ts';
 import { buildModel, trace } from '../../../src/engine/index.ts';
 
@@ -86,5 +87,29 @@ spec:
       'HTTPRoute default/stray names it, but no Gateway took the route',
     );
     expect(result.reason).toContain('Accepted is False: NoMatchingParent');
+  });
+});
+
+// apis/v1/httproute_types.go, HTTPPathModifier.ReplacePrefixMatch: the
+// specification's table of request path, prefix match, replacement and result.
+describe('ReplacePrefixMatch', () => {
+  it('rewrites each row of the specification’s table as it says', () => {
+    const table: [string, string, string, string][] = [
+      ['/foo/bar', '/foo', '/xyz', '/xyz/bar'],
+      ['/foo/bar', '/foo', '/xyz/', '/xyz/bar'],
+      ['/foo/bar', '/foo/', '/xyz', '/xyz/bar'],
+      ['/foo/bar', '/foo/', '/xyz/', '/xyz/bar'],
+      ['/foo', '/foo', '/xyz', '/xyz'],
+      ['/foo/', '/foo', '/xyz', '/xyz/'],
+      ['/foo/bar', '/foo', '', '/bar'],
+      ['/foo/', '/foo', '', '/'],
+      ['/foo', '/foo', '', '/'],
+      ['/foo/', '/foo', '/', '/'],
+      ['/foo', '/foo', '/', '/'],
+    ];
+    for (const [path, prefix, replacement, result] of table)
+      expect(replacePrefix(path, prefix, replacement), `${path} ${prefix} ${replacement}`).toBe(
+        result,
+      );
   });
 });
